@@ -1,0 +1,43 @@
+# stspd : les deux commandes du README, et ce qu'elles préparent.
+#   make demo  -> vérifie strategies/ et produit la feuille de route dans build/
+#   make test  -> ruff, mypy --strict et pytest
+# Chacune crée l'environnement virtuel (.venv) et installe les dépendances épinglées
+# (requirements/constraints.txt) si besoin.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck unit schema docs clean
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "stspd demande Python 3.11 ou plus récent")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[dev]"
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/stspd validate strategies/
+
+test: $(STAMP) lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest
+
+# Regenerate the committed artefacts that tests compare against.
+schema: $(STAMP)
+	$(BIN)/stspd schema > schema/stspd-1.schema.json
+
+docs: $(STAMP)
+	$(BIN)/stspd regles --format md > docs/regles.md
+
+clean:
+	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -1,0 +1,75 @@
+"""Semantic rules, one function per concern, listed in one registry.
+
+Each check receives a :class:`CheckContext` and reports findings by rule code; the codes, severities
+and French messages live in ``data/regles.yaml``. A check declares the codes it may report, so the
+documentation test can tell that every rule is both implemented and documented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from stspd_cli.findings import Finding, Path_
+from stspd_cli.load import Loaded
+from stspd_cli.model import Document
+from stspd_cli.rules import make_finding
+
+
+@dataclass(slots=True)
+class CheckContext:
+    loaded: Loaded
+    doc: Document
+    today: date
+    findings: list[Finding] = field(default_factory=list)
+
+    def report(self, code: str, path: Path_, *, key: bool = False, **params: object) -> None:
+        line, column = self.loaded.at(path, key=key)
+        self.findings.append(make_finding(code, self.loaded.file, line, column, path, **params))
+
+    def line_of(self, path: Path_) -> int:
+        return self.loaded.at(path)[0]
+
+
+CheckFn = Callable[[CheckContext], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    name: str
+    codes: tuple[str, ...]
+    run: CheckFn
+
+
+REGISTRY: list[Check] = []
+
+
+def check(*codes: str) -> Callable[[CheckFn], CheckFn]:
+    """Register a semantic check that may report ``codes``."""
+
+    def register(fn: CheckFn) -> CheckFn:
+        REGISTRY.append(Check(fn.__name__, codes, fn))
+        return fn
+
+    return register
+
+
+def all_checks() -> list[Check]:
+    # Importing the modules fills the registry, in a fixed order.
+    from stspd_cli.checks import (  # noqa: PLC0415, F401
+        actions,
+        dates,
+        identity,
+        indicators,
+        references,
+    )
+
+    return REGISTRY
+
+
+def run_checks(loaded: Loaded, doc: Document, today: date) -> list[Finding]:
+    ctx = CheckContext(loaded=loaded, doc=doc, today=today)
+    for item in all_checks():
+        item.run(ctx)
+    return ctx.findings

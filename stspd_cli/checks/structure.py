@@ -1,0 +1,291 @@
+"""Schema stage: build the pydantic model and turn its errors into French findings."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from stspd_cli.findings import Finding, Path_
+from stspd_cli.load import Loaded
+from stspd_cli.model import Document
+from stspd_cli.rules import make_finding
+
+# What French speakers call each expected type.
+_EXPECTED = {
+    "string_type": "un texte",
+    "int_type": "un nombre entier",
+    "int_from_float": "un nombre entier",
+    "int_parsing": "un nombre entier",
+    "float_type": "un nombre",
+    "float_parsing": "un nombre",
+    "bool_type": "true ou false",
+    "bool_parsing": "true ou false",
+    "list_type": "une liste (lignes commençant par « - »)",
+    "model_type": "un bloc de clés (dictionnaire)",
+    "model_attributes_type": "un bloc de clés (dictionnaire)",
+    "dict_type": "un bloc de clés (dictionnaire)",
+}
+_DATE_ERRORS = {
+    "date_type",
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+    "date_future",
+    "date_past",
+}
+_LIMIT_ERRORS = {
+    "greater_than_equal",
+    "greater_than",
+    "less_than_equal",
+    "less_than",
+    "finite_number",
+    "string_too_short",
+    "string_too_long",
+    "too_short",
+    "too_long",
+}
+_YAML11_BOOLEANS = {"oui", "non", "yes", "no", "on", "off", "y", "n", "vrai", "faux"}
+
+# Names of the entities found in each list of the document, for "dans ..." context.
+_ENTITIES = {
+    "plans": "plan",
+    "actions": "action",
+    "objectifs": "objectif",
+    "sous_objectifs": "sous-objectif",
+    "acteurs": "acteur",
+    "references": "référence",
+    "signataires": "signataire",
+    "indicateurs": "indicateur",
+    "financement": "financement",
+    "mesures": "mesure",
+    "seances": "séance",
+    "avenants": "avenant",
+    "groupes_travail": "groupe de travail",
+    "notes": "note",
+    "contacts": "contact",
+    "lieux": "lieu",
+    "liste": "principe",
+    "repartition": "compétence",
+}
+
+
+def build_model(loaded: Loaded) -> tuple[Document | None, list[Finding]]:
+    """Validate ``loaded.data`` against stspd/1; return the model or the findings."""
+    assert loaded.data is not None
+    try:
+        return Document.model_validate(loaded.data), []
+    except ValidationError as error:
+        findings = [_finding(loaded, err) for err in error.errors(include_url=False)]
+        return None, _dedupe(findings)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[int, int, str, str]] = set()
+    result = []
+    for f in findings:
+        key = (f.line, f.column, f.code, f.message)
+        if key not in seen:
+            seen.add(key)
+            result.append(f)
+    return result
+
+
+def _finding(loaded: Loaded, err: Any) -> Finding:
+    loc: Path_ = tuple(x for x in err["loc"] if isinstance(x, str | int))
+    kind: str = err["type"]
+    value = err.get("input")
+    field = _field_name(loc)
+    file = loaded.file
+    if kind == "missing":
+        line, col = loaded.at(loc[:-1])
+        return make_finding(
+            "M001", file, line, col, loc, champ=field, dans=_context(loaded.data, loc[:-1])
+        )
+    if kind == "extra_forbidden":
+        line, col = loaded.at(loc, key=True)
+        return make_finding("M004", file, line, col, loc, cle=field, suggestion=_suggest_key(loc))
+    line, col = loaded.at(loc)
+    if loc == ("schema",):
+        return make_finding("M007", file, line, col, loc, valeur=value)
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        choices = ", ".join(part.strip(" '") for part in expected.replace(" or ", ", ").split(","))
+        return make_finding(
+            "M003", file, line, col, loc, champ=field, valeur=value, possibles=choices
+        )
+    if kind in _DATE_ERRORS:
+        detail = (
+            f"« {value} » n'est pas une date"
+            if isinstance(value, int | float)
+            else f"date « {value} » invalide ou impossible"
+        )
+        return make_finding("M005", file, line, col, loc, champ=field, detail=detail)
+    if kind == "bool_type" and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
+        return make_finding("M009", file, line, col, loc, champ=field, valeur=value)
+    if kind in _LIMIT_ERRORS:
+        return make_finding("M006", file, line, col, loc, champ=field, detail=_limit(kind, err))
+    if kind == "string_pattern_mismatch":
+        return make_finding(
+            "M008", file, line, col, loc, champ=field, detail=_pattern(field, value)
+        )
+    expected = _EXPECTED.get(kind, "une autre valeur")
+    return make_finding(
+        "M002",
+        file,
+        line,
+        col,
+        loc,
+        champ=field,
+        attendu=expected,
+        trouve=_describe_value(value, _raw(loaded, line, col)),
+        conseil=_type_hint(kind, value, _raw(loaded, line, col)),
+    )
+
+
+def _field_name(loc: Path_) -> str:
+    for part in reversed(loc):
+        if isinstance(part, str):
+            return part
+    return "document"
+
+
+def _describe_value(value: Any, raw: str = "") -> str:
+    if value is None:
+        return "une valeur vide"
+    if isinstance(value, bool):
+        return f"le booléen {str(value).lower()}"
+    if isinstance(value, int | float):
+        shown = f"{value:g}" if isinstance(value, float) else str(value)
+        return f"le nombre {raw or shown}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"le texte « {shown} »"
+    if isinstance(value, list):
+        return "une liste"
+    if isinstance(value, dict):
+        return "un bloc de clés"
+    return type(value).__name__
+
+
+def _raw(loaded: Loaded, line: int, col: int) -> str:
+    """The scalar as the user typed it (``1.0`` rather than ``1``), for hints."""
+    lines = loaded.text.splitlines()
+    if not 0 < line <= len(lines):
+        return ""
+    rest = lines[line - 1][col - 1 :]
+    return rest.split(" #", 1)[0].strip().rstrip(",]}").strip()
+
+
+def _type_hint(kind: str, value: Any, raw: str) -> str:
+    if kind == "string_type" and isinstance(value, int | float | bool):
+        return f' ; si c\'est un texte, mettez-le entre guillemets : "{raw or value}"'
+    if kind == "list_type" and isinstance(value, str):
+        return f" ; écrivez une liste : [{value}]"
+    if kind in {"int_type", "float_type"} and isinstance(value, str):
+        return " ; écrivez le nombre sans guillemets ni espaces, avec un point décimal"
+    return ""
+
+
+def _limit(kind: str, err: Any) -> str:
+    ctx = err.get("ctx", {})
+    texts = {
+        "greater_than_equal": "doit être supérieur ou égal à {ge}",
+        "greater_than": "doit être strictement supérieur à {gt}",
+        "less_than_equal": "doit être inférieur ou égal à {le}",
+        "less_than": "doit être strictement inférieur à {lt}",
+        "finite_number": "doit être un nombre fini",
+        "string_too_short": "le texte ne peut pas être vide",
+        "string_too_long": "texte trop long (au plus {max_length} caractères)",
+        "too_short": "la liste doit contenir au moins {min_length} élément(s)",
+        "too_long": "la liste contient trop d'éléments",
+    }
+    text = texts[kind]
+    try:
+        return text.format(**ctx)
+    except KeyError:
+        return text
+
+
+def _pattern(field: str, value: Any) -> str:
+    if field in {"url"}:
+        return f"« {value} » n'est pas une adresse web (elle commence par https://)"
+    if field == "axes" or "/" in str(value):
+        return f"« {value} » : un axe s'écrit référentiel/axe, par exemple snpd-2020-2024/axe-1"
+    slug = _slugify(str(value))
+    return f"identifiant « {value} » invalide : minuscules sans accents, chiffres et tirets" + (
+        f" (par exemple « {slug} »)" if slug else ""
+    )
+
+
+def _slugify(text: str) -> str:
+    import unicodedata  # noqa: PLC0415  (error path only)
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    parts = "".join(c if c.isalnum() else " " for c in ascii_text).split()
+    return "-".join(parts)
+
+
+def _context(data: Any, loc: Path_) -> str:
+    """A French phrase naming the innermost entity around ``loc``: ' (action n°3 « ... »)'."""
+    node = data
+    best = ""
+    for i, part in enumerate(loc):
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(part, int) and i > 0 and isinstance(loc[i - 1], str):
+            name = _ENTITIES.get(str(loc[i - 1]))
+            if name and isinstance(node, dict):
+                label = node.get("id") or node.get("titre") or node.get("libelle")
+                numero = node.get("numero")
+                best = (
+                    f" ({name}{f' n°{numero}' if numero else ''}{f' « {label} »' if label else ''})"
+                )
+    if not best and loc:
+        best = f" (dans « {loc[-1]} »)" if isinstance(loc[-1], str) else ""
+    return best
+
+
+def _model_at(loc: Path_) -> type[BaseModel] | None:
+    """The model class whose fields are allowed at ``loc`` (a mapping's path)."""
+    current: Any = Document
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        fields = {f.alias or n: f for n, f in current.model_fields.items()}
+        if part not in fields:
+            return None
+        current = _inner_model(fields[part].annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Unwrap Optional, list and Annotated down to a model class, if any."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _inner_model(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            inner = _inner_model(arg)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                return inner
+        return None
+    return annotation
+
+
+def _suggest_key(loc: Path_) -> str:
+    model = _model_at(loc[:-1])
+    if model is None:
+        return ""
+    allowed = [f.alias or n for n, f in model.model_fields.items()]
+    close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+    if close:
+        return f" ; vouliez-vous dire « {close[0]} » ?"
+    return " ; clés possibles : " + ", ".join(allowed)

@@ -1,0 +1,201 @@
+"""The command line: typer commands only. Every command parses its options, calls the library
+and returns an exit code; errors are caught once, in :func:`main`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from stspd_cli import __version__
+from stspd_cli.errors import EXIT_INTERNAL, StspdError, UsageError
+
+app = typer.Typer(
+    name="stspd",
+    help=(
+        "Outils pour la stratégie territoriale de sécurité et de prévention de la délinquance "
+        "(STSPD) d'un CLSPD, CISPD ou CMSPD : vérifier, mettre en forme, comparer, suivre."
+    ),
+    add_completion=True,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DEFAULT_STRATEGIES = Path("strategies")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"stspd {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Affiche la version et quitte."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="En cas d'erreur interne, affiche la trace complète.")
+    ] = False,
+) -> None:
+    """Outils pour les stratégies territoriales de sécurité et de prévention de la délinquance."""
+
+
+def parse_date(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        msg = f"date « {value} » invalide pour --date : écrivez AAAA-MM-JJ, par exemple 2026-06-30"
+        raise UsageError(msg) from None
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Fichiers ou dossiers de stratégies (par défaut : strategies/).",
+            show_default=False,
+        ),
+    ] = None,
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="Format de sortie : text ou json.")
+    ] = "text",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Les avertissements font aussi échouer (code 1).")
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Date de référence AAAA-MM-JJ pour les échéances (par défaut : aujourd'hui).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Vérifie une ou plusieurs stratégies et liste chaque problème avec sa position.
+
+    Exemple : `stspd validate strategies/clspd-lille.yaml --format json`
+
+    Codes de sortie : 0 valide ; 1 erreurs (ou avertissements avec --strict) ;
+    2 erreur d'usage ou fichier illisible.
+    """
+    from stspd_cli.formats.findings import FORMATS, OutputOptions  # noqa: PLC0415
+    from stspd_cli.validate import validate_paths  # noqa: PLC0415
+
+    if format_ not in FORMATS:
+        msg = f"format « {format_} » inconnu ; formats possibles : {', '.join(FORMATS)}"
+        raise UsageError(msg)
+    reference = parse_date(today)
+    report = validate_paths(paths or [DEFAULT_STRATEGIES], reference)
+    options = OutputOptions(color=_use_color(), strict=strict)
+    _write(FORMATS[format_](report, options))
+    raise typer.Exit(report.exit_code(strict=strict))
+
+
+@app.command()
+def schema() -> None:
+    """Affiche le schéma JSON (draft 2020-12) du modèle stspd/1.
+
+    Les éditeurs (VS Code avec l'extension YAML) s'en servent pour compléter et vérifier
+    pendant la saisie. Exemple : `stspd schema > stspd-1.schema.json`
+    """
+    from stspd_cli.schema import json_schema_text  # noqa: PLC0415
+
+    _write(json_schema_text())
+
+
+@app.command()
+def regles(
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="Format : text ou md (documentation).")
+    ] = "text",
+) -> None:
+    """Liste les règles de vérification : code, gravité, titre et explication.
+
+    Exemple : `stspd regles --format md > docs/regles.md`
+    """
+    from stspd_cli.rulesdoc import RULE_FORMATS  # noqa: PLC0415
+
+    if format_ not in RULE_FORMATS:
+        msg = f"format « {format_} » inconnu ; formats possibles : {', '.join(RULE_FORMATS)}"
+        raise UsageError(msg)
+    _write(RULE_FORMATS[format_]())
+
+
+@app.command()
+def referentiels() -> None:
+    """Liste les référentiels nationaux connus et leurs axes, avec les identifiants à citer.
+
+    Exemple : `stspd referentiels`
+    """
+    from stspd_cli.frameworks import frameworks  # noqa: PLC0415
+
+    lines = []
+    for frame in frameworks().values():
+        state = " (provisoire)" if frame.provisional else ""
+        lines.append(f"{frame.id} : {frame.titre}{state}")
+        lines.extend(f"  {frame.id}/{axis.id} : {axis.titre}" for axis in frame.axes)
+    _write("\n".join(lines) + "\n")
+
+
+def _report_bug(error: BaseException) -> None:
+    sys.stderr.write(
+        "stspd : erreur interne inattendue "
+        f"({type(error).__name__}). Relancez la commande avec --debug pour voir la trace, "
+        "puis signalez-la aux mainteneurs avec le fichier en cause si possible.\n"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: the one place where errors become messages and exit codes."""
+    from typer.exceptions import TyperException  # noqa: PLC0415
+
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        code = app(args=args, prog_name="stspd", standalone_mode=False)
+    except StspdError as error:
+        sys.stderr.write(f"stspd : {error.message}\n")
+        if error.hint:
+            sys.stderr.write(f"  conseil : {error.hint}\n")
+        sys.exit(error.exit_code)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        sys.stderr.write("stspd : interrompu.\n")
+        sys.exit(130)
+    except TyperException as error:
+        sys.stderr.write(f"stspd : {error.format_message()}\n")
+        sys.stderr.write("  conseil : stspd --help liste les commandes et leurs options.\n")
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write("stspd : interrompu.\n")
+        sys.exit(130)
+    except Exception as error:
+        if debug:
+            raise
+        _report_bug(error)
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,341 @@
+"""Parse YAML text into plain data and a position map, safely.
+
+libyaml (through ruamel.yaml's C parser) turns the text into events; this module builds the data
+from them with an explicit stack, so that:
+
+- every key and value keeps its line and column;
+- duplicate keys are reported with both places;
+- no tag ever constructs an object: only the standard scalar and collection tags are accepted;
+- anchors, aliases and merge keys are refused (no "billion laughs");
+- nesting depth is bounded without recursion;
+- plain scalars follow the YAML 1.2 core schema: ``oui``, ``non``, ``yes``, ``no``, ``on`` and
+  ``off`` are text, and dates stay text until the model reads them as dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from _ruamel_yaml import CParser
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from ruamel.yaml.reader import ReaderError
+
+from stspd_cli.findings import Path_
+from stspd_cli.positions import Positions
+
+MAX_DEPTH = 64
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {
+    None,
+    "!",
+    _CORE + "str",
+    _CORE + "int",
+    _CORE + "float",
+    _CORE + "bool",
+    _CORE + "null",
+    _CORE + "map",
+    _CORE + "seq",
+}
+
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+_SCALAR_TYPES: dict[str, tuple[type, ...]] = {
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool,),
+    "null": (type(None),),
+}
+
+
+@dataclass(slots=True)
+class YamlProblem:
+    """One problem met while parsing: a rule code, a 0-based place, message parameters."""
+
+    code: str
+    line: int
+    column: int
+    params: dict[str, object] = field(default_factory=dict)
+    path: Path_ = ()
+
+
+@dataclass(slots=True)
+class Parsed:
+    data: Any
+    positions: Positions
+    problems: list[YamlProblem]
+
+
+class _Frame:
+    __slots__ = ("container", "key", "key_mark", "path", "seen")
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: Path_) -> None:
+        self.container = container
+        self.path = path
+        self.key: str | None = None
+        self.key_mark: tuple[int, int] = (0, 0)
+        # key -> (line, column) of its first occurrence, for duplicate reports.
+        self.seen: dict[str, tuple[int, int]] = {}
+
+
+class _Fatal(Exception):
+    def __init__(self, problem: YamlProblem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+def resolve_plain(value: str) -> Any:
+    """Resolve an untagged plain scalar by the YAML 1.2 core schema."""
+    if not value or value[0] in "-+.0123456789~nNtTfF":
+        if _NULL.match(value):
+            return None
+        if _TRUE.match(value):
+            return True
+        if _FALSE.match(value):
+            return False
+        if _INT10.match(value):
+            return int(value, 10)
+        if _INT8.match(value):
+            return int(value[2:], 8)
+        if _INT16.match(value):
+            return int(value[2:], 16)
+        if _FLOAT.match(value):
+            return float(value)
+        if _INF.match(value):
+            return float("-inf") if value.startswith("-") else float("inf")
+        if _NAN.match(value):
+            return float("nan")
+    return value
+
+
+def _resolve_tagged(value: str, tag: str, mark: tuple[int, int]) -> Any:
+    kind = tag[len(_CORE) :]
+    if kind == "str":
+        return value
+    resolved: Any = resolve_plain(value)
+    expected = _SCALAR_TYPES.get(kind)
+    if kind != "bool" and isinstance(resolved, bool):
+        resolved = value
+    if expected is None or not isinstance(resolved, expected):
+        raise _Fatal(
+            YamlProblem("S001", *mark, {"detail": f"« {value} » ne correspond pas à !!{kind}"})
+        )
+    return float(str(resolved)) if kind == "float" else resolved
+
+
+def _mark(event: Any) -> tuple[int, int]:
+    m = event.start_mark
+    return (m.line, m.column)
+
+
+def _check_node_event(event: Any, problems: list[YamlProblem]) -> None:
+    tag = event.tag
+    if tag not in _ALLOWED_TAGS:
+        shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+        problems.append(YamlProblem("S005", *_mark(event), {"etiquette": shown}))
+    if event.anchor is not None:
+        problems.append(
+            YamlProblem("S006", *_mark(event), {"detail": f"ancre « &{event.anchor} »"})
+        )
+
+
+def parse_yaml(text: str) -> Parsed:
+    """Parse one YAML document. Never raises on bad input: problems are returned."""
+    positions = Positions()
+    problems: list[YamlProblem] = []
+    try:
+        data = _build(text, positions, problems)
+    except _Fatal as fatal:
+        problems.append(fatal.problem)
+        data = None
+    except MarkedYAMLError as error:
+        problems.append(_syntax_problem(error, text))
+        data = None
+    except ReaderError as error:
+        problems.append(_reader_problem(error, text))
+        data = None
+    return Parsed(data=data, positions=positions, problems=problems)
+
+
+def _build(text: str, positions: Positions, problems: list[YamlProblem]) -> Any:
+    parser = CParser(text)
+    stack: list[_Frame] = []
+    root: Any = None
+    documents = 0
+    try:
+        while True:
+            event = parser.get_event()
+            cls = type(event)
+            if cls is ScalarEvent:
+                mark = _mark(event)
+                if event.tag not in _ALLOWED_TAGS or event.anchor is not None:
+                    _check_node_event(event, problems)
+                    value: Any = event.value
+                elif event.tag in (None, "!"):
+                    value = (
+                        resolve_plain(event.value)
+                        if event.style in (None, "") and event.tag is None
+                        else event.value
+                    )
+                else:
+                    value = _resolve_tagged(event.value, event.tag, mark)
+                if stack and stack[-1].key is None and isinstance(stack[-1].container, dict):
+                    _take_key(stack[-1], key=value, mark=mark, event=event, problems=problems)
+                    continue
+                root = _attach(stack, value, mark, positions, root)
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                mark = _mark(event)
+                if event.tag is not None or event.anchor is not None:
+                    _check_node_event(event, problems)
+                if stack and stack[-1].key is None and isinstance(stack[-1].container, dict):
+                    raise _Fatal(YamlProblem("S014", *mark, {"cle": "composée ({...} ou [...])"}))
+                if len(stack) >= MAX_DEPTH:
+                    raise _Fatal(YamlProblem("S010", *mark, {"limite": MAX_DEPTH}))
+                container: dict[str, Any] | list[Any] = {} if cls is MappingStartEvent else []
+                path = _child_path(stack)
+                root = _attach(stack, container, mark, positions, root)
+                stack.append(_Frame(container, path))
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                stack.pop()
+            elif cls is AliasEvent:
+                raise _Fatal(
+                    YamlProblem("S006", *_mark(event), {"detail": f"alias « *{event.anchor} »"})
+                )
+            elif cls is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Fatal(YamlProblem("S012", *_mark(event)))
+            elif cls is StreamEndEvent:
+                break
+    finally:
+        parser.dispose()
+    return root
+
+
+def _child_path(stack: list[_Frame]) -> Path_:
+    if not stack:
+        return ()
+    top = stack[-1]
+    if isinstance(top.container, dict):
+        assert top.key is not None
+        return (*top.path, top.key)
+    return (*top.path, len(top.container))
+
+
+def _attach(
+    stack: list[_Frame], value: Any, mark: tuple[int, int], positions: Positions, root: Any
+) -> Any:
+    """Put ``value`` in the innermost open container; return the (possibly new) root."""
+    if not stack:
+        positions.values[()] = mark
+        return value
+    top = stack[-1]
+    if isinstance(top.container, dict):
+        key = top.key
+        assert key is not None
+        path = (*top.path, key)
+        if key not in top.container:  # a duplicate keeps its first value
+            top.container[key] = value
+            positions.values[path] = mark
+            positions.keys[path] = top.key_mark
+        top.key = None
+    else:
+        path = (*top.path, len(top.container))
+        top.container.append(value)
+        positions.values[path] = mark
+    return root
+
+
+def _take_key(
+    frame: _Frame,
+    *,
+    key: Any,
+    mark: tuple[int, int],
+    event: Any,
+    problems: list[YamlProblem],
+) -> None:
+    if not isinstance(key, str) or key == "":
+        problems.append(YamlProblem("S014", *mark, {"cle": f"« {event.value} »"}))
+        key = str(event.value)
+    if key == "<<" and event.style in (None, ""):
+        problems.append(YamlProblem("S006", *mark, {"detail": "clé de fusion « << »"}))
+    first = frame.seen.get(key)
+    if first is not None:
+        problems.append(
+            YamlProblem(
+                "S002",
+                *mark,
+                {"cle": key, "ligne": first[0] + 1, "colonne": first[1] + 1},
+                path=(*frame.path, key),
+            )
+        )
+    else:
+        frame.seen[key] = mark
+    frame.key = key
+    frame.key_mark = mark
+
+
+def _translations() -> dict[str, str]:
+    from stspd_cli.resources import load_data  # noqa: PLC0415  (only on the error path)
+
+    table = load_data("yaml_erreurs.yaml")
+    assert isinstance(table, dict)
+    return {str(k): str(v) for k, v in table.items()}
+
+
+def translate_problem(problem: str) -> str:
+    for english, french in _translations().items():
+        if problem.startswith(english):
+            return french
+    return problem
+
+
+def _syntax_problem(error: MarkedYAMLError, text: str) -> YamlProblem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
+    problem = str(error.problem or error.context or "")
+    lines = text.splitlines()
+    if 0 <= line < len(lines):
+        indent = lines[line][: len(lines[line]) - len(lines[line].lstrip(" \t"))]
+        if "\t" in indent:
+            return YamlProblem("S003", line, indent.index("\t"))
+    return YamlProblem("S001", line, column, {"detail": translate_problem(problem)})
+
+
+def _reader_problem(error: ReaderError, text: str) -> YamlProblem:
+    index = int(getattr(error, "position", 0) or 0)
+    before = text[:index]
+    line = before.count("\n")
+    column = index - (before.rfind("\n") + 1)
+    char = getattr(error, "character", None)
+    if isinstance(char, int):
+        code = f"U+{char:04X}"
+    elif isinstance(char, str) and char:
+        code = f"U+{ord(char):04X}"
+    else:
+        code = "inconnu"
+    return YamlProblem(
+        "S011", line, column, {"detail": f"caractère de contrôle {code} interdit dans un texte"}
+    )
