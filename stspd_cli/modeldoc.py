@@ -58,7 +58,7 @@ def model_markdown() -> str:
     lines = [
         "# Le modèle stspd/1",
         "",
-        "<!-- Fichier généré depuis stspd_cli/model/ (`make docs`) ; ne pas modifier à la main. -->",
+        "<!-- Fichier généré depuis stspd_cli/model/ (`make docs`) ; ne pas le modifier. -->",
         "",
         "Une stratégie est un fichier YAML en UTF-8 dont la première clé est `schema: stspd/1`. "
         "Les textes marqués Markdown acceptent paragraphes, listes et emphase. Un identifiant "

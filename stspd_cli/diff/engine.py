@@ -1,0 +1,406 @@
+"""The diff engine: compare two models entity by entity.
+
+- Entities with an identity (actions, plans, objectives, actors, references, signatories, working
+  groups, avenants, indicators by label, measures by date...) are matched by it, wherever they sit.
+- Actions are matched across plans: a change of plan is ``moved``, of number ``renumbered``.
+- Lists of plain values (partners, axes, communes...) are sets: re-ordering them is not a change.
+- Lists of items without identity (funding lines, contacts, places, notes) are multisets.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel
+
+from stspd_cli.model import Action, Document
+from stspd_cli.model.actions import Indicateur, Mesure
+from stspd_cli.model.strategy import (
+    Acteur,
+    Avenant,
+    GroupeTravail,
+    Objectif,
+    Plan,
+    Principe,
+    Reference,
+    Seance,
+    Signataire,
+    SousObjectif,
+)
+
+# Entity name (stable, used in JSON) and identity key of each kind of listed item.
+_KEYED: dict[type[BaseModel], tuple[str, str]] = {
+    Objectif: ("objectif", "id"),
+    SousObjectif: ("sous_objectif", "id"),
+    Plan: ("plan", "id"),
+    Action: ("action", "id"),
+    Acteur: ("acteur", "id"),
+    Reference: ("reference", "id"),
+    Signataire: ("signataire", "acteur"),
+    Avenant: ("avenant", "id"),
+    GroupeTravail: ("groupe_travail", "id"),
+    Seance: ("seance", "date"),
+    Indicateur: ("indicateur", "libelle"),
+    Mesure: ("mesure", "date"),
+    Principe: ("principe", "id"),
+}
+# Entity names of listed items without identity, by the field that holds them.
+_UNKEYED = {
+    "financement": "financement",
+    "contacts": "contact",
+    "lieux": "lieu",
+    "notes": "note",
+    "repartition": "competence",
+}
+# Lists of ids that name members (so that an added member reads as an added entity).
+_MEMBER_LISTS = {("gouvernance", "membres"): "membre"}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change. ``path`` locates it in the new document (in the old one for a removal)."""
+
+    kind: str  # added | removed | modified | moved | renumbered
+    entity: str
+    id: str | None
+    field: str | None
+    old: Any
+    new: Any
+    path: str
+    plan: str | None = None  # id of the plan it belongs to, for grouping
+    label: str = ""  # how a councillor names the entity: « Action n°3 « ... » »
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "entity": self.entity,
+            "id": self.id,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+            "path": self.path,
+            "plan": self.plan,
+            "label": self.label,
+        }
+
+
+def jsonable(value: Any) -> Any:
+    """Values as JSON can hold them: dates as ISO text, models as mappings, floats tidy."""
+    if isinstance(value, BaseModel):
+        return _tidy(value.model_dump(mode="json", by_alias=True, exclude_defaults=True))
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def _tidy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _tidy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_tidy(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def label_of(item: BaseModel) -> str:
+    if isinstance(item, Action):
+        return f"Action n°{item.numero} « {item.titre} »"
+    for attr in ("titre", "nom", "libelle"):
+        text = getattr(item, attr, None)
+        if isinstance(text, str):
+            return text
+    if isinstance(item, Signataire):
+        return item.libelle or item.acteur
+    if isinstance(item, Seance | Mesure):
+        return item.date.isoformat()
+    if isinstance(item, Principe):
+        return item.texte[:60]
+    return type(item).__name__.lower()
+
+
+def _key(item: BaseModel) -> Any:
+    attr = _KEYED[type(item)][1]
+    value = getattr(item, attr)
+    if value is None and isinstance(item, Principe):
+        return item.texte
+    return value
+
+
+class _Differ:
+    def __init__(self) -> None:
+        self.changes: list[Change] = []
+
+    def emit(self, **fields: Any) -> None:
+        fields["old"] = jsonable(fields.get("old"))
+        fields["new"] = jsonable(fields.get("new"))
+        self.changes.append(Change(**fields))
+
+    def model(
+        self,
+        old: BaseModel | None,
+        new: BaseModel | None,
+        *,
+        entity: str,
+        ident: str | None,
+        path: str,
+        plan: str | None,
+        label: str,
+        prefix: str = "",
+        skip: frozenset[str] = frozenset(),
+    ) -> None:
+        """Compare two versions of one entity (either side may be None for nested sections)."""
+        sample_model = new if new is not None else old
+        assert sample_model is not None
+        cls = type(sample_model)
+        for name in cls.model_fields:
+            if name in skip:
+                continue
+            before = getattr(old, name) if old is not None else None
+            after = getattr(new, name) if new is not None else None
+            if before == after:
+                continue
+            field = f"{prefix}{cls.model_fields[name].alias or name}"
+            where = f"{path}.{name}" if path else name
+            common = {"entity": entity, "id": ident, "plan": plan, "label": label}
+            sample = after if after is not None else before
+            if isinstance(sample, BaseModel):
+                if _is_keyed(sample):
+                    continue  # single keyed items do not occur outside lists
+                self.model(
+                    before,
+                    after,
+                    entity=entity,
+                    ident=ident,
+                    path=where,
+                    plan=plan,
+                    label=label,
+                    prefix=f"{field}.",
+                )
+            elif isinstance(sample, list):
+                self.listed(before or [], after or [], field=field, where=where, common=common)
+            else:
+                self.emit(kind="modified", field=field, old=before, new=after, path=where, **common)
+
+    def listed(
+        self, before: list[Any], after: list[Any], *, field: str, where: str, common: dict[str, Any]
+    ) -> None:
+        sample = (after or before)[0]
+        if isinstance(sample, BaseModel) and _is_keyed(sample):
+            self.keyed(before, after, where=where, plan=common["plan"], owner=common)
+        elif isinstance(sample, BaseModel):
+            self.multiset(before, after, field=field, where=where, common=common)
+        elif not isinstance(sample, BaseModel) and sorted(map(str, before)) != sorted(
+            map(str, after)
+        ):
+            self.emit(
+                kind="modified",
+                field=field,
+                old=sorted(before, key=str),
+                new=sorted(after, key=str),
+                path=where,
+                **common,
+            )
+
+    def keyed(
+        self,
+        before: Sequence[BaseModel],
+        after: Sequence[BaseModel],
+        *,
+        where: str,
+        plan: str | None,
+        owner: dict[str, Any] | None = None,
+    ) -> None:
+        old_by = {_key(x): (i, x) for i, x in enumerate(before)}
+        new_by = {_key(x): (i, x) for i, x in enumerate(after)}
+        for key, (i, item) in old_by.items():
+            if key not in new_by:
+                self._presence("removed", item, f"{where}[{i}]", plan, owner)
+        for key, (i, item) in new_by.items():
+            if key not in old_by:
+                self._presence("added", item, f"{where}[{i}]", plan, owner)
+                continue
+            previous = old_by[key][1]
+            if previous != item:
+                entity = _KEYED[type(item)][0]
+                ident = str(jsonable(key))
+                label = label_of(item)
+                if owner and entity in {"indicateur", "mesure"}:
+                    label = f"{owner['label']} — {label}"
+                    ident = f"{owner['id']}/{ident}"
+                self.model(
+                    previous,
+                    item,
+                    entity=entity,
+                    ident=ident,
+                    path=f"{where}[{i}]",
+                    plan=plan,
+                    label=label,
+                )
+
+    def _presence(
+        self, kind: str, item: BaseModel, path: str, plan: str | None, owner: dict[str, Any] | None
+    ) -> None:
+        entity = _KEYED[type(item)][0]
+        ident = str(jsonable(_key(item)))
+        label = label_of(item)
+        if owner and entity in {"indicateur", "mesure", "sous_objectif"}:
+            label = f"{owner['label']} — {label}"
+            ident = f"{owner['id']}/{ident}"
+        value = item
+        if isinstance(item, Plan):
+            value = item.model_copy(update={"actions": []})
+        self.emit(
+            kind=kind,
+            entity=entity,
+            id=ident,
+            field=None,
+            old=value if kind == "removed" else None,
+            new=value if kind == "added" else None,
+            path=path,
+            plan=plan,
+            label=label,
+        )
+
+    def multiset(
+        self,
+        before: Sequence[BaseModel],
+        after: Sequence[BaseModel],
+        *,
+        field: str,
+        where: str,
+        common: dict[str, Any],
+    ) -> None:
+        entity = _UNKEYED.get(field.rsplit(".", 1)[-1], field)
+        old_count = Counter(_frozen(x) for x in before)
+        new_count = Counter(_frozen(x) for x in after)
+        for i, item in enumerate(before):
+            if old_count[_frozen(item)] > new_count[_frozen(item)]:
+                old_count[_frozen(item)] -= 1
+                self.emit(
+                    kind="removed",
+                    field=None,
+                    old=item,
+                    new=None,
+                    path=f"{where}[{i}]",
+                    **{**common, "entity": entity},
+                )
+        old_count = Counter(_frozen(x) for x in before)
+        for i, item in enumerate(after):
+            if new_count[_frozen(item)] > old_count[_frozen(item)]:
+                new_count[_frozen(item)] -= 1
+                self.emit(
+                    kind="added",
+                    field=None,
+                    old=None,
+                    new=item,
+                    path=f"{where}[{i}]",
+                    **{**common, "entity": entity},
+                )
+
+
+def _frozen(item: BaseModel) -> str:
+    return item.model_dump_json()
+
+
+def _is_keyed(item: BaseModel) -> bool:
+    return type(item) in _KEYED
+
+
+def _actions(doc: Document) -> dict[str, tuple[str, Plan, Action]]:
+    return {
+        action.id: (f"plans[{p}].actions[{a}]", plan, action)
+        for p, plan, a, action in doc.iter_actions()
+    }
+
+
+def diff_documents(old: Document, new: Document) -> list[Change]:
+    """Every change from ``old`` to ``new``, in the new document's order."""
+    differ = _Differ()
+    for section in ("territoire", "strategie", "cadre", "principes", "sections", "gouvernance"):
+        differ.model(
+            getattr(old, section),
+            getattr(new, section),
+            entity=section,
+            ident=None,
+            path=section,
+            plan=None,
+            label=section,
+        )
+    differ.keyed(old.objectifs, new.objectifs, where="objectifs", plan=None)
+    differ.keyed(
+        [p.model_copy(update={"actions": []}) for p in old.plans],
+        [p.model_copy(update={"actions": []}) for p in new.plans],
+        where="plans",
+        plan=None,
+    )
+    _diff_actions(differ, old, new)
+    differ.keyed(old.acteurs, new.acteurs, where="acteurs", plan=None)
+    differ.model(
+        old,
+        new,
+        entity="document",
+        ident=None,
+        path="",
+        plan=None,
+        label="document",
+        skip=frozenset(Document.model_fields) - {"notes"},
+    )
+    return differ.changes
+
+
+def _diff_actions(differ: _Differ, old: Document, new: Document) -> None:
+    before = _actions(old)
+    after = _actions(new)
+    for ident, (path, plan, action) in before.items():
+        if ident not in after:
+            differ.emit(
+                kind="removed",
+                entity="action",
+                id=ident,
+                field=None,
+                old=action,
+                new=None,
+                path=path,
+                plan=plan.id,
+                label=label_of(action),
+            )
+    for ident, (path, plan, action) in after.items():
+        label = label_of(action)
+        common = {"entity": "action", "id": ident, "plan": plan.id, "label": label}
+        if ident not in before:
+            differ.emit(kind="added", field=None, old=None, new=action, path=path, **common)
+            continue
+        _old_path, old_plan, previous = before[ident]
+        if old_plan.id != plan.id:
+            differ.emit(
+                kind="moved", field="plan", old=old_plan.id, new=plan.id, path=path, **common
+            )
+        if previous.numero != action.numero:
+            differ.emit(
+                kind="renumbered",
+                field="numero",
+                old=previous.numero,
+                new=action.numero,
+                path=f"{path}.numero",
+                **common,
+            )
+        if previous != action:
+            differ.model(
+                previous,
+                action,
+                entity="action",
+                ident=ident,
+                path=path,
+                plan=plan.id,
+                label=label,
+                skip=frozenset({"numero"}),
+            )
