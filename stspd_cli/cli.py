@@ -160,6 +160,74 @@ def referentiels() -> None:
     _write("\n".join(lines) + "\n")
 
 
+@app.command()
+def diff(
+    old: Annotated[
+        str,
+        typer.Argument(
+            help="Ancienne version : fichier, ou REV:CHEMIN (ex. v2017:strategies/lille.yaml)."
+        ),
+    ],
+    new: Annotated[str, typer.Argument(help="Nouvelle version : fichier, ou REV:CHEMIN.")],
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="Format : text, md, html ou json.")
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Fichier de sortie (par défaut : sortie standard)."),
+    ] = None,
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code", help="Code 1 s'il y a des modifications, 0 sinon (comme git diff)."
+        ),
+    ] = False,
+    interne: Annotated[
+        bool,
+        typer.Option("--interne", help="Inclut les éléments en diffusion restreinte."),
+    ] = False,
+) -> None:
+    """Montre ce qui a changé entre deux versions d'une stratégie (note de modification).
+
+    Les entités sont rapprochées par leur identifiant : une action renommée reste la même action.
+
+    Exemple : `stspd diff v2017:strategies/lille.yaml strategies/lille.yaml --format md -o note.md`
+    """
+    from stspd_cli.diff import diff_versions  # noqa: PLC0415
+    from stspd_cli.diff.formats import FORMATS, DiffOutput  # noqa: PLC0415
+    from stspd_cli.output import write_output  # noqa: PLC0415
+
+    if format_ not in FORMATS:
+        msg = f"format « {format_} » inconnu ; formats possibles : {', '.join(FORMATS)}"
+        raise UsageError(msg)
+    changes, presentation = diff_versions(old, new, interne=interne)
+    to_terminal = output is None or str(output) == "-"
+    text = FORMATS[format_](DiffOutput(changes, presentation, color=to_terminal and _use_color()))
+    write_output(text, output)
+    raise typer.Exit(1 if exit_code and changes else 0)
+
+
+@app.command()
+def texte(
+    file: Annotated[str, typer.Argument(help="Stratégie : fichier, ou REV:CHEMIN.")],
+    interne: Annotated[
+        bool, typer.Option("--interne", help="Inclut les éléments en diffusion restreinte.")
+    ] = False,
+) -> None:
+    """Affiche la stratégie en texte, une information par ligne, rangée par identifiant.
+
+    Sert de filtre `textconv` pour que `git diff` et `git log -p` montrent les changements
+    comme stspd les voit (voir docs/diff.md).
+
+    Exemple : `stspd texte strategies/clspd-lille.yaml`
+    """
+    from stspd_cli.confidentiality import view  # noqa: PLC0415
+    from stspd_cli.diff.sources import load_version  # noqa: PLC0415
+    from stspd_cli.diff.textconv import as_text  # noqa: PLC0415
+
+    _write(as_text(view(load_version(file), interne=interne)))
+
+
 def _report_bug(error: BaseException) -> None:
     sys.stderr.write(
         "stspd : erreur interne inattendue "

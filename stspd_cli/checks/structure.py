@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import types
-import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -12,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 from stspd_cli.findings import Finding, Path_
 from stspd_cli.load import Loaded
 from stspd_cli.model import Document
+from stspd_cli.model.introspect import fields_by_key, inner_model
 from stspd_cli.rules import make_finding
 
 # What French speakers call each expected type.
@@ -253,31 +252,17 @@ def _context(data: Any, loc: Path_) -> str:
 
 def _model_at(loc: Path_) -> type[BaseModel] | None:
     """The model class whose fields are allowed at ``loc`` (a mapping's path)."""
-    current: Any = Document
+    current: type[BaseModel] | None = Document
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if current is None:
             return None
-        fields = {f.alias or n: f for n, f in current.model_fields.items()}
-        if part not in fields:
+        info = fields_by_key(current).get(part)
+        if info is None:
             return None
-        current = _inner_model(fields[part].annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    """Unwrap Optional, list and Annotated down to a model class, if any."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _inner_model(typing.get_args(annotation)[0])
-    if origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            inner = _inner_model(arg)
-            if isinstance(inner, type) and issubclass(inner, BaseModel):
-                return inner
-        return None
-    return annotation
+        current = inner_model(info.annotation)
+    return current
 
 
 def _suggest_key(loc: Path_) -> str:

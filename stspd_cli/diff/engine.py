@@ -159,7 +159,8 @@ class _Differ:
     ) -> None:
         """Compare two versions of one entity (either side may be None for nested sections)."""
         sample_model = new if new is not None else old
-        assert sample_model is not None
+        if sample_model is None or old == new:
+            return
         cls = type(sample_model)
         for name in cls.model_fields:
             if name in skip:

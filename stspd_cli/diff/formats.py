@@ -1,0 +1,120 @@
+"""Output formats of ``stspd diff`` (registry ``FORMATS``): text, json, md, html."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import groupby
+
+from stspd_cli.diff.engine import Change
+from stspd_cli.diff.present import Presentation, words
+from stspd_cli.fr import plural
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOutput:
+    changes: list[Change]
+    presentation: Presentation
+    color: bool = False
+
+
+Formatter = Callable[[DiffOutput], str]
+FORMATS: dict[str, Formatter] = {}
+
+
+def formatter(name: str) -> Callable[[Formatter], Formatter]:
+    def register(fn: Formatter) -> Formatter:
+        FORMATS[name] = fn
+        return fn
+
+    return register
+
+
+def summary_sentence(p: Presentation) -> str:
+    if not p.total:
+        return "Aucune modification."
+    kinds = ", ".join(plural(n, singular, many) for singular, many, n in p.kinds)
+    return f"{plural(p.total, 'modification')} : {kinds}."
+
+
+_STYLES = {
+    "added": "green",
+    "removed": "red",
+    "modified": "yellow",
+    "moved": "cyan",
+    "renumbered": "cyan",
+}
+_MARKS = {"added": "+", "removed": "−", "modified": "~", "moved": "→", "renumbered": "#"}
+
+
+@formatter("text")
+def as_text(out: DiffOutput) -> str:
+    from rich.console import Console  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
+
+    p = out.presentation
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=out.color,
+        no_color=not out.color,
+        highlight=False,
+        soft_wrap=True,
+        width=120,
+    )
+    title = Text("Modifications de ", style="bold")
+    title.append(_side(p.old_name, p.old_version), style="bold")
+    title.append(" à ", style="bold")
+    title.append(_side(p.new_name, p.new_version), style="bold")
+    console.print(title)
+    console.print(summary_sentence(p))
+    for group in p.groups:
+        count = plural(len(group.items), "modification")
+        console.print()
+        console.print(Text(f"{group.title} ({count})", style="bold underline"))
+        for subject, items in groupby(group.items, key=lambda i: i.subject):
+            console.print(Text(f"  {subject}", style="bold"))
+            for item in items:
+                kind = item.change.kind
+                line = Text(f"    {_MARKS[kind]} ", style=_STYLES[kind])
+                line.append(item.text)
+                console.print(line)
+                if item.segments:
+                    words_line = Text("      ")
+                    for op, chunk in item.segments:
+                        style = {"=": "", "-": "red strike", "+": "green underline"}[op]
+                        # Without colour, mark removed and added words as [-mot-] and {+mot+}.
+                        shown = chunk
+                        if not out.color and op == "-":
+                            shown = f"[-{chunk}-]"
+                        elif not out.color and op == "+":
+                            shown = f"{{+{chunk}+}}"
+                        words_line.append(shown, style=style)
+                    console.print(words_line)
+    return buffer.getvalue()
+
+
+def _side(name: str, version: str) -> str:
+    return f"{name} ({version})" if version else name
+
+
+@formatter("json")
+def as_json(out: DiffOutput) -> str:
+    p = out.presentation
+    payload = {
+        "old": {"source": p.old_name, "version": p.old_version},
+        "new": {"source": p.new_name, "version": p.new_version},
+        "summary": {
+            "total": p.total,
+            "par_genre": p.counts,
+            "par_plan": {g.id or "document": len(g.items) for g in p.groups},
+        },
+        "changes": [c.as_dict() for c in out.changes],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def kind_words() -> dict[str, str]:
+    return words()["genres"]

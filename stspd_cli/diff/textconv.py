@@ -1,0 +1,77 @@
+"""A strategy as stable, line-oriented text, for git's ``textconv`` diff driver.
+
+Each line names its entity by identity, not by position (``[action comite-jeunes] statut : en
+cours``), and entities are sorted, so that ``git diff`` shows the same changes as ``stspd diff``:
+re-ordering a list is not a change, a renamed action stays the same action.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel
+
+from stspd_cli.diff.engine import _KEYED, jsonable
+from stspd_cli.model import Document
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    value = jsonable(value)
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\n", "⏎")
+    return str(value)
+
+
+def _lines(model: BaseModel, tag: str, prefix: str = "") -> list[str]:
+    out: list[str] = []
+    nested: list[str] = []
+    for name, info in type(model).model_fields.items():
+        key = info.alias or name
+        value = getattr(model, name)
+        if value is None or value == [] or (key == "diffusion" and value == "publique"):
+            continue
+        path = f"{prefix}{key}"
+        if isinstance(value, BaseModel):
+            if type(value) in _KEYED:
+                continue
+            out += _lines(value, tag, f"{path}.")
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            if type(value[0]) in _KEYED:
+                entity = _KEYED[type(value[0])][0]
+                ident_of = _KEYED[type(value[0])][1]
+                items = sorted(value, key=lambda v: str(jsonable(getattr(v, ident_of) or v)))
+                for item in items:
+                    ident = _scalar(getattr(item, ident_of) or getattr(item, "texte", ""))
+                    nested += _lines(item, f"{tag} > {entity} {ident}")
+            else:
+                out += sorted(f"[{tag}] {path} : {item.model_dump_json()}" for item in value)
+        elif isinstance(value, list):
+            out.append(f"[{tag}] {path} : {', '.join(sorted(_scalar(v) for v in value))}")
+        else:
+            out.append(f"[{tag}] {path} : {_scalar(value)}")
+    return out + nested
+
+
+def as_text(doc: Document) -> str:
+    """The whole strategy, one fact per line."""
+    lines: list[str] = []
+    for section in ("territoire", "strategie", "cadre", "principes", "sections", "gouvernance"):
+        value = getattr(doc, section)
+        if value is not None:
+            lines += _lines(value, section)
+    for objective in sorted(doc.objectifs, key=lambda o: o.id):
+        lines += _lines(objective, f"objectif {objective.id}")
+    for plan in sorted(doc.plans, key=lambda p: p.id):
+        lines += _lines(plan.model_copy(update={"actions": []}), f"plan {plan.id}")
+    actions = sorted(((a, p) for _, p, _, a in doc.iter_actions()), key=lambda x: x[0].id)
+    for action, plan in actions:
+        tag = f"action {action.id}"
+        lines.append(f"[{tag}] plan : {plan.id}")
+        lines += _lines(action, tag)
+    for actor in sorted(doc.acteurs, key=lambda a: a.id):
+        lines += _lines(actor, f"acteur {actor.id}")
+    lines += sorted(f"[note] {note.model_dump_json()}" for note in doc.notes)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,59 @@
+"""Questions about the model's fields: which model sits under a key, what a field is called."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from stspd_cli.vocabulary import Vocabulary
+
+
+def inner_model(annotation: Any) -> type[BaseModel] | None:
+    """Unwrap Optional, list and Annotated down to a model class, if there is one."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return inner_model(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            inner = inner_model(arg)
+            if inner is not None:
+                return inner
+        return None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def fields_by_key(model: type[BaseModel]) -> dict[str, FieldInfo]:
+    """The model's fields under their YAML keys (aliases where set)."""
+    return {info.alias or name: info for name, info in model.model_fields.items()}
+
+
+def field_at(model: type[BaseModel], dotted: str) -> FieldInfo | None:
+    """The field ``a.b.c`` below ``model``, following nested models."""
+    current: type[BaseModel] | None = model
+    info: FieldInfo | None = None
+    for key in dotted.split("."):
+        if current is None:
+            return None
+        info = fields_by_key(current).get(key)
+        if info is None:
+            return None
+        current = inner_model(info.annotation)
+    return info
+
+
+def vocabulary_of(info: FieldInfo) -> str | None:
+    """Name of the closed vocabulary a field takes its values from, if any."""
+    for meta in info.metadata:
+        if isinstance(meta, Vocabulary):
+            return meta.name
+    for arg in typing.get_args(info.annotation):
+        for meta in getattr(arg, "__metadata__", ()):
+            if isinstance(meta, Vocabulary):
+                return meta.name
+    return None

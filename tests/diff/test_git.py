@@ -1,0 +1,123 @@
+"""`stspd diff` against real git repositories made in temporary folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[2]
+DEMO = ROOT / "examples" / "demo-fictive.yaml"
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.invalid",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.invalid",
+    }
+    done = subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, env=env, check=True
+    )
+    return done.stdout
+
+
+def stspd(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "stspd_cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A strategies repository with two tagged versions of one strategy."""
+    git(tmp_path, "init", "-q", "-b", "main")
+    target = tmp_path / "strategies" / "val-fictif.yaml"
+    target.parent.mkdir()
+    shutil.copy(DEMO, target)
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "Stratégie adoptée")
+    git(tmp_path, "tag", "v2024")
+    text = target.read_text(encoding="utf-8")
+    text = text.replace("statut: en_cours\n", "statut: realisee\n", 1)
+    target.write_text(text, encoding="utf-8")
+    git(tmp_path, "commit", "-qam", "Bilan annuel")
+    return tmp_path
+
+
+def test_tag_against_working_file(repo: Path) -> None:
+    done = stspd(
+        repo, "diff", "v2024:strategies/val-fictif.yaml", "strategies/val-fictif.yaml", "-f", "json"
+    )
+    assert done.returncode == 0, done.stderr
+    payload = json.loads(done.stdout)
+    assert [(c["kind"], c["field"], c["old"], c["new"]) for c in payload["changes"]] == [
+        ("modified", "statut", "en_cours", "realisee")
+    ]
+    assert payload["old"]["source"] == "v2024:strategies/val-fictif.yaml"
+
+
+def test_head_relative_revision_and_exit_code(repo: Path) -> None:
+    same = stspd(repo, "diff", "HEAD:strategies/val-fictif.yaml", "strategies/val-fictif.yaml")
+    assert same.returncode == 0
+    assert "Aucune modification." in same.stdout
+    changed = stspd(
+        repo, "diff", "HEAD~1:strategies/val-fictif.yaml", "HEAD:strategies/val-fictif.yaml",
+        "--exit-code",
+    )  # fmt: skip
+    assert changed.returncode == 1
+    assert "en cours → réalisée" in changed.stdout
+
+
+@pytest.mark.parametrize(
+    "revision",
+    ["--output=/tmp/pwned", "-p", "HEAD;touch x", "a..b", "HEAD$(id)", "HEAD\nx", ""],
+)
+def test_revisions_that_are_not_plain_are_refused(repo: Path, revision: str) -> None:
+    # "--" lets a leading dash through the option parser, so that stspd's own check is tested.
+    old = f"{revision}:strategies/val-fictif.yaml"
+    done = stspd(repo, "diff", "--", old, "strategies/val-fictif.yaml")
+    assert done.returncode == 2
+    assert "refusée" in done.stderr or "indiquez" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (repo / "x").exists()
+
+
+def test_unknown_revision_and_missing_file(repo: Path) -> None:
+    unknown = stspd(repo, "diff", "v1999:strategies/val-fictif.yaml", "strategies/val-fictif.yaml")
+    assert unknown.returncode == 2
+    assert "introuvable" in unknown.stderr
+    missing = stspd(repo, "diff", "v2024:strategies/absent.yaml", "strategies/val-fictif.yaml")
+    assert missing.returncode == 2
+    assert "n'existe pas dans la version" in missing.stderr
+
+
+def test_outside_a_repository(tmp_path: Path) -> None:
+    shutil.copy(DEMO, tmp_path / "a.yaml")
+    done = stspd(tmp_path, "diff", "HEAD:a.yaml", "a.yaml")
+    assert done.returncode == 2
+    assert "dépôt git" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_textconv_driver_in_git_diff_and_log(repo: Path) -> None:
+    (repo / ".gitattributes").write_text("strategies/*.yaml diff=stspd\n", encoding="utf-8")
+    command = f"{sys.executable} -m stspd_cli texte"
+    git(repo, "config", "diff.stspd.textconv", command)
+    shown = git(repo, "diff", "v2024", "HEAD", "--", "strategies/val-fictif.yaml")
+    assert "-[action presence-educative-soiree] statut : en_cours" in shown
+    assert "+[action presence-educative-soiree] statut : realisee" in shown
+    log = git(repo, "log", "-p", "-1", "--", "strategies/val-fictif.yaml")
+    assert "+[action presence-educative-soiree] statut : realisee" in log
