@@ -38,6 +38,7 @@ schema: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/stspd regles --format md > docs/regles.md
+	$(BIN)/python -c "from stspd_cli.modeldoc import model_markdown; print(model_markdown())" > docs/modele.md
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache .hypothesis

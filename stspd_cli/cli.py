@@ -62,7 +62,8 @@ def parse_date(value: str | None) -> date:
 
 
 def _use_color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    # https://no-color.org: NO_COLOR set to a non-empty value turns colour off.
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _write(text: str) -> None:

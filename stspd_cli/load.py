@@ -59,7 +59,8 @@ def load_source(source: Source) -> Loaded:
         loaded.findings = [make_finding("S008", name, 0, 0)]
     elif not isinstance(data, dict):
         found = "une liste" if isinstance(data, list) else f"la valeur « {data} »"
-        loaded.findings = [make_finding("S009", name, 1, 1, trouve=found)]
+        line, column = loaded.at(())
+        loaded.findings = [make_finding("S009", name, line, column, trouve=found)]
     else:
         loaded.data = data
     return loaded

@@ -54,11 +54,7 @@ def decode_source(data: bytes, name: str) -> Source | Finding:
     for bom, encoding in _BOMS.items():
         if data.startswith(bom):
             return make_finding(
-                "S004",
-                name,
-                1,
-                1,
-                detail=f"fichier encodé en {encoding} : enregistrez-le en UTF-8",
+                "S004", name, 0, 0, detail=f"fichier encodé en {encoding} : enregistrez-le en UTF-8"
             )
     nul = data.find(b"\x00")
     if nul >= 0:

@@ -176,6 +176,14 @@ def parse_yaml(text: str) -> Parsed:
     except ReaderError as error:
         problems.append(_reader_problem(error, text))
         data = None
+    except UnicodeEncodeError as error:
+        # A lone surrogate cannot reach libyaml; files never hold one (source.py decodes strictly).
+        before = text[: error.start]
+        place = (before.count("\n"), error.start - (before.rfind("\n") + 1))
+        char = f"U+{ord(text[error.start]):04X}"
+        detail = f"caractère {char} invalide : le texte n'est pas de l'Unicode valide"
+        problems.append(YamlProblem("S004", *place, {"detail": detail}))
+        data = None
     return Parsed(data=data, positions=positions, problems=problems)
 
 
@@ -321,11 +329,19 @@ def _syntax_problem(error: MarkedYAMLError, text: str) -> YamlProblem:
         indent = lines[line][: len(lines[line]) - len(lines[line].lstrip(" \t"))]
         if "\t" in indent:
             return YamlProblem("S003", line, indent.index("\t"))
+    context = str(error.context or "")
+    opened = error.context_mark
+    if "quoted scalar" in context and opened is not None and "end of stream" in problem:
+        # Where the quote opened says more than the end of the file, where libyaml stopped.
+        detail = "guillemet ouvert ici et jamais fermé"
+        return YamlProblem("S001", opened.line, opened.column, {"detail": detail})
     return YamlProblem("S001", line, column, {"detail": translate_problem(problem)})
 
 
 def _reader_problem(error: ReaderError, text: str) -> YamlProblem:
-    index = int(getattr(error, "position", 0) or 0)
+    # libyaml gives a byte offset into the UTF-8 encoded text, not a character index.
+    offset = int(getattr(error, "position", 0) or 0)
+    index = len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
     before = text[:index]
     line = before.count("\n")
     column = index - (before.rfind("\n") + 1)

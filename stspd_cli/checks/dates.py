@@ -6,10 +6,8 @@ from datetime import date
 
 from stspd_cli.checks import CheckContext, check
 from stspd_cli.fr import date_fr
+from stspd_cli.progress import days_late, deadline
 from stspd_cli.vocabulary import label
-
-# Statuses for which a passed deadline is not a delay.
-_CLOSED = {"realisee", "abandonnee"}
 
 
 @check("D001")
@@ -62,7 +60,7 @@ def calendar_in_period(ctx: CheckContext) -> None:
     """Action dates fall inside the strategy's period (extended by avenants)."""
     periode = ctx.doc.strategie.periode
     end = _period_end(ctx)
-    if periode is None or end is None:
+    if periode is None or end is None or periode.debut > end:  # D001 reports a reversed period
         return
     names = {"debut": "le début", "fin": "la fin", "echeance": "l'échéance"}
     for p, _plan, a, action in ctx.doc.iter_actions():
@@ -84,17 +82,17 @@ def calendar_in_period(ctx: CheckContext) -> None:
 def deadlines(ctx: CheckContext) -> None:
     """An action past its deadline (échéance, else fin) that is neither done nor abandoned."""
     for p, _plan, a, action in ctx.doc.iter_actions():
-        cal = action.calendrier
-        deadline = cal and (cal.echeance or cal.fin)
-        if not deadline or deadline >= ctx.today or action.statut in _CLOSED:
+        late = days_late(action, ctx.today)
+        due = deadline(action)
+        if late is None or due is None:
             continue
-        field = "echeance" if cal and cal.echeance else "fin"
+        field = "echeance" if action.calendrier and action.calendrier.echeance else "fin"
         status = label("statut", action.statut) if action.statut else "non renseigné"
         ctx.report(
             "D003",
             ("plans", p, "actions", a, "calendrier", field),
-            echeance=date_fr(deadline),
-            jours=(ctx.today - deadline).days,
+            echeance=date_fr(due),
+            jours=late,
             statut=status,
         )
 

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from stspd_cli.findings import Finding, Path_
+from stspd_cli.fr import number_fr
 from stspd_cli.load import Loaded
 from stspd_cli.model import Document
 from stspd_cli.model.introspect import fields_by_key, inner_model
@@ -184,8 +185,10 @@ def _type_hint(kind: str, value: Any, raw: str) -> str:
         return f' ; si c\'est un texte, mettez-le entre guillemets : "{raw or value}"'
     if kind == "list_type" and isinstance(value, str):
         return f" ; écrivez une liste : [{value}]"
-    if kind in {"int_type", "float_type"} and isinstance(value, str):
-        return " ; écrivez le nombre sans guillemets ni espaces, avec un point décimal"
+    if kind == "float_type" and isinstance(value, str):
+        return " ; écrivez le nombre sans guillemets ni espaces, avec un point décimal (12.5)"
+    if kind in {"int_type", "int_from_float"}:
+        return " ; écrivez un nombre entier, sans guillemets ni décimales"
     return ""
 
 
@@ -203,8 +206,9 @@ def _limit(kind: str, err: Any) -> str:
         "too_long": "la liste contient trop d'éléments",
     }
     text = texts[kind]
+    shown = {k: number_fr(v) if isinstance(v, int | float) else v for k, v in ctx.items()}
     try:
-        return text.format(**ctx)
+        return text.format(**shown)
     except KeyError:
         return text
 

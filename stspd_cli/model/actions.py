@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, StrictBool
 
 from stspd_cli.model.types import (
     Annee,
@@ -54,6 +54,11 @@ class Financement(Diffusable):
     )
     montant: Montant | None = Field(None, title="Montant", description="Montant en euros.")
     annee: Annee | None = Field(None, title="Année", description="Année budgétaire.")
+    acquis: StrictBool | None = Field(
+        None,
+        title="Acquis",
+        description="`true` : financement notifié ; `false` : demandé, pas encore accordé.",
+    )
     commentaire: Texte | None = Field(
         None, title="Commentaire", examples=["demande en cours d'instruction"]
     )
