@@ -12,7 +12,10 @@ from typing import Annotated
 import typer
 
 from stspd_cli import __version__
+from stspd_cli.clifr import french_help
 from stspd_cli.errors import EXIT_INTERNAL, StspdError, UsageError
+
+french_help()
 
 app = typer.Typer(
     name="stspd",
@@ -241,6 +244,8 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: the one place where errors become messages and exit codes."""
     from typer.exceptions import TyperException  # noqa: PLC0415
 
+    from stspd_cli.clifr import translate_error  # noqa: PLC0415
+
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
@@ -256,7 +261,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.write("stspd : interrompu.\n")
         sys.exit(130)
     except TyperException as error:
-        sys.stderr.write(f"stspd : {error.format_message()}\n")
+        message = translate_error(error.format_message())
+        if not message:  # no command given: the help was shown, nothing more to say
+            sys.exit(error.exit_code)
+        sys.stderr.write(f"stspd : {message}\n")
         sys.stderr.write("  conseil : stspd --help liste les commandes et leurs options.\n")
         sys.exit(error.exit_code)
     except KeyboardInterrupt:

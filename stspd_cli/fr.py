@@ -28,7 +28,11 @@ def number_fr(value: float, decimals: int = 2) -> str:
 
 
 def euros_fr(value: float) -> str:
-    return f"{number_fr(value)}{NBSP}€"
+    """``1234.5`` -> ``1 234,50 €``; whole amounts keep no decimals (``12 000 €``)."""
+    if float(value).is_integer():
+        return f"{number_fr(value)}{NBSP}€"
+    text = f"{value:,.2f}".replace(",", NNBSP).replace(".", ",")
+    return f"{text}{NBSP}€"
 
 
 def percent_fr(value: float, decimals: int = 0) -> str:

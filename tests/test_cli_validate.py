@@ -409,3 +409,24 @@ def _drain(fd: int) -> str:
             break
         chunks.append(chunk)
     return b"".join(chunks).decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["valider"], "commande inconnue : « valider » ; vouliez-vous dire « validate » ?"),
+        (
+            ["validate", "--forma", "json"],
+            "option inconnue : --forma ; vouliez-vous dire --format ?",
+        ),
+        (["diff", "a.yaml"], "argument manquant : new"),
+        (["validate", "--date"], "l'option --date attend une valeur"),
+    ],
+)
+def test_usage_errors_are_in_french(args: list[str], expected: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "stspd_cli", *args], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2
+    assert f"stspd : {expected}\n" in done.stderr
+    assert "Traceback" not in done.stderr
