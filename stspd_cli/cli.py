@@ -232,6 +232,51 @@ def texte(
     _write(as_text(view(load_version(file), interne=interne)))
 
 
+@app.command()
+def report(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Stratégies : un fichier par territoire, ou un dossier.", show_default=False
+        ),
+    ],
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="Format : text, md, html, json ou csv.")
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Fichier de sortie (par défaut : sortie standard)."),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Date du bilan AAAA-MM-JJ (par défaut : aujourd'hui) : rapport reproductible.",
+            show_default=False,
+        ),
+    ] = None,
+    interne: Annotated[
+        bool, typer.Option("--interne", help="Inclut les éléments en diffusion restreinte.")
+    ] = False,
+) -> None:
+    """Fait le bilan d'avancement : réalisé, en retard, qui porte quoi, financement, indicateurs.
+
+    Plusieurs fichiers ou un dossier donnent chaque territoire et une vue consolidée.
+
+    Exemple : `stspd report strategies/ --date 2026-12-31 --format html -o bilan.html`
+    """
+    from stspd_cli.output import write_output  # noqa: PLC0415
+    from stspd_cli.report import build_report  # noqa: PLC0415
+    from stspd_cli.report.formats import FORMATS  # noqa: PLC0415
+
+    if format_ not in FORMATS:
+        msg = f"format « {format_} » inconnu ; formats possibles : {', '.join(FORMATS)}"
+        raise UsageError(msg)
+    data = build_report(paths, parse_date(today), interne=interne)
+    to_terminal = output is None or str(output) == "-"
+    write_output(FORMATS[format_](data, to_terminal and _use_color()), output)
+
+
 def _report_bug(error: BaseException) -> None:
     sys.stderr.write(
         "stspd : erreur interne inattendue "

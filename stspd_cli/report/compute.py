@@ -1,0 +1,271 @@
+"""The figures of one territory's report, as plain data (the JSON format is this structure).
+
+Every count comes with its share, and every roll-up with the counts it comes from. Unknown is
+said to be unknown: an action without a status counts as « non renseigné », never as « prévue ».
+
+Roll-up rule (documented in docs/rapport.md): for a plan or an objective,
+- ``part_realisees`` = actions ``realisee`` / actions that are not ``abandonnee``;
+- ``avancement_moyen`` = mean of ``avancement`` over the actions that give one, with their number.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from stspd_cli.frameworks import frameworks, resolve_axis
+from stspd_cli.model import Action, Document, Indicateur, Plan
+from stspd_cli.progress import DONE, UNKNOWN_STATUS, days_late, deadline, has_calendar
+from stspd_cli.vocabulary import vocabulary
+
+STALE_AFTER = timedelta(days=365)
+
+
+def share(count: int, total: int) -> float | None:
+    """Percentage with one decimal, or None when there is nothing to divide by."""
+    return round(100 * count / total, 1) if total else None
+
+
+def counted(count: int, total: int) -> dict[str, Any]:
+    return {"nombre": count, "pourcentage": share(count, total)}
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def status_counts(actions: Iterable[Action]) -> dict[str, dict[str, Any]]:
+    listed = list(actions)
+    counts = Counter(a.statut or UNKNOWN_STATUS for a in listed)
+    keys = [*vocabulary("statut"), UNKNOWN_STATUS]
+    return {k: counted(counts.get(k, 0), len(listed)) for k in keys}
+
+
+def rollup(actions: list[Action]) -> dict[str, Any]:
+    """Progress of a group of actions, with the counts it is computed from."""
+    considered = [a for a in actions if a.statut != "abandonnee"]
+    done = sum(a.statut == DONE for a in considered)
+    known = sum(a.statut is not None for a in considered)
+    progress = [a.avancement for a in considered if a.avancement is not None]
+    return {
+        "actions": len(actions),
+        "hors_abandonnees": len(considered),
+        "statut_renseigne": known,
+        "realisees": done if known else None,
+        "part_realisees": share(done, len(considered)) if known else None,
+        "avancement_renseigne": len(progress),
+        "avancement_moyen": _number(sum(progress) / len(progress)) if progress else None,
+        "par_statut": status_counts(actions),
+    }
+
+
+def _objectives_of(action: Action, plan: Plan) -> list[str]:
+    return list(action.objectifs or plan.objectifs)
+
+
+def _indicator_row(action: Action, indicator: Indicateur, today: date) -> dict[str, Any]:
+    measures = sorted(indicator.mesures, key=lambda m: m.date)
+    latest = measures[-1] if measures else None
+    baseline, target = indicator.valeur_initiale, indicator.cible
+    direction = indicator.sens
+    if direction is None and baseline is not None and target is not None and target != baseline:
+        direction = "hausse" if target > baseline else "baisse"
+    rate = None
+    if latest is not None and baseline is not None and target is not None and target != baseline:
+        rate = round(100 * (latest.valeur - baseline) / (target - baseline), 1)
+    return {
+        "action": action.id,
+        "action_numero": action.numero,
+        "action_titre": action.titre,
+        "libelle": indicator.libelle,
+        "unite": indicator.unite,
+        "valeur_initiale": _number(baseline),
+        "cible": _number(target),
+        "sens": direction,
+        "derniere_valeur": _number(latest.valeur) if latest else None,
+        "date_derniere_mesure": latest.date.isoformat() if latest else None,
+        "nombre_mesures": len(measures),
+        "taux_atteinte": rate,
+        "perime": latest is None or today - latest.date > STALE_AFTER,
+    }
+
+
+def _funding(doc: Document) -> dict[str, Any]:
+    by_source: dict[str, float] = defaultdict(float)
+    by_year: dict[str, float] = defaultdict(float)
+    by_plan: dict[str, float] = defaultdict(float)
+    without_amount = 0
+    total = 0.0
+    for _p, plan, _a, action in doc.iter_actions():
+        for line in action.financement:
+            if line.montant is None:
+                without_amount += 1
+                continue
+            total += line.montant
+            by_source[line.source] += line.montant
+            by_year[str(line.annee) if line.annee else "non précisée"] += line.montant
+            by_plan[plan.id] += line.montant
+    return {
+        "total": _number(total),
+        "par_source": {k: _number(v) for k, v in sorted(by_source.items(), key=lambda x: -x[1])},
+        "par_annee": {k: _number(v) for k, v in sorted(by_year.items())},
+        "par_plan": {p.id: _number(by_plan.get(p.id, 0.0)) for p in doc.plans},
+        "lignes_sans_montant": without_amount,
+    }
+
+
+def _who_does_what(doc: Document) -> dict[str, Any]:
+    roles: dict[str, dict[str, list[str]]] = {
+        a.id: {"pilote": [], "partenaire": []} for a in doc.acteurs
+    }
+    for _p, _plan, _a, action in doc.iter_actions():
+        for pilot in [action.pilote, *action.copilotes]:
+            if pilot:
+                roles.setdefault(pilot, {"pilote": [], "partenaire": []})["pilote"].append(
+                    action.id
+                )
+        for partner in action.partenaires:
+            roles.setdefault(partner, {"pilote": [], "partenaire": []})["partenaire"].append(
+                action.id
+            )
+    names = {a.id: a.nom for a in doc.acteurs}
+    matrix = [
+        {
+            "acteur": ident,
+            "nom": names.get(ident, ident),
+            "pilote": r["pilote"],
+            "partenaire": r["partenaire"],
+            "charge": len(r["pilote"]) + len(r["partenaire"]),
+        }
+        for ident, r in roles.items()
+        if r["pilote"] or r["partenaire"]
+    ]
+    return {"matrice": sorted(matrix, key=lambda row: (-row["charge"], row["nom"]))}
+
+
+def _alignment(doc: Document) -> dict[str, Any]:
+    frame_id = doc.strategie.referentiel
+    frame = frameworks().get(frame_id) if frame_id else None
+    covered: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"objectifs": [], "actions": []})
+    objective_axes = {o.id: list(o.axes) for o in doc.objectifs}
+    for objective in doc.objectifs:
+        for ref in objective.axes:
+            covered[ref]["objectifs"].append(objective.id)
+    for _p, plan, _a, action in doc.iter_actions():
+        refs = set(action.axes)
+        for objective_id in _objectives_of(action, plan):
+            refs.update(objective_axes.get(objective_id, []))
+        for ref in sorted(refs):
+            covered[ref]["actions"].append(action.id)
+    axes = []
+    if frame is not None:
+        for axis in frame.axes:
+            ref = f"{frame.id}/{axis.id}"
+            axes.append({"axe": ref, "numero": axis.numero, "titre": axis.titre, **covered[ref]})
+    others = [
+        {"axe": ref, "titre": (resolve_axis(ref)[1] or _NoAxis()).titre, **where}
+        for ref, where in sorted(covered.items())
+        if frame is None or not ref.startswith(f"{frame.id}/")
+    ]
+    return {
+        "referentiel": frame_id,
+        "titre_referentiel": frame.titre if frame else None,
+        "axes": axes,
+        "axes_non_couverts": [a["axe"] for a in axes if not a["objectifs"] and not a["actions"]],
+        "autres_axes": others,
+    }
+
+
+class _NoAxis:
+    titre = "axe inconnu"
+
+
+def _action_line(doc: Document, plan: Plan, action: Action) -> dict[str, Any]:
+    names = {a.id: a.nom for a in doc.acteurs}
+    due = deadline(action)
+    amounts = [line.montant for line in action.financement if line.montant is not None]
+    return {
+        "id": action.id,
+        "numero": action.numero,
+        "plan": plan.titre,
+        "titre": action.titre,
+        "pilote": names.get(action.pilote, action.pilote) if action.pilote else None,
+        "statut": action.statut or UNKNOWN_STATUS,
+        "avancement": action.avancement,
+        "echeance": due.isoformat() if due else None,
+        "indicateurs": len(action.indicateurs),
+        "financement": _number(sum(amounts)) if amounts else None,
+    }
+
+
+def territory_report(doc: Document, today: date, source: str) -> dict[str, Any]:
+    """Every figure of the report for one strategy (already filtered for its audience)."""
+    actions = [(plan, action) for _p, plan, _a, action in doc.iter_actions()]
+    all_actions = [a for _plan, a in actions]
+    total = len(all_actions)
+    late = []
+    for plan, action in actions:
+        days = days_late(action, today)
+        due = deadline(action)
+        if days is not None and due is not None:
+            late.append(
+                {
+                    "id": action.id,
+                    "numero": action.numero,
+                    "titre": action.titre,
+                    "plan": plan.id,
+                    "echeance": due.isoformat(),
+                    "jours_de_retard": days,
+                    "statut": action.statut or UNKNOWN_STATUS,
+                    "pilote": action.pilote,
+                }
+            )
+    by_objective = []
+    for objective in doc.objectifs:
+        members = [a for plan, a in actions if objective.id in _objectives_of(a, plan)]
+        by_objective.append({"id": objective.id, "titre": objective.titre, **rollup(members)})
+    pilots = Counter(a.pilote or "sans_pilote" for a in all_actions)
+    indicators = [_indicator_row(a, i, today) for a in all_actions for i in a.indicateurs]
+    return {
+        "source": source,
+        "territoire": doc.territoire.nom,
+        "instance": doc.territoire.instance,
+        "communes": list(doc.territoire.communes),
+        "strategie": doc.strategie.titre,
+        "periode": {
+            "debut": doc.strategie.periode.debut.isoformat(),
+            "fin": doc.strategie.periode.fin.isoformat(),
+        }
+        if doc.strategie.periode
+        else None,
+        "actions": {
+            "total": total,
+            "par_statut": status_counts(all_actions),
+            "par_plan": [
+                {"id": p.id, "titre": p.titre, **rollup(list(p.actions))} for p in doc.plans
+            ],
+            "par_objectif": by_objective,
+            "par_pilote": {k: counted(v, total) for k, v in sorted(pilots.items())},
+            "progression": rollup(all_actions),
+        },
+        "lignes_actions": [_action_line(doc, plan, action) for plan, action in actions],
+        "en_retard": sorted(late, key=lambda row: -row["jours_de_retard"]),
+        "sans_calendrier": [a.id for a in all_actions if not has_calendar(a)],
+        "indicateurs": indicators,
+        "indicateurs_perimes": [f"{r['action']}/{r['libelle']}" for r in indicators if r["perime"]],
+        "actions_sans_indicateur": [a.id for a in all_actions if not a.indicateurs],
+        "financement": _funding(doc),
+        "qui_fait_quoi": _who_does_what(doc),
+        "alignement": _alignment(doc),
+        "qualite": {
+            "pilote": counted(sum(a.pilote is not None for a in all_actions), total),
+            "calendrier": counted(sum(has_calendar(a) for a in all_actions), total),
+            "indicateurs": counted(sum(bool(a.indicateurs) for a in all_actions), total),
+            "financement": counted(sum(bool(a.financement) for a in all_actions), total),
+            "statut": counted(sum(a.statut is not None for a in all_actions), total),
+        },
+    }

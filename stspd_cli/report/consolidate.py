@@ -1,0 +1,63 @@
+"""One report over several territories: each territory, plus the consolidated view."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from stspd_cli.report.compute import counted, share, territory_report
+
+
+def build_report(paths: list[Path], today: date, *, interne: bool) -> dict[str, Any]:
+    from stspd_cli.confidentiality import view  # noqa: PLC0415
+    from stspd_cli.discovery import strategy_files  # noqa: PLC0415
+    from stspd_cli.strategy_io import load_model  # noqa: PLC0415
+    from stspd_cli.validate import display_name  # noqa: PLC0415
+
+    territories = [
+        territory_report(view(load_model(path), interne=interne), today, display_name(path))
+        for path in strategy_files(paths)
+    ]
+    report: dict[str, Any] = {
+        "date": today.isoformat(),
+        "diffusion": "interne" if interne else "publique",
+        "territoires": territories,
+    }
+    if len(territories) > 1:
+        report["consolide"] = consolidate(territories)
+    return report
+
+
+def consolidate(territories: list[dict[str, Any]]) -> dict[str, Any]:
+    total = sum(t["actions"]["total"] for t in territories)
+    statuses: dict[str, int] = defaultdict(int)
+    for t in territories:
+        for key, value in t["actions"]["par_statut"].items():
+            statuses[key] += value["nombre"]
+    sources: dict[str, float] = defaultdict(float)
+    funding_total = 0.0
+    for t in territories:
+        funding_total += t["financement"]["total"] or 0
+        for source, amount in t["financement"]["par_source"].items():
+            sources[source] += amount or 0
+    late = sum(len(t["en_retard"]) for t in territories)
+    return {
+        "territoires": len(territories),
+        "actions": {
+            "total": total,
+            "par_statut": {k: counted(v, total) for k, v in statuses.items()},
+            "par_territoire": [
+                {"territoire": t["territoire"], "total": t["actions"]["total"]} for t in territories
+            ],
+        },
+        "en_retard": {"nombre": late, "pourcentage": share(late, total)},
+        "financement": {
+            "total": funding_total,
+            "par_source": dict(sorted(sources.items(), key=lambda x: -x[1])),
+        },
+        "axes_non_couverts": {
+            t["territoire"]: t["alignement"]["axes_non_couverts"] for t in territories
+        },
+    }

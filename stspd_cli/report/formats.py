@@ -1,0 +1,182 @@
+"""Output formats of ``stspd report`` (registry ``FORMATS``): text, json, csv, md, html."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+from stspd_cli.fr import date_fr, euros_fr, number_fr, percent_fr, plural
+from stspd_cli.progress import UNKNOWN_STATUS
+from stspd_cli.vocabulary import label
+
+Formatter = Callable[[dict[str, Any], bool], str | bytes]
+FORMATS: dict[str, Formatter] = {}
+
+
+def formatter(name: str) -> Callable[[Formatter], Formatter]:
+    def register(fn: Formatter) -> Formatter:
+        FORMATS[name] = fn
+        return fn
+
+    return register
+
+
+def status_label(key: str) -> str:
+    return "non renseigné" if key == UNKNOWN_STATUS else label("statut", key)
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else percent_fr(value, 1)
+
+
+@formatter("json")
+def as_json(report: dict[str, Any], color: bool) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = [
+    ("territoire", "Territoire"),
+    ("id", "Identifiant"),
+    ("numero", "Numéro"),
+    ("plan", "Plan"),
+    ("titre", "Titre"),
+    ("pilote", "Pilote"),
+    ("statut", "Statut"),
+    ("avancement", "Avancement (%)"),
+    ("echeance", "Échéance"),
+    ("jours_de_retard", "Jours de retard"),
+    ("indicateurs", "Indicateurs"),
+    ("financement", "Financement (€)"),
+]
+
+
+def action_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per action across territories, with French values, for csv and tables."""
+    rows = []
+    for territory in report["territoires"]:
+        late = {row["id"]: row["jours_de_retard"] for row in territory["en_retard"]}
+        for row in territory["lignes_actions"]:
+            rows.append(
+                {
+                    "territoire": territory["territoire"],
+                    **row,
+                    "statut": status_label(row["statut"]),
+                    "jours_de_retard": late.get(row["id"]),
+                }
+            )
+    return rows
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return number_fr(value).replace("\u202f", "")
+    return str(value)
+
+
+@formatter("csv")
+def as_csv(report: dict[str, Any], color: bool) -> bytes:
+    """UTF-8 with BOM and « ; » separators: French Excel and LibreOffice open it as is."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([title for _key, title in CSV_COLUMNS])
+    for row in action_rows(report):
+        writer.writerow([_csv_value(row.get(key)) for key, _title in CSV_COLUMNS])
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+@formatter("text")
+def as_text(report: dict[str, Any], color: bool) -> str:
+    from rich.console import Console  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, force_terminal=color, no_color=not color, highlight=False, width=120
+    )
+    reference = date_fr(_date(report["date"]))
+    audience = "version interne" if report["diffusion"] == "interne" else "version publique"
+    console.print(f"[bold]Bilan d'avancement au {reference}[/bold] ({audience})")
+    for territory in report["territoires"]:
+        _territory_text(console, territory, Table)
+    if "consolide" in report:
+        cons = report["consolide"]
+        console.print()
+        console.rule(f"[bold]Vue consolidée : {plural(cons['territoires'], 'territoire')}")
+        table = Table("Statut", "Actions", "Part", title="Actions par statut")
+        for key, value in cons["actions"]["par_statut"].items():
+            table.add_row(status_label(key), str(value["nombre"]), pct(value["pourcentage"]))
+        console.print(table)
+        console.print(
+            f"En retard : {cons['en_retard']['nombre']} ({pct(cons['en_retard']['pourcentage'])})"
+            f" ; financement total : {euros_fr(cons['financement']['total'])}"
+        )
+    return buffer.getvalue()
+
+
+def _date(text: str) -> Any:
+    from datetime import date  # noqa: PLC0415
+
+    return date.fromisoformat(text)
+
+
+def _territory_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
+    console.print()
+    console.rule(f"[bold]{t['instance']} {t['territoire']}")
+    total = t["actions"]["total"]
+    if not total:
+        console.print("La stratégie ne comporte aucune fiche-action : pas d'avancement à mesurer.")
+        return
+    statuses = table_cls("Statut", "Actions", "Part", title=f"{plural(total, 'action')} par statut")
+    for key, value in t["actions"]["par_statut"].items():
+        if value["nombre"]:
+            statuses.add_row(status_label(key), str(value["nombre"]), pct(value["pourcentage"]))
+    console.print(statuses)
+    unknown = t["actions"]["par_statut"][UNKNOWN_STATUS]["nombre"]
+    if unknown:
+        console.print(
+            f"Statut non renseigné pour {unknown} action(s) sur {total} : leur avancement est "
+            "inconnu, il n'est pas compté comme nul."
+        )
+    plans = table_cls(
+        "Plan", "Actions", "Réalisées", "Part réalisée", "Avancement moyen", title="Par plan"
+    )
+    for plan in t["actions"]["par_plan"]:
+        mean = plan["avancement_moyen"]
+        shown = "—" if mean is None else f"{pct(mean)} (sur {plan['avancement_renseigne']})"
+        plans.add_row(
+            plan["titre"],
+            str(plan["actions"]),
+            str(plan["realisees"]),
+            pct(plan["part_realisees"]),
+            shown,
+        )
+    console.print(plans)
+    if t["en_retard"]:
+        late = table_cls("Action", "Échéance", "Retard", "Statut", title="Actions en retard")
+        for row in t["en_retard"]:
+            late.add_row(
+                f"n°{row['numero']} {row['titre']}",
+                date_fr(_date(row["echeance"])),
+                plural(row["jours_de_retard"], "jour"),
+                status_label(row["statut"]),
+            )
+        console.print(late)
+    quality = t["qualite"]
+    console.print(
+        "Qualité des données : "
+        + " ; ".join(
+            f"{name} {pct(quality[key]['pourcentage'])}"
+            for key, name in (
+                ("statut", "statut renseigné"),
+                ("pilote", "pilote"),
+                ("calendrier", "calendrier"),
+                ("indicateurs", "indicateurs"),
+                ("financement", "financement"),
+            )
+        )
+    )

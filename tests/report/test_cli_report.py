@@ -1,0 +1,73 @@
+"""`stspd report` through the command line: formats, reproducibility, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+FIXTURE = HERE / "fixtures" / "bourg-fictif.yaml"
+DEMO = HERE.parents[1] / "examples" / "demo-fictive.yaml"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "stspd_cli", "report", *args], capture_output=True, check=False
+    )
+
+
+def test_json_is_reproducible_with_a_fixed_date() -> None:
+    first = run(str(FIXTURE), "--date", "2026-03-01", "-f", "json")
+    second = run(str(FIXTURE), "--date", "2026-03-01", "-f", "json")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    payload = json.loads(first.stdout)
+    assert payload["date"] == "2026-03-01"
+    assert payload["territoires"][0]["en_retard"][0]["id"] == "a-en-retard"
+
+
+def test_csv_opens_in_french_excel() -> None:
+    done = run(str(FIXTURE), "--date", "2026-03-01", "-f", "csv")
+    assert done.returncode == 0
+    assert done.stdout.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(done.stdout.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["Territoire", "Identifiant", "Numéro"]
+    assert len(rows) == 6
+    by_id = {row[1]: row for row in rows[1:]}
+    assert by_id["a-realisee"][6] == "réalisée"
+    assert by_id["a-realisee"][11] == "12500,5"  # French decimal comma
+    assert by_id["a-en-retard"][9] == "29"
+
+
+def test_text_report_and_consolidated_view(tmp_path: Path) -> None:
+    done = run(str(FIXTURE), str(DEMO), "--date", "2026-03-01")
+    assert done.returncode == 0
+    text = done.stdout.decode()
+    assert "Bilan d'avancement au 1er mars 2026 (version publique)" in text
+    assert "Vue consolidée : 2 territoires" in text
+
+
+def test_public_report_hides_restricted_actions() -> None:
+    public = json.loads(run(str(DEMO), "--date", "2026-03-01", "-f", "json").stdout)
+    internal = json.loads(run(str(DEMO), "--date", "2026-03-01", "-f", "json", "--interne").stdout)
+    assert internal["diffusion"] == "interne"
+    assert (
+        internal["territoires"][0]["actions"]["total"]
+        > public["territoires"][0]["actions"]["total"]
+    )
+
+
+def test_errors() -> None:
+    missing = run("absent.yaml")
+    assert missing.returncode == 2
+    assert b"introuvable" in missing.stderr
+    bad_date = run(str(FIXTURE), "--date", "31/12/2026")
+    assert bad_date.returncode == 2
+    assert b"AAAA-MM-JJ" in bad_date.stderr
+    unknown = run(str(FIXTURE), "-f", "pdf")
+    assert unknown.returncode == 2
+    assert b"Traceback" not in missing.stderr + bad_date.stderr + unknown.stderr
