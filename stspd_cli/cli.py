@@ -84,7 +84,12 @@ def validate(
         ),
     ] = None,
     format_: Annotated[
-        str, typer.Option("--format", "-f", help="Format de sortie : text ou json.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Format de sortie : text, json, github (annotations) ou gitlab (Code Quality).",
+        ),
     ] = "text",
     strict: Annotated[
         bool, typer.Option("--strict", help="Les avertissements font aussi échouer (code 1).")
@@ -116,6 +121,66 @@ def validate(
     options = OutputOptions(color=_use_color(), strict=strict)
     _write(FORMATS[format_](report, options))
     raise typer.Exit(report.exit_code(strict=strict))
+
+
+@app.command()
+def render(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="Fichier de stratégie, ou dossier dont chaque stratégie est rendue.",
+            show_default=False,
+        ),
+    ],
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="Format de sortie : html, md ou pdf.")
+    ] = "html",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=(
+                "Fichier ou dossier de sortie ; « - » ou rien : sortie standard (html, md). "
+                "Obligatoire (dossier) quand SOURCE est un dossier."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Dossier de modèles de la commune (charte graphique), prioritaire.",
+            show_default=False,
+        ),
+    ] = None,
+    interne: Annotated[
+        bool,
+        typer.Option(
+            "--interne",
+            help="Version interne : inclut les éléments en diffusion restreinte, signalés.",
+        ),
+    ] = False,
+) -> None:
+    """Produit la feuille de route imprimable (HTML, Markdown ou PDF) d'une stratégie.
+
+    Exemple : `stspd render strategies/clspd-lille.yaml -o lille.pdf --format pdf`
+
+    Sans `--interne`, les éléments en diffusion restreinte sont retirés. Un fichier YAML
+    n'est jamais écrasé. Codes de sortie : 0 écrit ; 1 stratégie invalide ; 2 erreur d'usage.
+    """
+    from stspd_cli.render.output import render_paths  # noqa: PLC0415
+
+    result = render_paths(
+        source, output=output, format_name=format_, interne=interne, templates=templates
+    )
+    if result.stdout is not None:
+        sys.stdout.buffer.write(result.stdout)
+        sys.stdout.flush()
+    for path in result.written:
+        sys.stderr.write(f"stspd : {path} écrit\n")
+    result.raise_failures()
 
 
 @app.command()

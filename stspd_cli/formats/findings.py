@@ -89,3 +89,50 @@ def as_json(report: ValidationReport, options: OutputOptions) -> str:
         },
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_github(text: str, *, prop: bool = False) -> str:
+    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+@formatter("github")
+def as_github(report: ValidationReport, options: OutputOptions) -> str:
+    """GitHub Actions workflow commands: one annotation per finding, shown on the diff."""
+    lines = []
+    for f in report.findings:
+        level = "error" if f.severity is Severity.ERROR else "warning"
+        props = [f"file={_escape_github(f.file, prop=True)}"]
+        if f.line:
+            props += [f"line={f.line}", f"col={f.column}"]
+        props.append(f"title={_escape_github(f.code, prop=True)}")
+        lines.append(f"::{level} {','.join(props)}::{_escape_github(f.message)}")
+    lines.append(summary(report))
+    return "\n".join(lines) + "\n"
+
+
+@formatter("gitlab")
+def as_gitlab(report: ValidationReport, options: OutputOptions) -> str:
+    """A GitLab Code Quality report (JSON array), for merge request widgets."""
+    import hashlib  # noqa: PLC0415
+
+    issues = []
+    seen: dict[str, int] = {}
+    for f in report.findings:
+        # Stable when lines move: file, code and message, plus the rank of a repeated finding.
+        base = f"{f.file}:{f.code}:{f.message}"
+        seen[base] = seen.get(base, 0) + 1
+        key = f"{base}:{seen[base]}"
+        issues.append(
+            {
+                "description": f"{f.code} {f.message}",
+                "check_name": f.code,
+                "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+                "severity": "major" if f.severity is Severity.ERROR else "minor",
+                "location": {"path": f.file, "lines": {"begin": max(f.line, 1)}},
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
