@@ -25,7 +25,7 @@ from stspd_cli.errors import UsageError
 REFERENCE = "2026-01-15"
 ANSI = "\x1b["
 TEXT_LINE = re.compile(
-    r"^(?P<file>[^:]+):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): (?P<code>[SMIRDAN]\d{3}) \S.*$"
+    r"^(?P<file>[^:]+):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): (?P<code>[SMIRDANP]\d{3}) \S.*$"
 )
 NO_STRUCTURE = (
     " Règles de cohérence non vérifiées pour 1 fichier : corrigez d'abord les erreurs de structure."
@@ -183,7 +183,9 @@ def test_unknown_format_is_a_usage_error(
     code, out, err = _main(["validate", "minimal.yaml", "--format", "xml"], capsys)
     assert code == 2
     assert out == ""
-    assert err == "stspd : format « xml » inconnu ; formats possibles : text, json\n"
+    assert err == (
+        "stspd : format « xml » inconnu ; formats possibles : text, json, github, gitlab\n"
+    )
 
 
 def test_bad_date_is_a_usage_error(work: Path, capsys: pytest.CaptureFixture[str]) -> None:

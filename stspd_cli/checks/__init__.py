@@ -62,6 +62,7 @@ def all_checks() -> list[Check]:
         dates,
         identity,
         indicators,
+        privacy,
         references,
     )
 

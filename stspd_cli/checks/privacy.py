@@ -1,0 +1,56 @@
+"""Privacy rule: personal data (e-mails, phone numbers, named persons) in public content."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from stspd_cli.checks import CheckContext, check
+from stspd_cli.confidentiality import is_restricted
+from stspd_cli.findings import Path_
+from stspd_cli.model.actions import Contact
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# French numbers: 0X XX XX XX XX with spaces, dots or dashes, or +33 X ...
+_PHONE = re.compile(r"(?<![\d])(?:\+33[\s.-]?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?![\d])")
+
+
+def _public_strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str, BaseModel | None]]:
+    """Every string outside restricted items, with its path and the model that holds it."""
+    if isinstance(value, BaseModel):
+        if is_restricted(value):
+            return
+        for name, info in type(value).model_fields.items():
+            key = info.alias or name
+            child = getattr(value, name)
+            if isinstance(child, str):
+                yield (*path, key), child, value
+            else:
+                yield from _public_strings(child, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                yield (*path, i), item, None
+            else:
+                yield from _public_strings(item, (*path, i))
+
+
+@check("P001")
+def personal_data_is_restricted(ctx: CheckContext) -> None:
+    """E-mails, phone numbers and named contacts belong in restricted items."""
+    for path, text, holder in _public_strings(ctx.doc, ()):
+        if isinstance(holder, Contact):
+            if path[-1] == "nom":
+                ctx.report("P001", path, quoi=f"le nom de la personne « {text} »")
+                continue
+            if holder.nom is None and path[-1] in {"courriel", "telephone"}:
+                continue  # the mailbox or line of a service, not of a person
+        email = _EMAIL.search(text)
+        if email:
+            ctx.report("P001", path, quoi=f"l'adresse électronique « {email.group()} »")
+        phone = _PHONE.search(text)
+        if phone:
+            ctx.report("P001", path, quoi=f"le numéro de téléphone « {phone.group()} »")
