@@ -1,0 +1,102 @@
+"""Property: whatever parts are restricted, no restricted text reaches a public output.
+
+Random items of the fictional demo are marked ``diffusion: restreinte`` and given a unique
+marker in their text; every public output (render html and md, report, diff, texte) must hold
+none of the markers, and the internal outputs must hold them all.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from stspd_cli.confidentiality import view
+from stspd_cli.diff import diff_documents
+from stspd_cli.diff.textconv import as_text
+from stspd_cli.load import load_file
+from stspd_cli.model import Document
+from stspd_cli.render import render_document
+from stspd_cli.report.compute import territory_report
+
+DEMO = Path(__file__).parent.parent / "examples" / "demo-fictive.yaml"
+_LOADED = load_file(DEMO).data
+assert _LOADED is not None
+BASE: dict[str, Any] = _LOADED
+# Text fields that carry the marker, by priority, in items that may be restricted.
+TEXT_FIELDS = ("titre", "nom", "libelle", "texte", "objet", "source", "domaine", "fonction")
+MARK = "SECRETXQ"
+
+
+def _candidates(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Paths of the mappings that accept ``diffusion`` and hold a text field to mark."""
+    found = []
+    if isinstance(node, dict):
+        has_text = any(isinstance(node.get(f), str) for f in TEXT_FIELDS)
+        if has_text and path and path[0] not in {"territoire", "strategie", "sections"}:
+            found.append(path)
+        for key, child in node.items():
+            found += _candidates(child, (*path, key))
+    elif isinstance(node, list):
+        for i, child in enumerate(node):
+            found += _candidates(child, (*path, i))
+    return found
+
+
+def _restricted_model_paths() -> set[tuple[Any, ...]]:
+    # Only mappings that are Diffusable in the model accept the key: probe by validation.
+    accepted = set()
+    for path in _candidates(BASE):
+        probe = copy.deepcopy(BASE)
+        node = probe
+        for part in path:
+            node = node[part]
+        node["diffusion"] = "restreinte"
+        try:
+            Document.model_validate(probe)
+        except ValueError:
+            continue
+        accepted.add(path)
+    return accepted
+
+
+CANDIDATES = sorted(_restricted_model_paths(), key=str)
+assert len(CANDIDATES) > 40, "the demo should offer many restrictable items"
+
+
+def _public_outputs(doc: Document, other: Document) -> list[str]:
+    public = view(doc, interne=False)
+    outputs = [
+        render_document(doc, "html").decode("utf-8"),
+        render_document(doc, "md").decode("utf-8"),
+        json.dumps(territory_report(public, date(2026, 1, 15), "demo"), ensure_ascii=False),
+        as_text(public),
+    ]
+    changes = diff_documents(view(other, interne=False), public)
+    outputs.append(json.dumps([c.as_dict() for c in changes], ensure_ascii=False))
+    return outputs
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(CANDIDATES), min_size=1, max_size=6, unique=True))
+def test_restricted_text_never_reaches_public_outputs(chosen: list[tuple[Any, ...]]) -> None:
+    data = copy.deepcopy(BASE)
+    for n, path in enumerate(chosen):
+        node = data
+        for part in path:
+            node = node[part]
+        node["diffusion"] = "restreinte"
+        field = next(f for f in TEXT_FIELDS if isinstance(node.get(f), str))
+        node[field] = f"{node[field]} {MARK}{n}"
+    doc = Document.model_validate(data)
+    for output in _public_outputs(doc, Document.model_validate(BASE)):
+        assert MARK not in output
+    internal = render_document(doc, "html", interne=True).decode("utf-8")
+    # Markers of items inside other restricted items show too, in the internal version.
+    for n, _path in enumerate(chosen):
+        assert f"{MARK}{n}" in internal
