@@ -9,18 +9,20 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit schema docs clean
+.PHONY: demo test lint typecheck unit schema docs clean sysdeps
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "stspd demande Python 3.11 ou plus récent")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[dev,pdf]"
 	@touch $(STAMP)
 
-demo: $(STAMP)
+demo: $(STAMP) sysdeps
 	$(BIN)/stspd validate strategies/
+	$(BIN)/stspd render strategies/ -o build/ --format html
+	$(BIN)/stspd render strategies/ -o build/ --format pdf
 
-test: $(STAMP) lint typecheck unit
+test: $(STAMP) sysdeps lint typecheck unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -29,8 +31,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) sysdeps
 	$(BIN)/pytest
+
+# Chromium, poppler-utils, fonts and Pango for `stspd render` and its tests (Debian packages).
+sysdeps:
+	bash scripts/install-system-deps.sh
 
 # Regenerate the committed artefacts that tests compare against.
 schema: $(STAMP)

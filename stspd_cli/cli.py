@@ -133,8 +133,14 @@ def render(
         ),
     ],
     format_: Annotated[
-        str, typer.Option("--format", "-f", help="Format de sortie : html, md ou pdf.")
-    ] = "html",
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Format : html, md ou pdf (par défaut : selon l'extension de -o, sinon html).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -165,7 +171,7 @@ def render(
 ) -> None:
     """Produit la feuille de route imprimable (HTML, Markdown ou PDF) d'une stratégie.
 
-    Exemple : `stspd render strategies/clspd-lille.yaml -o lille.pdf --format pdf`
+    Exemple : `stspd render strategies/clspd-lille.yaml -o lille.pdf`
 
     Sans `--interne`, les éléments en diffusion restreinte sont retirés. Un fichier YAML
     n'est jamais écrasé. Codes de sortie : 0 écrit ; 1 stratégie invalide ; 2 erreur d'usage.

@@ -45,3 +45,15 @@ class OutputError(StspdError):
     """An output cannot be written, or would overwrite a source strategy."""
 
     exit_code = EXIT_USAGE
+
+
+class TemplateError(StspdError):
+    """A template of the commune's charte graphique cannot be read or rendered."""
+
+    exit_code = EXIT_USAGE
+
+
+class DependencyError(StspdError):
+    """An optional dependency (WeasyPrint for PDF) is not installed."""
+
+    exit_code = EXIT_USAGE

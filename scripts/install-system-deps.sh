@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Paquets système dont `stspd render` et ses tests ont besoin (Debian / Ubuntu) :
+#   chromium            tests de la page HTML (console, impression, axe-core)
+#   poppler-utils       pdftotext, pdftoppm, pdfinfo (tests et relecture du PDF)
+#   fonts-*             polices du document (Liberation, DejaVu)
+#   libpango*, harfbuzz bibliothèques de WeasyPrint (format pdf)
+# Idempotent : ne fait rien (et vite) quand tout est déjà installé.
+set -euo pipefail
+
+PACKAGES=(
+  chromium
+  poppler-utils
+  fonts-dejavu-core
+  fonts-liberation2
+  libpango-1.0-0
+  libpangoft2-1.0-0
+  libharfbuzz-subset0
+)
+
+explain() {
+  echo "stspd : paquets système manquants : $*" >&2
+  echo "  installez-les avec les droits d'administrateur, par exemple :" >&2
+  echo "  sudo apt-get update && sudo apt-get install --no-install-recommends $*" >&2
+}
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  # Not Debian: accept the tools if they are on PATH, whoever installed them.
+  for tool in chromium pdftotext pdftoppm; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+      echo "stspd : « $tool » introuvable et ce système n'est pas une Debian ;" >&2
+      echo "  installez Chromium, poppler-utils, les polices Liberation et Pango." >&2
+      exit 1
+    fi
+  done
+  exit 0
+fi
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  sudo=(sudo -n)
+else
+  explain "${missing[@]}"
+  exit 1
+fi
+
+echo "stspd : installation des paquets système : ${missing[*]}" >&2
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+  "${missing[@]}" >/dev/null

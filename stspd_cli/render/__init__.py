@@ -1,0 +1,106 @@
+"""The printable feuille de route: a strategy rendered to HTML, Markdown or PDF.
+
+Library first: ``render_document(doc, "html")`` gives bytes; :mod:`stspd_cli.render.output`
+decides where they go. The pipeline is visible in the module names: ``context`` (what the
+document says, for its audience) -> ``environment`` (templates, filters) -> ``formats``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from stspd_cli.errors import InvalidStrategyError, TemplateError, UnreadableInputError, UsageError
+from stspd_cli.findings import Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from stspd_cli.findings import Finding
+    from stspd_cli.model import Document
+    from stspd_cli.render.formats import Format
+
+__all__ = ["get_format", "load_strategy", "render_document"]
+
+
+def get_format(name: str) -> Format:
+    from stspd_cli.render.formats import FORMATS  # noqa: PLC0415
+
+    if name not in FORMATS:
+        msg = f"format « {name} » inconnu ; formats possibles : {', '.join(FORMATS)}"
+        raise UsageError(msg)
+    return FORMATS[name]
+
+
+def load_strategy(path: Path, display: str | None = None) -> Document:
+    """Load and check a strategy; raise if it cannot be read or holds errors (not warnings)."""
+    from stspd_cli.checks import run_checks  # noqa: PLC0415
+    from stspd_cli.checks.structure import build_model  # noqa: PLC0415
+    from stspd_cli.load import load_file  # noqa: PLC0415
+
+    name = display or str(path)
+    loaded = load_file(path, name)
+    if loaded.data is None:
+        _refuse(name, loaded.findings)
+    assert loaded.data is not None
+    doc, findings = build_model(loaded)
+    if doc is None:
+        _refuse(name, findings)
+    assert doc is not None
+    # Only errors stop the rendering; the date only matters to warnings.
+    _refuse(name, run_checks(loaded, doc, date.today()))
+    return doc
+
+
+def _refuse(name: str, findings: list[Finding]) -> None:
+    errors = sorted(f for f in findings if f.severity is Severity.ERROR)
+    if not errors:
+        return
+    first = errors[0]
+    if first.unreadable:
+        raise UnreadableInputError(f"{first.location} : {first.message}")
+    more = f" (et {len(errors) - 1} autre(s))" if len(errors) > 1 else ""
+    msg = f"{name} n'est pas une stratégie valide : {first.location}: {first.code} {first.message}"
+    raise InvalidStrategyError(
+        msg + more, hint=f"la commande « stspd validate {name} » liste chaque problème"
+    )
+
+
+def render_document(
+    doc: Document,
+    format_name: str = "html",
+    *,
+    interne: bool = False,
+    templates: Sequence[Path] = (),
+) -> bytes:
+    """``doc`` rendered in a format, public unless ``interne``, with the commune's templates."""
+    from jinja2 import TemplateError as JinjaError  # noqa: PLC0415
+    from jinja2 import TemplateSyntaxError  # noqa: PLC0415
+
+    from stspd_cli.render.context import build_context  # noqa: PLC0415
+    from stspd_cli.render.environment import build_environment  # noqa: PLC0415
+
+    fmt = get_format(format_name)
+    env = build_environment(templates)
+    ctx = build_context(doc, interne=interne)
+    try:
+        return fmt.render(ctx, env)
+    except TemplateSyntaxError as error:
+        where = f"{error.filename or error.name}:{error.lineno}"
+        raise TemplateError(f"modèle {where} : {error.message}") from None
+    except JinjaError as error:
+        where = _template_location(error)
+        raise TemplateError(f"modèle{where} : {error.message or error}") from None
+
+
+def _template_location(error: BaseException) -> str:
+    """`` document.html:12`` from the innermost template frame of a rendering error."""
+    where = ""
+    tb = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.endswith(".py"):
+            where = f" {Path(filename).name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where

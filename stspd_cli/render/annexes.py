@@ -1,0 +1,87 @@
+"""Annexes computed from the whole document: who does what, and the funding summary."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, NamedTuple
+
+from stspd_cli.fr import NBSP
+from stspd_cli.render.views import Ref
+
+if TYPE_CHECKING:
+    from stspd_cli.render.views import PlanView, Resolver
+
+
+class ActorRoles(NamedTuple):
+    """One row of the who-does-what table: what an actor leads, co-leads and joins."""
+
+    acteur: Ref
+    pilote: list[Ref]
+    copilote: list[Ref]
+    partenaire: list[Ref]
+
+
+class WhoDoesWhat(NamedTuple):
+    rows: list[ActorRoles]
+
+    @property
+    def has_copilotes(self) -> bool:
+        return any(r.copilote for r in self.rows)
+
+
+def who_does_what(plans: list[PlanView], resolver: Resolver) -> WhoDoesWhat | None:
+    """Actors in the order the document declares them, then unknown ids in order of use."""
+    roles: dict[str, ActorRoles] = {}
+
+    def row(ident: str) -> ActorRoles:
+        if ident not in roles:
+            roles[ident] = ActorRoles(resolver.actor(ident), [], [], [])
+        return roles[ident]
+
+    for plan in plans:
+        if plan.model.pilote:
+            row(plan.model.pilote).pilote.append(Ref(plan.model.titre, plan.anchor))
+        for action in plan.actions:
+            item = Ref(f"{action.numero_label}{NBSP}: {action.model.titre}", action.anchor)
+            if action.model.pilote:
+                row(action.model.pilote).pilote.append(item)
+            for ident in action.model.copilotes:
+                row(ident).copilote.append(item)
+            for ident in action.model.partenaires:
+                row(ident).partenaire.append(item)
+    if not roles:
+        return None
+    order = {ident: i for i, ident in enumerate(resolver.acteurs)}
+    ordered = sorted(roles, key=lambda i: (order.get(i, len(order)), i))
+    return WhoDoesWhat([roles[i] for i in ordered])
+
+
+class FundingSummary(NamedTuple):
+    """Amounts by source (rows, in order of first appearance) and year (columns)."""
+
+    annees: list[int | None]  # None: lines without a year
+    lignes: list[tuple[str, list[float | None], float]]  # source, per year, total
+    par_annee: list[float | None]
+    total: float
+
+
+def funding_summary(plans: list[PlanView]) -> FundingSummary | None:
+    cells: dict[str, dict[int | None, float]] = defaultdict(dict)
+    for plan in plans:
+        for action in plan.actions:
+            for line in action.financement.lignes if action.financement else []:
+                if line.montant is None:
+                    continue
+                by_year = cells[line.source]
+                by_year[line.annee] = by_year.get(line.annee, 0.0) + line.montant
+    if not cells:
+        return None
+    years = sorted({y for by_year in cells.values() for y in by_year}, key=lambda y: (y is None, y))
+    rows = [
+        (source, [by_year.get(y) for y in years], sum(by_year.values()))
+        for source, by_year in cells.items()
+    ]
+    per_year: list[float | None] = [
+        sum(by_year.get(y, 0.0) for by_year in cells.values()) for y in years
+    ]
+    return FundingSummary(years, rows, per_year, sum(r[2] for r in rows))

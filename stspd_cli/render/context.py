@@ -1,0 +1,277 @@
+"""The one object templates receive: a strategy as a given audience may read it, ready to print.
+
+:func:`build_context` takes the public or internal view of a document (see
+:mod:`stspd_cli.confidentiality`) and resolves what templates should not compute: actors' names,
+plans with their fiches, totals, the who-does-what table, section titles and the table of
+contents. Templates only lay it out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from stspd_cli.confidentiality import is_restricted, view
+from stspd_cli.fr import date_fr
+from stspd_cli.frameworks import frameworks
+from stspd_cli.render.annexes import FundingSummary, WhoDoesWhat, funding_summary, who_does_what
+from stspd_cli.render.views import (
+    ObjectiveView,
+    PlanView,
+    Ref,
+    Resolver,
+    objective_views,
+    plan_views,
+)
+from stspd_cli.vocabulary import label
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from stspd_cli.model import Document
+    from stspd_cli.model.strategy import Reference
+    from stspd_cli.render.glossary import Sigle
+
+RESTRICTED_MARK = "Diffusion restreinte"
+
+
+class TocEntry(NamedTuple):
+    titre: str
+    anchor: str
+    enfants: list[TocEntry]
+
+
+class Signatory(NamedTuple):
+    nom: str
+    representant: str | None
+    date: date | None
+    restreint: bool
+
+
+class Cover(NamedTuple):
+    instance: str  # CLSPD, CISPD or CMSPD
+    instance_label: str
+    periode: str | None  # "du 1er juillet 2024 au 30 juin 2027"
+    prorogation: str | None
+    adoption: str | None
+    referentiel: str | None
+    signataires: list[Signatory]
+
+
+class Titles(NamedTuple):
+    """Section titles: the document's own where it gives them, sober French ones otherwise."""
+
+    presentation: str = "Présentation"
+    cadre: str = "Le cadre institutionnel"
+    principes: str = "Démarche et principes"
+    objectifs: str = "Les objectifs"
+    nationaux: str = "Priorités nationales"
+    locaux: str = "Priorités locales"
+    plans: str = "Les plans d'action"
+    gouvernance: str = "La gouvernance"
+    annexes: str = "Annexes"
+    qui_fait_quoi: str = "Qui fait quoi"
+    acteurs: str = "Les acteurs"
+    financements: str = "Récapitulatif des financements"
+    references: str = "Textes de référence"
+    glossaire: str = "Glossaire des sigles"
+    sommaire: str = "Sommaire"
+
+
+class ObjectiveGroup(NamedTuple):
+    titre: str | None  # None: objectives whose origin the document does not give
+    objectifs: list[ObjectiveView]
+
+
+class RenderContext(NamedTuple):
+    doc: Document
+    interne: bool
+    cover: Cover
+    titres: Titles
+    objectifs: list[ObjectiveGroup]
+    plans: list[PlanView]
+    qui_fait_quoi: WhoDoesWhat | None
+    financements: FundingSummary | None
+    resolver: Resolver
+    glossaire: tuple[Sigle, ...] = ()
+    restricted_mark: str = RESTRICTED_MARK
+
+    def acteurs_refs(self, idents: list[str]) -> list[Ref]:
+        """Links to the actors ``idents`` name, for a template."""
+        return self.resolver.actors(idents)
+
+    def acteur(self, ident: str) -> Ref:
+        return self.resolver.actor(ident)
+
+    @property
+    def territoire(self) -> str:
+        return self.doc.territoire.nom
+
+    @property
+    def auteur(self) -> str:
+        """Who signs the document, for the PDF metadata."""
+        return f"{self.doc.territoire.instance} {self.doc.territoire.nom}"
+
+    @property
+    def titre(self) -> str:
+        return f"{self.doc.strategie.titre} – {self.doc.territoire.nom}"
+
+    @property
+    def references(self) -> list[Reference]:
+        return self.doc.cadre.references if self.doc.cadre else []
+
+    @property
+    def has_presentation(self) -> bool:
+        return bool(self.doc.strategie.presentation or self.doc.notes)
+
+    @property
+    def has_cadre(self) -> bool:
+        c = self.doc.cadre
+        return bool(c and (c.introduction or c.references or c.competences or c.conclusion))
+
+    @property
+    def has_principes(self) -> bool:
+        p = self.doc.principes
+        return bool(p and (p.demarche or p.liste))
+
+    @property
+    def has_objectifs(self) -> bool:
+        section = self.doc.sections.objectifs if self.doc.sections else None
+        return bool(self.doc.objectifs or (section and section.introduction))
+
+    @property
+    def has_plans(self) -> bool:
+        section = self.doc.sections.plans if self.doc.sections else None
+        return bool(self.plans or (section and section.introduction))
+
+    @property
+    def has_gouvernance(self) -> bool:
+        g = self.doc.gouvernance
+        return bool(
+            g and (g.president or g.membres or g.seances or g.avenants or g.groupes_travail)
+        )
+
+    @property
+    def annexes(self) -> list[TocEntry]:
+        t = self.titres
+        present = [
+            (self.qui_fait_quoi is not None, t.qui_fait_quoi, "qui-fait-quoi"),
+            (bool(self.doc.acteurs), t.acteurs, "acteurs"),
+            (self.financements is not None, t.financements, "financements"),
+            (bool(self.references), t.references, "references"),
+            (bool(self.glossaire), t.glossaire, "glossaire"),
+        ]
+        return [TocEntry(titre, anchor, []) for shown, titre, anchor in present if shown]
+
+    @property
+    def sommaire(self) -> list[TocEntry]:
+        t = self.titres
+        entries = []
+        if self.has_presentation:
+            entries.append(TocEntry(t.presentation, "presentation", []))
+        if self.has_cadre:
+            entries.append(TocEntry(t.cadre, "cadre", []))
+        if self.has_principes:
+            entries.append(TocEntry(t.principes, "principes", []))
+        if self.has_objectifs:
+            entries.append(TocEntry(t.objectifs, "objectifs", []))
+        if self.has_plans:
+            plans = [
+                TocEntry(
+                    p.model.titre,
+                    p.anchor,
+                    [TocEntry(a.heading, a.anchor, []) for a in p.actions],
+                )
+                for p in self.plans
+            ]
+            entries.append(TocEntry(t.plans, "plans", plans))
+        if self.has_gouvernance:
+            entries.append(TocEntry(t.gouvernance, "gouvernance", []))
+        if self.annexes:
+            entries.append(TocEntry(t.annexes, "annexes", self.annexes))
+        return entries
+
+    def with_glossary(self, glossaire: list[Sigle]) -> RenderContext:
+        return self._replace(glossaire=tuple(glossaire))
+
+
+def build_context(doc: Document, *, interne: bool) -> RenderContext:
+    """The context for ``doc`` as its audience may see it: restricted items only if ``interne``."""
+    shown = view(doc, interne=interne)
+    resolver = Resolver(shown)
+    plans = plan_views(shown, resolver)
+    return RenderContext(
+        doc=shown,
+        interne=interne,
+        cover=_cover(shown, resolver),
+        titres=_titles(shown),
+        objectifs=_objective_groups(shown, plans),
+        plans=plans,
+        qui_fait_quoi=who_does_what(plans, resolver),
+        financements=funding_summary(plans),
+        resolver=resolver,
+    )
+
+
+def _titles(doc: Document) -> Titles:
+    given: dict[str, str | None] = {}
+    if doc.cadre:
+        given["cadre"] = doc.cadre.titre
+    if doc.principes:
+        given["principes"] = doc.principes.titre
+    sections = doc.sections
+    if sections and sections.objectifs:
+        given["objectifs"] = sections.objectifs.titre
+        given["nationaux"] = sections.objectifs.titre_nationaux
+        given["locaux"] = sections.objectifs.titre_locaux
+    if sections and sections.plans:
+        given["plans"] = sections.plans.titre
+    return Titles(**{k: v for k, v in given.items() if v})
+
+
+def _objective_groups(doc: Document, plans: list[PlanView]) -> list[ObjectiveGroup]:
+    """National priorities, then local ones; objectives of unstated origin keep their place."""
+    views = objective_views(doc, plans)
+    if not any(v.model.origine for v in views):
+        return [ObjectiveGroup(None, views)] if views else []
+    titles = _titles(doc)
+    groups: dict[str | None, list[ObjectiveView]] = {}
+    for v in views:
+        groups.setdefault(v.model.origine, []).append(v)
+    names = {"nationale": titles.nationaux, "locale": titles.locaux}
+    return [ObjectiveGroup(names.get(k) if k else None, items) for k, items in groups.items()]
+
+
+def _cover(doc: Document, resolver: Resolver) -> Cover:
+    s = doc.strategie
+    periode = f"du {date_fr(s.periode.debut)} au {date_fr(s.periode.fin)}" if s.periode else None
+    prorogation = None
+    gov = doc.gouvernance
+    for avenant in gov.avenants if gov else []:
+        if avenant.nouvelle_fin:
+            by = f" par l'avenant du {date_fr(avenant.date)}" if avenant.date else ""
+            prorogation = f"prorogée jusqu'au {date_fr(avenant.nouvelle_fin)}{by}"
+    adoption = None
+    if s.adoption and (s.adoption.date or s.adoption.instance):
+        parts = [f"le {date_fr(s.adoption.date)}"] if s.adoption.date else []
+        if s.adoption.instance:
+            parts.append(f"en {s.adoption.instance}")
+        adoption = ", ".join(parts)
+    frame = frameworks().get(s.referentiel) if s.referentiel else None
+    signataires = [
+        Signatory(
+            nom=sig.libelle or resolver.actor(sig.acteur).texte,
+            representant=sig.representant,
+            date=sig.date,
+            restreint=is_restricted(sig),
+        )
+        for sig in (gov.signataires if gov else [])
+    ]
+    return Cover(
+        instance=doc.territoire.instance,
+        instance_label=label("instance", doc.territoire.instance),
+        periode=periode,
+        prorogation=prorogation,
+        adoption=adoption,
+        referentiel=(frame.titre if frame else s.referentiel),
+        signataires=signataires,
+    )

@@ -1,0 +1,214 @@
+"""The one Jinja environment of stspd: the template loader chain and the filters.
+
+Templates are looked up in the commune's folders first (``--templates DIR``, then the folder its
+repository's ``stspd.toml`` names), then in the default templates shipped with stspd. A name
+starting with ``!`` always means the default template, so a commune can override one block and
+keep the rest, as Sphinx does::
+
+    {% extends "!document.html" %}
+    {% block couverture %}...{% endblock %}
+
+Strategy data only ever reaches templates as context values: it is never compiled as a template.
+HTML templates are autoescaped; Markdown text fields go through :mod:`stspd_cli.render.markdown`.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import mimetypes
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    select_autoescape,
+)
+from markupsafe import Markup
+
+from stspd_cli.errors import TemplateError
+from stspd_cli.fr import NBSP, NNBSP, date_fr, euros_fr, number_fr, percent_fr, plural
+from stspd_cli.render import markdown
+from stspd_cli.vocabulary import label
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from jinja2.bccache import Bucket
+
+LOGO_NAMES = ("logo.svg", "logo.png", "logo.jpg", "logo.jpeg")
+
+
+def default_templates() -> Path:
+    """The shipped templates: inside the package once installed, at the repository's top in
+    a development (editable) install."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "templates", package.parent / "templates"):
+        if (candidate / "document.html").is_file():
+            return candidate
+    msg = f"modèles par défaut introuvables (cherchés dans {package} et {package.parent})"
+    raise RuntimeError(msg)
+
+
+class ChainLoader(BaseLoader):
+    """The commune's folders, then the defaults; ``!name`` skips straight to the defaults."""
+
+    def __init__(self, custom: Sequence[Path], default: Path) -> None:
+        self.custom = [FileSystemLoader(str(d)) for d in custom]
+        self.default = FileSystemLoader(str(default))
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        if template.startswith("!"):
+            return self.default.get_source(environment, template[1:])
+        for loader in self.custom:
+            try:
+                return loader.get_source(environment, template)
+            except TemplateNotFound:
+                continue
+        return self.default.get_source(environment, template)
+
+    def list_templates(self) -> list[str]:
+        names = set(self.default.list_templates())
+        for loader in self.custom:
+            names.update(loader.list_templates())
+        return sorted(names)
+
+
+class Assets:
+    """Files (logo, pictures) from the template folders, inlined as ``data:`` URIs so that the
+    document stays one self-contained file."""
+
+    def __init__(self, folders: Sequence[Path]) -> None:
+        self.folders = [f.resolve() for f in folders]
+
+    def find(self, name: str) -> Path | None:
+        for folder in self.folders:
+            path = (folder / name).resolve()
+            # Only files inside the template folders: no "../" escape.
+            if path.is_relative_to(folder) and path.is_file():
+                return path
+        return None
+
+    def data_uri(self, name: str) -> str:
+        path = self.find(name)
+        if path is None:
+            msg = f"modèle : fichier « {name} » introuvable dans les dossiers de modèles"
+            raise TemplateError(msg)
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def _css_string(value: object) -> Markup:
+    """A CSS string literal (running headers): quotes and backslashes escaped, one line."""
+    text = " ".join(str(value).split())
+    escaped = "".join(ch if ch.isalnum() or ch in " -,.'()" else f"\\{ord(ch):x} " for ch in text)
+    return Markup(f'"{escaped}"')  # noqa: S704  (every character but safe ones is escaped)
+
+
+# markdown-it runs with raw HTML disabled: its output escapes the text it is given.
+def _md(text: str | None, level: int = 2) -> Markup:
+    return Markup(markdown.to_html(text, level)) if text else Markup("")  # noqa: S704
+
+
+def _md_compact(text: str | None, level: int = 2) -> Markup:
+    return Markup(markdown.to_html_compact(text, level)) if text else Markup("")  # noqa: S704
+
+
+def _label(value: str, vocabulary: str) -> str:
+    return label(vocabulary, value)
+
+
+def _capitalize_first(value: str) -> str:
+    """Upper-case the first letter only (Jinja's ``capitalize`` lowers the rest: « CLSPD »)."""
+    return value[:1].upper() + value[1:]
+
+
+def _quantity(value: float, unit: str | None = None) -> str:
+    """``131 jeunes``, ``35 %``: a number and its unit, kept on one line."""
+    return f"{number_fr(value)}{NBSP}{unit}" if unit else number_fr(value)
+
+
+def _percent(value: float) -> str:
+    return percent_fr(value)
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "date_fr": date_fr,
+    "euros": euros_fr,
+    "nombre": number_fr,
+    "pourcent": _percent,
+    "valeur": _quantity,
+    "capitalize_first": _capitalize_first,
+    "pluriel": plural,
+    "label": _label,
+    "md": _md,
+    "md_compact": _md_compact,
+    "md_source": markdown.safe_source,
+    "md_text": markdown.escape_text,
+    "md_cell": markdown.escape_cell,
+    "css_string": _css_string,
+}
+
+
+class _BytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates kept between runs (start-up time); a cache that cannot be written is
+    simply not used."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache() -> _BytecodeCache | None:
+    # Jinja checks each entry against the template's source and the Python version.
+    if os.environ.get("STSPD_NO_CACHE"):
+        return None
+    from platformdirs import user_cache_path  # noqa: PLC0415
+
+    try:
+        folder = user_cache_path("stspd", appauthor=False) / "modeles"
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # no home folder, read-only file system...
+        return None
+    return _BytecodeCache(str(folder))
+
+
+def build_environment(custom: Sequence[Path] = ()) -> Environment:
+    """The environment for one rendering: the commune's folders, then the defaults."""
+    default = default_templates()
+    env = Environment(
+        loader=ChainLoader(custom, default),
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "htm", "xml"), default_for_string=True, default=False
+        ),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
+    )
+    env.filters.update(FILTERS)
+    assets = Assets([*custom, default])
+    env.globals.update(
+        nbsp=NBSP,
+        nnbsp=NNBSP,
+        asset=assets.data_uri,
+        logo=_logo(assets),
+    )
+    return env
+
+
+def _logo(assets: Assets) -> str | None:
+    for name in LOGO_NAMES:
+        if assets.find(name) is not None:
+            return assets.data_uri(name)
+    return None

@@ -1,0 +1,167 @@
+"""Where rendered documents go: standard output, a file, or a folder for a folder of strategies.
+
+A source strategy is never written over: an output named ``*.yaml``/``*.yml``, or that is one of
+the strategy files being rendered, is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from stspd_cli.discovery import SUFFIXES, strategy_files
+from stspd_cli.errors import InvalidStrategyError, OutputError, StspdError, UnreadableInputError
+
+if TYPE_CHECKING:
+    from stspd_cli.render.formats import Format
+
+STDOUT = "-"
+
+
+class Job(NamedTuple):
+    source: Path
+    target: Path | None  # None: standard output
+
+
+@dataclass(eq=False)
+class RenderResult:
+    stdout: bytes | None = None
+    written: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, StspdError]] = field(default_factory=list)
+
+    def raise_failures(self) -> None:
+        """One error for every strategy that could not be rendered (others were written)."""
+        if not self.failed:
+            return
+        if len(self.failed) == 1:
+            raise self.failed[0][1]
+        first = self.failed[0][1]
+        msg = f"{len(self.failed)} stratégies non rendues ; la première : {first.message}"
+        kind = type(first) if isinstance(first, InvalidStrategyError) else StspdError
+        error = kind(msg, hint=first.hint)
+        error.exit_code = max(e.exit_code for _, e in self.failed)
+        raise error
+
+
+def plan_jobs(source: Path, output: str | None, fmt: Format) -> list[Job]:
+    """The (strategy, output) pairs for ``stspd render SOURCE -o OUTPUT``; refuse unsafe ones."""
+    if source.is_dir():
+        jobs = _folder_jobs(source, output, fmt)
+    else:
+        if not source.exists():
+            msg = f"{source} : fichier introuvable"
+            raise UnreadableInputError(msg)
+        jobs = [Job(source, _file_target(source, output, fmt))]
+    sources = {j.source.resolve() for j in jobs}
+    for job in jobs:
+        _check_target(job.target, sources)
+    return jobs
+
+
+def _file_target(source: Path, output: str | None, fmt: Format) -> Path | None:
+    if output is None or output == STDOUT:
+        if fmt.binary and output is None:
+            msg = f"le format {fmt.name} s'écrit dans un fichier"
+            raise OutputError(msg, hint=f"ajoutez par exemple -o {source.stem}{fmt.suffix}")
+        return None
+    target = Path(output)
+    # "-o build/" names a folder, even one that does not exist yet.
+    if target.is_dir() or output.endswith(("/", os.sep)):
+        return target / f"{source.stem}{fmt.suffix}"
+    return target
+
+
+def guess_format(output: str | None) -> str:
+    """The format an output file's suffix names (``-o lille.pdf``), html otherwise."""
+    from stspd_cli.render.formats import FORMATS  # noqa: PLC0415
+
+    if output and output != STDOUT:
+        suffix = Path(output).suffix.lower()
+        for fmt in FORMATS.values():
+            if suffix == fmt.suffix:
+                return fmt.name
+    return "html"
+
+
+def _folder_jobs(source: Path, output: str | None, fmt: Format) -> list[Job]:
+    if output is None or output == STDOUT:
+        msg = f"« {source} » est un dossier : indiquez un dossier de sortie"
+        raise OutputError(msg, hint=f"par exemple : stspd render {source} -o build/")
+    folder = Path(output)
+    if folder.exists() and not folder.is_dir():
+        msg = (
+            f"« {output} » n'est pas un dossier : un dossier de stratégies se rend dans un dossier"
+        )
+        raise OutputError(msg)
+    return [
+        Job(path, folder / path.relative_to(source).with_suffix(fmt.suffix))
+        for path in strategy_files([source])
+    ]
+
+
+def _check_target(target: Path | None, sources: set[Path]) -> None:
+    if target is None:
+        return
+    if target.suffix.lower() in SUFFIXES or target.resolve() in sources:
+        msg = f"refus d'écrire dans « {target} » : ce serait écraser une stratégie YAML"
+        raise OutputError(msg, hint="choisissez un fichier de sortie .html, .md ou .pdf")
+    if target.is_dir():
+        msg = f"« {target} » est un dossier"
+        raise OutputError(msg)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder, so that a failure leaves no half file."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with tmp.open("xb") as handle:
+                handle.write(data)
+            tmp.replace(target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
+    except OSError as error:
+        msg = f"impossible d'écrire « {target} » : {error.strerror or error}"
+        raise OutputError(msg) from None
+
+
+def render_paths(
+    source: Path,
+    *,
+    output: str | None,
+    format_name: str | None = None,
+    interne: bool = False,
+    templates: Path | None = None,
+) -> RenderResult:
+    """Render one strategy, or every strategy of a folder, to where ``output`` says.
+
+    Without a format, the output file's suffix chooses it (html by default). A strategy that
+    cannot be rendered does not stop the others; see :meth:`RenderResult.raise_failures`.
+    """
+    from stspd_cli.render import get_format, load_strategy, render_document  # noqa: PLC0415
+    from stspd_cli.render.settings import template_dirs  # noqa: PLC0415
+    from stspd_cli.validate import display_name  # noqa: PLC0415
+
+    fmt = get_format(format_name or guess_format(output))
+    jobs = plan_jobs(source, output, fmt)
+    result = RenderResult()
+    for job in jobs:
+        try:
+            doc = load_strategy(job.source, display_name(job.source))
+            dirs = template_dirs(templates, job.source)
+            data = render_document(doc, fmt.name, interne=interne, templates=dirs)
+        except (InvalidStrategyError, UnreadableInputError) as error:
+            result.failed.append((job.source, error))
+            continue
+        if job.target is None:
+            result.stdout = data
+        else:
+            write_atomically(job.target, data)
+            result.written.append(job.target)
+    return result

@@ -1,0 +1,49 @@
+"""HTML to PDF through WeasyPrint (optional: ``pip install 'stspd-cli[pdf]'``).
+
+The PDF is tagged (PDF/UA-1) for screen readers; its title, author and language come from the
+HTML's ``<title>``, ``<meta name="author">`` and ``<html lang>``. Nothing is fetched from the
+network: only ``data:`` URIs (an inlined logo) are read. No date is written, so the same
+strategy gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from stspd_cli.errors import DependencyError
+
+INSTALL_HINT = "pip install 'stspd-cli[pdf]'"
+
+
+def _weasyprint() -> Any:
+    try:
+        # Untyped, optional and slow to import: loaded by name, only for PDF.
+        weasyprint = importlib.import_module("weasyprint")
+    except ImportError:
+        msg = "le format pdf demande WeasyPrint, qui n'est pas installé"
+        raise DependencyError(msg, hint=f"installez-le avec : {INSTALL_HINT}") from None
+    except OSError as error:  # WeasyPrint is there but the Pango library it needs is not
+        msg = f"WeasyPrint ne trouve pas les bibliothèques Pango dont il a besoin ({error})"
+        raise DependencyError(
+            msg, hint="sous Debian ou Ubuntu : apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+        ) from None
+    return weasyprint
+
+
+def html_to_pdf(html: str) -> bytes:
+    weasyprint = _weasyprint()
+    fetcher_class = getattr(weasyprint, "URLFetcher", None)
+    if fetcher_class is not None:
+        fetcher = fetcher_class(allowed_protocols=["data"])
+    else:  # WeasyPrint < 68 takes a function
+
+        def fetcher(url: str) -> Any:
+            if not url.startswith("data:"):
+                msg = f"ressource externe refusée : {url}"
+                raise ValueError(msg)
+            return weasyprint.default_url_fetcher(url)
+
+    document = weasyprint.HTML(string=html, url_fetcher=fetcher)
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
+    return pdf

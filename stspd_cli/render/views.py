@@ -1,0 +1,270 @@
+"""What templates show of the pieces of a strategy: names resolved, labels and totals computed.
+
+Each view keeps its model (``.model``) so that a template can reach any field; the view adds
+what a template should not have to compute (an actor's name from its id, a funding total, the
+label of a status, the French heading of a fiche-action).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from stspd_cli.confidentiality import is_restricted
+from stspd_cli.fr import NBSP, date_fr
+from stspd_cli.frameworks import resolve_axis
+from stspd_cli.vocabulary import label
+
+if TYPE_CHECKING:
+    from stspd_cli.model import (
+        Acteur,
+        Action,
+        Calendrier,
+        Document,
+        Financement,
+        Indicateur,
+        Objectif,
+        Plan,
+    )
+
+
+class Ref(NamedTuple):
+    """A link to something described elsewhere in the document."""
+
+    texte: str
+    anchor: str | None = None
+
+
+class AxisView(NamedTuple):
+    texte: str  # "SNPD 2013-2017, programme 1 : Programme d'actions ..."
+    provisoire: bool
+
+
+class FundingView(NamedTuple):
+    lignes: list[Financement]
+    total: float | None  # None when no line gives an amount
+
+    @property
+    def has_comments(self) -> bool:
+        return any(line.commentaire for line in self.lignes)
+
+    @property
+    def has_years(self) -> bool:
+        return any(line.annee is not None for line in self.lignes)
+
+
+class IndicatorView(NamedTuple):
+    model: Indicateur
+    sens: str | None  # "à la hausse", given or deduced from the baseline and the target
+    restreint: bool
+
+
+class ActionView(NamedTuple):
+    model: Action
+    plan_anchor: str
+    anchor: str
+    numero: str  # "3", or "1.2" when numbering restarts in each plan
+    restreint: bool
+    pilote: Ref | None
+    copilotes: list[Ref]
+    partenaires: list[Ref]
+    objectifs: list[Ref]
+    axes: list[AxisView]
+    groupe_travail: Ref | None
+    statut: str | None
+    calendrier: list[str]
+    financement: FundingView | None
+    indicateurs: list[IndicatorView]
+
+    @property
+    def numero_label(self) -> str:
+        return f"Action n°{self.numero}"
+
+    @property
+    def heading(self) -> str:
+        """``Action n°1 : Titre pour finalité``, as the source documents write it."""
+        text = f"{self.numero_label}{NBSP}: {self.model.titre}"
+        return f"{text} pour {self.model.finalite}" if self.model.finalite else text
+
+
+class PlanView(NamedTuple):
+    model: Plan
+    anchor: str
+    kicker: str | None  # "Programme n°2"; the kind alone when the title does not say it
+    restreint: bool
+    pilote: Ref | None
+    objectifs: list[Ref]
+    actions: list[ActionView]
+
+    @property
+    def total(self) -> float | None:
+        totals = [a.financement.total for a in self.actions if a.financement]
+        amounts = [t for t in totals if t is not None]
+        return sum(amounts) if amounts else None
+
+
+class ObjectiveView(NamedTuple):
+    model: Objectif
+    anchor: str
+    origine: str | None
+    axes: list[AxisView]
+    plans: list[Ref]
+    restreint: bool
+
+
+def anchor(kind: str, ident: str) -> str:
+    return f"{kind}-{ident}"
+
+
+class Resolver:
+    """Turns ids into names and links, for one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.acteurs: dict[str, Acteur] = {a.id: a for a in doc.acteurs}
+        self.objectifs = {o.id: o for o in doc.objectifs}
+        groups = doc.gouvernance.groupes_travail if doc.gouvernance else []
+        self.groupes = {g.id: g for g in groups}
+
+    def actor(self, ident: str) -> Ref:
+        acteur = self.acteurs.get(ident)
+        if acteur is None:  # validate reports it (R001); the document still names it
+            return Ref(ident)
+        return Ref(acteur.nom, anchor("acteur", ident))
+
+    def actors(self, idents: list[str]) -> list[Ref]:
+        return [self.actor(i) for i in idents]
+
+    def objective(self, ident: str) -> Ref:
+        objectif = self.objectifs.get(ident)
+        if objectif is None:
+            return Ref(ident)
+        return Ref(objective_title(objectif), anchor("objectif", ident))
+
+    def group(self, ident: str) -> Ref:
+        group = self.groupes.get(ident)
+        return Ref(group.titre, anchor("groupe", ident)) if group else Ref(ident)
+
+
+def objective_title(objectif: Objectif) -> str:
+    return f"{objectif.numero}. {objectif.titre}" if objectif.numero else objectif.titre
+
+
+def axis_view(ref: str) -> AxisView:
+    frame, axis = resolve_axis(ref)
+    if frame is None or axis is None:
+        return AxisView(ref, provisoire=False)
+    kind = axis.id.rsplit("-", 1)[0].replace("-", " ") if "-" in axis.id else "axe"
+    years = f"{frame.debut[:4]}-{frame.fin[:4]}"
+    name = f"{frame.sigle} {years}" if frame.sigle else frame.titre
+    return AxisView(f"{name}, {kind} {axis.numero}{NBSP}: {axis.titre}", frame.provisional)
+
+
+def funding_view(lines: list[Financement]) -> FundingView | None:
+    if not lines:
+        return None
+    amounts = [line.montant for line in lines if line.montant is not None]
+    return FundingView(lines, sum(amounts) if amounts else None)
+
+
+def indicator_view(model: Indicateur) -> IndicatorView:
+    sens = model.sens
+    if sens is None and model.cible is not None and model.valeur_initiale is not None:
+        if model.cible > model.valeur_initiale:
+            sens = "hausse"
+        elif model.cible < model.valeur_initiale:
+            sens = "baisse"
+    # The vocabulary's label explains itself in brackets; a table cell needs the first words.
+    short = label("sens", sens).split(" (")[0] if sens else None
+    return IndicatorView(model, short, is_restricted(model))
+
+
+def calendar_parts(cal: Calendrier | None) -> list[str]:
+    """``["du 2 septembre 2024 au 30 juin 2025", "échéance : 30 juin 2025", ...]``."""
+    if cal is None:
+        return []
+    parts = []
+    if cal.debut and cal.fin:
+        parts.append(f"du {date_fr(cal.debut)} au {date_fr(cal.fin)}")
+    elif cal.debut:
+        parts.append(f"à partir du {date_fr(cal.debut)}")
+    elif cal.fin:
+        parts.append(f"jusqu'au {date_fr(cal.fin)}")
+    if cal.echeance:
+        parts.append(f"échéance{NBSP}: {date_fr(cal.echeance)}")
+    if cal.precision:
+        parts.append(cal.precision)
+    return parts
+
+
+def action_number(doc: Document, plan: Plan, action: Action) -> str:
+    if doc.strategie.numerotation == "par_plan" and plan.numero is not None:
+        return f"{plan.numero}.{action.numero}"
+    return str(action.numero)
+
+
+def _kicker(kind: str, plan: Plan) -> str | None:
+    if plan.numero is not None:
+        return f"{kind} n°{plan.numero}"
+    # "Programme intercommunal de ..." needs no "Programme" above it.
+    return None if plan.titre.lower().startswith(kind.lower()) else kind
+
+
+def plan_views(doc: Document, resolver: Resolver) -> list[PlanView]:
+    views = []
+    for plan in doc.plans:
+        kind = label("type_plan", plan.type).capitalize() if plan.type else "Plan"
+        plan_anchor = anchor("plan", plan.id)
+        view = PlanView(
+            model=plan,
+            anchor=plan_anchor,
+            kicker=_kicker(kind, plan),
+            restreint=is_restricted(plan),
+            pilote=resolver.actor(plan.pilote) if plan.pilote else None,
+            objectifs=[resolver.objective(o) for o in plan.objectifs],
+            actions=[],
+        )
+        view.actions.extend(
+            ActionView(
+                model=action,
+                plan_anchor=plan_anchor,
+                anchor=anchor("action", action.id),
+                numero=action_number(doc, plan, action),
+                restreint=is_restricted(action),
+                pilote=resolver.actor(action.pilote) if action.pilote else None,
+                copilotes=resolver.actors(action.copilotes),
+                partenaires=resolver.actors(action.partenaires),
+                objectifs=[resolver.objective(o) for o in action.objectifs],
+                axes=[axis_view(a) for a in action.axes],
+                groupe_travail=(
+                    resolver.group(action.groupe_travail) if action.groupe_travail else None
+                ),
+                statut=label("statut", action.statut) if action.statut else None,
+                calendrier=calendar_parts(action.calendrier),
+                financement=funding_view(action.financement),
+                indicateurs=[indicator_view(i) for i in action.indicateurs],
+            )
+            for action in plan.actions
+        )
+        views.append(view)
+    return views
+
+
+def objective_views(doc: Document, plans: list[PlanView]) -> list[ObjectiveView]:
+    result = []
+    for objectif in doc.objectifs:
+        serving = [
+            Ref(p.model.titre, p.anchor)
+            for p in plans
+            if objectif.id in p.model.objectifs
+            or any(objectif.id in a.model.objectifs for a in p.actions)
+        ]
+        result.append(
+            ObjectiveView(
+                model=objectif,
+                anchor=anchor("objectif", objectif.id),
+                origine=label("origine", objectif.origine) if objectif.origine else None,
+                axes=[axis_view(a) for a in objectif.axes],
+                plans=serving,
+                restreint=is_restricted(objectif),
+            )
+        )
+    return result

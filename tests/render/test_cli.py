@@ -1,0 +1,157 @@
+"""`stspd render` on the command line: outputs, refusals, exit codes and French messages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from stspd_cli.cli import app
+
+from .support import DEMO, LILLE, LOOS, MINIMAL, ROOT, STRATEGIES, rendered, write_strategy
+
+runner = CliRunner()
+
+
+def stspd(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """The real command, through its one error boundary (main), as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "stspd_cli", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
+
+
+def test_html_to_standard_output_by_default() -> None:
+    result = runner.invoke(app, ["render", str(LILLE)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.encode() == rendered(LILLE, "html")
+    assert result.stderr == ""
+
+
+def test_markdown_to_standard_output_with_dash() -> None:
+    result = runner.invoke(app, ["render", str(LOOS), "--format", "md", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.encode() == rendered(LOOS, "md")
+
+
+def test_output_file_and_output_folder(tmp_path: Path) -> None:
+    target = tmp_path / "feuille.html"
+    result = runner.invoke(app, ["render", str(DEMO), "-o", str(target), "--interne"])
+    assert result.exit_code == 0, result.output
+    assert target.read_bytes() == rendered(DEMO, "html", interne=True)
+    assert f"{target} écrit" in result.stderr
+    assert result.stdout == ""
+    # An existing folder receives <name>.<format>.
+    result = runner.invoke(app, ["render", str(DEMO), "-o", str(tmp_path), "-f", "md"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "demo-fictive.md").read_bytes() == rendered(DEMO, "md")
+
+
+def test_the_output_suffix_chooses_the_format(tmp_path: Path) -> None:
+    result = stspd("render", LILLE, "-o", tmp_path / "lille.md")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "lille.md").read_bytes() == rendered(LILLE, "md")
+    result = stspd("render", LILLE, "-o", f"{tmp_path / 'nouveau'}/")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "nouveau" / "clspd-lille.html").read_bytes() == rendered(LILLE, "html")
+    # An explicit format wins over the suffix.
+    result = stspd("render", LILLE, "-o", tmp_path / "page.txt", "-f", "md")
+    assert (tmp_path / "page.txt").read_bytes() == rendered(LILLE, "md")
+
+
+def test_a_folder_of_strategies_renders_each_into_the_output_folder(tmp_path: Path) -> None:
+    out = tmp_path / "build"
+    result = stspd("render", STRATEGIES, "-o", out, "--format", "html")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "cispd-loos-haubourdin-emmerin.html",
+        "clspd-lille.html",
+    ]
+    assert (out / "clspd-lille.html").read_bytes() == rendered(LILLE, "html")
+
+
+def test_pdf_file(tmp_path: Path) -> None:
+    target = tmp_path / "lille.pdf"
+    result = stspd("render", LILLE, "-o", target, "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert target.read_bytes() == rendered(LILLE, "pdf")
+
+
+def test_never_writes_over_a_source_strategy(tmp_path: Path) -> None:
+    source = write_strategy(tmp_path, MINIMAL)
+    before = source.read_bytes(), source.stat().st_mtime_ns
+    result = stspd("render", source, "-o", source)
+    assert result.returncode == 2
+    assert "refus d'écrire" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (source.read_bytes(), source.stat().st_mtime_ns) == before
+    # Nor over any YAML file, existing or not.
+    other = tmp_path / "autre.yml"
+    assert stspd("render", source, "-o", other).returncode == 2
+    assert not other.exists()
+
+
+def test_a_folder_never_writes_over_its_strategies(tmp_path: Path) -> None:
+    folder = tmp_path / "strategies"
+    shutil.copytree(STRATEGIES, folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = stspd("render", folder, "-o", folder, "-f", "md")
+    assert result.returncode == 0, result.stderr
+    after = {p.name: p.read_bytes() for p in folder.iterdir() if p.suffix == ".yaml"}
+    assert after == before
+    assert (folder / "clspd-lille.md").is_file()
+
+
+def test_usage_errors_exit_2_with_a_french_message(tmp_path: Path) -> None:
+    cases = [
+        (("render", STRATEGIES), "est un dossier : indiquez un dossier de sortie"),
+        (("render", STRATEGIES, "-o", "-"), "est un dossier"),
+        (("render", LILLE, "-f", "docx"), "format « docx » inconnu"),
+        (("render", LILLE, "-f", "pdf"), "le format pdf s'écrit dans un fichier"),
+        (("render", tmp_path / "absente.yaml"), "introuvable"),
+        (("render", LILLE, "--templates", tmp_path / "absent"), "dossier de modèles"),
+    ]
+    for args, message in cases:
+        result = stspd(*args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr.startswith("stspd : "), result.stderr
+        assert message in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert result.stdout == ""
+
+
+def test_an_invalid_strategy_exits_1_and_points_to_validate(tmp_path: Path) -> None:
+    bad = write_strategy(tmp_path, MINIMAL + "plans:\n  - id: p\n    titre: P\n    pilotte: x\n")
+    result = stspd("render", bad.name, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "strategie.yaml:10:5: M004" in result.stderr
+    assert "stspd validate strategie.yaml" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_folder_with_an_invalid_strategy_renders_the_others(tmp_path: Path) -> None:
+    folder = tmp_path / "strategies"
+    folder.mkdir()
+    write_strategy(folder, MINIMAL, "bonne.yaml")
+    write_strategy(folder, MINIMAL.replace("CLSPD", "CLSPX"), "mauvaise.yaml")
+    result = stspd("render", folder, "-o", tmp_path / "build")
+    assert result.returncode == 1
+    assert (tmp_path / "build" / "bonne.html").is_file()
+    assert not (tmp_path / "build" / "mauvaise.html").exists()
+    assert "mauvaise.yaml" in result.stderr
+
+
+def test_help_is_french_with_an_example() -> None:
+    result = runner.invoke(app, ["render", "--help"])
+    assert result.exit_code == 0
+    assert "Exemple" in result.stdout
+    assert "--interne" in result.stdout
+    assert "--templates" in result.stdout

@@ -1,0 +1,27 @@
+"""Same input, same bytes: generated documents diff well in git."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stspd_cli.render import load_strategy, render_document
+
+from .support import DEMO, LILLE, LOOS, rendered
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "pdf"])
+@pytest.mark.parametrize(
+    "path",
+    [pytest.param(LOOS, id="loos"), pytest.param(LILLE, id="lille"), pytest.param(DEMO, id="demo")],
+)
+def test_render_twice_gives_identical_bytes(path: Path, fmt: str) -> None:
+    again = render_document(load_strategy(path), fmt)
+    assert again == rendered(path, fmt)
+
+
+def test_no_timestamp_in_the_pdf() -> None:
+    pdf = rendered(LOOS, "pdf")
+    assert b"/CreationDate" not in pdf
+    assert b"/ModDate" not in pdf
