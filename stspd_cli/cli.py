@@ -277,7 +277,9 @@ def diff(
         raise UsageError(msg)
     changes, presentation = diff_versions(old, new, interne=interne)
     to_terminal = output is None or str(output) == "-"
-    text = FORMATS[format_](DiffOutput(changes, presentation, color=to_terminal and _use_color()))
+    text = FORMATS[format_](
+        DiffOutput(changes, presentation, color=to_terminal and _use_color(), interne=interne)
+    )
     write_output(text, output)
     raise typer.Exit(1 if exit_code and changes else 0)
 

@@ -18,6 +18,7 @@ class DiffOutput:
     changes: list[Change]
     presentation: Presentation
     color: bool = False
+    interne: bool = False
 
 
 Formatter = Callable[[DiffOutput], str]
@@ -116,5 +117,28 @@ def as_json(out: DiffOutput) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def kind_words() -> dict[str, str]:
-    return words()["genres"]
+def _note(out: DiffOutput, template: str) -> str:
+    from stspd_cli.render.environment import build_environment  # noqa: PLC0415
+    from stspd_cli.render.page import page_context  # noqa: PLC0415
+
+    p = out.presentation
+    env = build_environment()
+    return env.get_template(template).render(
+        note=p,
+        ctx=page_context(p.instance, p.territoire, interne=out.interne),
+        resume=summary_sentence(p),
+        genres=words()["genres"],
+    )
+
+
+@formatter("html")
+def as_html(out: DiffOutput) -> str:
+    return _note(out, "note.html")
+
+
+@formatter("md")
+def as_markdown(out: DiffOutput) -> str:
+    import re  # noqa: PLC0415
+
+    text = _note(out, "note.md")
+    return re.sub(r"\n[ \t]*(?:\n[ \t]*)+\n", "\n\n", text).strip() + "\n"

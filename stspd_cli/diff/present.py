@@ -99,6 +99,9 @@ class Presentation:
     groups: list[Group]
     counts: dict[str, int]
     total: int
+    territoire: str = ""
+    instance: str = ""
+    titre: str = ""
 
     @property
     def kinds(self) -> list[tuple[str, str, int]]:
@@ -158,6 +161,8 @@ class _Teller:
         entity_word = words()["entites"].get(change.entity, change.entity)
         e = "e" if words()["feminin"].get(change.entity) == "oui" else ""
         subject, _, detail = change.label.partition(" — ")
+        if change.id is None:  # a section of the document: named by its French title
+            subject = entity_word
         item = Item(change=change, entity=entity_word, subject=subject, text="")
         if change.entity in {"indicateur", "mesure"} and detail:
             entity_word = f"{entity_word} de l'indicateur « {detail.split(' — ')[0]} »"
@@ -258,4 +263,7 @@ def present(
         groups=[g for g in groups.values() if g.items],
         counts=ordered,
         total=len(changes),
+        territoire=new.territoire.nom,
+        instance=new.territoire.instance,
+        titre=new.strategie.titre,
     )

@@ -140,7 +140,36 @@ def _percent(value: float) -> str:
     return percent_fr(value)
 
 
+def _groupby_subject(items: Sequence[Any]) -> list[tuple[str, list[Any]]]:
+    """Consecutive items with the same ``subject``, in order (Jinja's groupby sorts)."""
+    from itertools import groupby  # noqa: PLC0415
+
+    return [(subject, list(group)) for subject, group in groupby(items, lambda i: i.subject)]
+
+
+def _md_words(segments: Sequence[tuple[str, str]]) -> str:
+    """Word-level changes in Markdown: ~~removed~~ and **added**, whitespace kept outside."""
+    marks = {"-": "~~", "+": "**", "=": ""}
+    out = []
+    previous = "="
+    for op, chunk in segments:
+        if op == "+" and previous == "-":
+            out.append(" ")
+        previous = op
+        core = chunk.strip()
+        if not core:
+            out.append(chunk if op == "=" else "")
+            continue
+        lead = chunk[: len(chunk) - len(chunk.lstrip())]
+        tail = chunk[len(chunk.rstrip()) :]
+        mark = marks[op]
+        out.append(f"{lead}{mark}{markdown.escape_text(core)}{mark}{tail}")
+    return " ".join("".join(out).split())
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "md_words": _md_words,
+    "groupby_subject": _groupby_subject,
     "date_fr": date_fr,
     "euros": euros_fr,
     "nombre": number_fr,
