@@ -167,7 +167,15 @@ def _md_words(segments: Sequence[tuple[str, str]]) -> str:
     return " ".join("".join(out).split())
 
 
+def _date_iso_fr(text: str) -> str:
+    """An ISO date written as text (in report data) shown the French way."""
+    from datetime import date  # noqa: PLC0415
+
+    return date_fr(date.fromisoformat(text))
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "date_iso_fr": _date_iso_fr,
     "md_words": _md_words,
     "groupby_subject": _groupby_subject,
     "date_fr": date_fr,

@@ -197,6 +197,10 @@ def _action_line(doc: Document, plan: Plan, action: Action) -> dict[str, Any]:
         "statut": action.statut or UNKNOWN_STATUS,
         "avancement": action.avancement,
         "echeance": due.isoformat() if due else None,
+        "debut": action.calendrier.debut.isoformat()
+        if action.calendrier and action.calendrier.debut
+        else None,
+        "fin": due.isoformat() if due else None,
         "indicateurs": len(action.indicateurs),
         "financement": _number(sum(amounts)) if amounts else None,
     }

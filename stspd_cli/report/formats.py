@@ -180,3 +180,78 @@ def _territory_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
             )
         )
     )
+
+
+def _html_context(report: dict[str, Any]) -> dict[str, Any]:
+    from datetime import date  # noqa: PLC0415
+
+    from stspd_cli.report import charts  # noqa: PLC0415
+    from stspd_cli.vocabulary import vocabulary  # noqa: PLC0415
+
+    labels = {**vocabulary("statut"), UNKNOWN_STATUS: "non renseigné"}
+    today = date.fromisoformat(report["date"])
+    territories, drawn = [], []
+    for i, t in enumerate(report["territoires"], start=1):
+        numeros = {row["id"]: row["numero"] for row in t["lignes_actions"]}
+        territories.append({**t, "numeros": numeros, "noms": _names(t)})
+        if not t["actions"]["total"]:
+            drawn.append({})
+            continue
+        plans = [(p["titre"], p["part_realisees"]) for p in t["actions"]["par_plan"]]
+        period = t["periode"]
+        calendar = None
+        if period and any(row["debut"] or row["fin"] for row in t["lignes_actions"]):
+            calendar = charts.timeline(
+                t["lignes_actions"],
+                date.fromisoformat(period["debut"]),
+                date.fromisoformat(period["fin"]),
+                today,
+                f"g-calendrier-{i}",
+            )
+        drawn.append(
+            {
+                "statuts": charts.status_bar(t["actions"]["par_statut"], labels, f"g-statuts-{i}"),
+                "plans": charts.progress_bars(plans, f"g-plans-{i}", "Part réalisée par plan"),
+                "financement": charts.funding_bars(
+                    t["financement"]["par_source"], f"g-financement-{i}"
+                ),
+                "calendrier": calendar,
+            }
+        )
+    return {
+        "date": today,
+        "territoires": territories,
+        "consolide": report.get("consolide"),
+        "charts": drawn,
+        "statuts": labels,
+    }
+
+
+def _names(territory: dict[str, Any]) -> dict[str, str]:
+    names = {row["acteur"]: row["nom"] for row in territory["qui_fait_quoi"]["matrice"]}
+    return names
+
+
+def _page(report: dict[str, Any], template: str) -> str:
+    from stspd_cli.render.environment import build_environment  # noqa: PLC0415
+    from stspd_cli.render.page import page_context  # noqa: PLC0415
+
+    first = report["territoires"][0] if report["territoires"] else None
+    instance = first["instance"] if first and len(report["territoires"]) == 1 else "Bilan"
+    territory = first["territoire"] if first and len(report["territoires"]) == 1 else ""
+    ctx = page_context(instance, territory, interne=report["diffusion"] == "interne")
+    env = build_environment()
+    return env.get_template(template).render(ctx=ctx, **_html_context(report))
+
+
+@formatter("html")
+def as_html(report: dict[str, Any], color: bool) -> str:
+    return _page(report, "bilan.html")
+
+
+@formatter("md")
+def as_markdown(report: dict[str, Any], color: bool) -> str:
+    import re  # noqa: PLC0415
+
+    text = _page(report, "bilan.md")
+    return re.sub(r"\n[ \t]*(?:\n[ \t]*)+\n", "\n\n", text).strip() + "\n"

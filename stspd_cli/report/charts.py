@@ -1,0 +1,172 @@
+"""Inline SVG charts for the HTML report: readable printed in black and white (each status has a
+pattern as well as a colour), each with a text alternative (title, and the data as a table next
+to it in the page). Text is escaped; nothing is fetched."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import Any
+
+from markupsafe import Markup
+
+from stspd_cli.fr import date_fr, euros_fr, percent_fr
+
+# Colour, and a pattern id for black-and-white print, per status.
+_STATUS_STYLE = {
+    "prevue": ("#c9ced6", "p-points"),
+    "en_cours": ("#5b8bd9", "p-obliques"),
+    "realisee": ("#2e8b57", "p-plein"),
+    "suspendue": ("#e0a040", "p-croix"),
+    "abandonnee": ("#b03a3a", "p-horizontales"),
+    "non_renseigne": ("#ffffff", "p-vide"),
+}
+_PAT = '<pattern id="{}" width="6" height="6" patternUnits="userSpaceOnUse"{}>{}</pattern>'
+_PATTERNS = (
+    "<defs>"
+    + _PAT.format("p-points", "", '<circle cx="3" cy="3" r="1" fill="#222"/>')
+    + _PAT.format(
+        "p-obliques",
+        ' patternTransform="rotate(45)"',
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#222" stroke-width="1.5"/>',
+    )
+    + _PAT.format("p-plein", "", '<rect width="6" height="6" fill="#222" fill-opacity="0.55"/>')
+    + _PAT.format("p-croix", "", '<path d="M0 0L6 6M6 0L0 6" stroke="#222" stroke-width="1"/>')
+    + _PAT.format(
+        "p-horizontales", "", '<line x1="0" y1="3" x2="6" y2="3" stroke="#222" stroke-width="1.5"/>'
+    )
+    + _PAT.format("p-vide", "", '<rect width="6" height="6" fill="none"/>')
+    + "</defs>"
+)
+
+
+def _svg(width: int, height: int, title: str, body: str, ident: str) -> Markup:
+    label = escape(title)
+    return Markup(  # noqa: S704  (every text inside is escaped here)
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{ident}" '
+        f'viewBox="0 0 {width} {height}" width="100%" class="graphique">'
+        f'<title id="{ident}">{label}</title>{body}</svg>'
+    )
+
+
+def _segment(x: float, width: float, status: str, height: int = 22, y: int = 0) -> str:
+    colour, pattern = _STATUS_STYLE[status]
+    return (
+        f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{height}" fill="{colour}" '
+        f'stroke="#222" stroke-width="0.6"/>'
+        f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{height}" fill="url(#{pattern})"/>'
+    )
+
+
+def status_bar(counts: dict[str, dict[str, Any]], labels: dict[str, str], ident: str) -> Markup:
+    """One stacked bar of the actions by status, with a legend that names each pattern."""
+    total = sum(v["nombre"] for v in counts.values())
+    width, legend_y = 600, 34
+    parts, x = [], 0.0
+    alt = []
+    for status, value in counts.items():
+        n = value["nombre"]
+        if not n:
+            continue
+        w = width * n / total
+        parts.append(_segment(x, w, status))
+        x += w
+        alt.append(f"{labels[status]} : {n}")
+    legend = []
+    lx = 0
+    for status, value in counts.items():
+        if not value["nombre"]:
+            continue
+        text = f"{labels[status]} ({value['nombre']})"
+        legend.append(_segment(lx, 12, status, height=12, y=legend_y))
+        legend.append(
+            f'<text x="{lx + 16}" y="{legend_y + 10}" font-size="11">{escape(text)}</text>'
+        )
+        lx += 26 + 6 * len(text)
+    title = f"Répartition des {total} actions par statut : " + ", ".join(alt)
+    return _svg(width, 52, title, _PATTERNS + "".join(parts + legend), ident)
+
+
+def progress_bars(rows: list[tuple[str, float | None]], ident: str, title: str) -> Markup:
+    """One horizontal bar per row (0-100 %); an unknown value is said, not drawn as zero."""
+    height = 26 * len(rows) + 6
+    body = []
+    alt = []
+    for i, (name, value) in enumerate(rows):
+        y = 4 + 26 * i
+        short = name if len(name) <= 45 else name[:44] + "…"
+        body.append(f'<text x="0" y="{y + 14}" font-size="11">{escape(short)}</text>')
+        body.append(
+            f'<rect x="300" y="{y + 2}" width="250" height="16" fill="#fff" stroke="#444"/>'
+        )
+        if value is None:
+            shown = "inconnu"
+        else:
+            body.append(
+                f'<rect x="300" y="{y + 2}" width="{2.5 * max(0.0, min(value, 100.0)):.1f}" '
+                'height="16" fill="#1f3864"/>'
+            )
+            shown = percent_fr(value, 1)
+        body.append(f'<text x="556" y="{y + 14}" font-size="11">{escape(shown)}</text>')
+        alt.append(f"{name} : {shown}")
+    return _svg(600, height, f"{title} : " + " ; ".join(alt), "".join(body), ident)
+
+
+def funding_bars(by_source: dict[str, float], ident: str) -> Markup:
+    rows = list(by_source.items())
+    top = max((v for _k, v in rows), default=0) or 1
+    body, alt = [], []
+    for i, (source, amount) in enumerate(rows):
+        y = 4 + 26 * i
+        short = source if len(source) <= 40 else source[:39] + "…"
+        body.append(f'<text x="0" y="{y + 14}" font-size="11">{escape(short)}</text>')
+        body.append(
+            f'<rect x="250" y="{y + 2}" width="{230 * amount / top:.1f}" height="16" '
+            'fill="#1f3864" stroke="#222" stroke-width="0.5"/>'
+        )
+        shown = euros_fr(amount)
+        body.append(f'<text x="486" y="{y + 14}" font-size="11">{escape(shown)}</text>')
+        alt.append(f"{source} : {shown}")
+    title = "Financement par source : " + " ; ".join(alt)
+    return _svg(600, 26 * len(rows) + 6, title, "".join(body), ident)
+
+
+def timeline(
+    actions: list[dict[str, Any]], start: date, end: date, today: date, ident: str
+) -> Markup:
+    """The actions over the strategy's period, with the report's date marked."""
+    span = max((end - start).days, 1)
+    left, width = 230, 360
+
+    def x_of(day: date) -> float:
+        ratio = min(max((day - start).days / span, 0.0), 1.0)
+        return left + width * ratio
+
+    rows = [a for a in actions if a.get("debut") or a.get("fin")]
+    height = 30 + 20 * len(rows)
+    body = [
+        f'<text x="{left}" y="12" font-size="10">{escape(date_fr(start))}</text>',
+        f'<text x="{left + width}" y="12" font-size="10" text-anchor="end">'
+        f"{escape(date_fr(end))}</text>",
+    ]
+    alt = []
+    for i, action in enumerate(rows):
+        y = 22 + 20 * i
+        first = date.fromisoformat(action.get("debut") or action["fin"])
+        last = date.fromisoformat(action.get("fin") or action["debut"])
+        status = action["statut"]
+        label = f"n°{action['numero']} {action['titre']}"
+        short = label if len(label) <= 38 else label[:37] + "…"
+        body.append(f'<text x="0" y="{y + 11}" font-size="10">{escape(short)}</text>')
+        x0, x1 = x_of(first), x_of(last)
+        body.append(_segment(x0, max(x1 - x0, 2.0), status, height=12, y=y + 2))
+        alt.append(f"{label} : du {date_fr(first)} au {date_fr(last)}")
+    mark = x_of(today)
+    body.append(
+        f'<line x1="{mark:.1f}" y1="16" x2="{mark:.1f}" y2="{height}" stroke="#8a1414" '
+        'stroke-width="1.5" stroke-dasharray="4 2"/>'
+        f'<text x="{mark:.1f}" y="{height - 2}" font-size="10" text-anchor="middle" '
+        f'fill="#8a1414">{escape(date_fr(today))}</text>'
+    )
+    title = f"Calendrier des actions, date du bilan : {date_fr(today)}. " + " ; ".join(alt)
+    return _svg(600, height + 4, title, _PATTERNS + "".join(body), ident)
