@@ -350,6 +350,90 @@ def report(
     write_output(FORMATS[format_](data, to_terminal and _use_color()), output)
 
 
+@app.command()
+def export(
+    file: Annotated[Path, typer.Argument(help="Fichier de stratégie.", show_default=False)],
+    format_: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Format : xlsx ou csv (par défaut : selon l'extension de -o, sinon xlsx).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=(
+                "Fichier de sortie (par défaut : STRATÉGIE-suivi.xlsx dans le dossier courant) ; "
+                "« - » : sortie standard (csv)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    interne: Annotated[
+        bool,
+        typer.Option(
+            "--interne", help="Inclut les actions et indicateurs en diffusion restreinte."
+        ),
+    ] = False,
+) -> None:
+    """Produit le tableau de suivi à envoyer aux partenaires (xlsx ou csv), à relire avec import.
+
+    Une ligne par action (statut, avancement, commentaire à remplir), une ligne par indicateur
+    (nouvelle mesure à saisir). Sans `--interne`, les éléments restreints sont retirés.
+
+    Exemple : `stspd export strategies/clspd-lille.yaml -o lille-suivi.xlsx`
+    """
+    from stspd_cli.spreadsheet.export import export_table  # noqa: PLC0415
+
+    done = export_table(
+        file, format_name=format_, output=output, interne=interne, today=date.today()
+    )
+    if done.target is None:
+        sys.stdout.buffer.write(done.data)
+        sys.stdout.flush()
+        return
+    audience = "version interne" if done.interne else "version publique"
+    sys.stderr.write(
+        f"stspd : {done.target} écrit ({done.actions} actions, {done.indicators} indicateurs, "
+        f"{audience})\n"
+    )
+
+
+@app.command(name="import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="Fichier de stratégie à mettre à jour.")],
+    table: Annotated[
+        Path, typer.Argument(help="Tableau rempli par les partenaires (xlsx ou csv).")
+    ],
+    apply: Annotated[
+        bool,
+        typer.Option("--apply", help="Écrit les modifications (sans elle : les montre seulement)."),
+    ] = False,
+) -> None:
+    """Relit le tableau de suivi rempli par les partenaires et reporte leurs mises à jour.
+
+    Sans `--apply`, montre les modifications et n'écrit rien ; avec `--apply`, les écrit en
+    gardant commentaires et mise en page. Au moindre problème, rien n'est écrit.
+
+    Exemple : `stspd import strategies/clspd-lille.yaml lille-suivi.xlsx --apply`
+
+    Codes de sortie : 0 importé (ou rien à importer) ; 1 refusé (cellule, conflit, validation) ;
+    2 tableau illisible ou erreur d'usage.
+    """
+    from stspd_cli.spreadsheet.importer import import_table  # noqa: PLC0415
+    from stspd_cli.spreadsheet.messages import diagnostics_text, report_text  # noqa: PLC0415
+
+    outcome = import_table(file, table, apply=apply, today=date.today())
+    _write(report_text(outcome, color=_use_color()))
+    sys.stderr.write(diagnostics_text(outcome))
+    raise typer.Exit(outcome.exit_code)
+
+
 def _report_bug(error: BaseException) -> None:
     sys.stderr.write(
         "stspd : erreur interne inattendue "

@@ -57,3 +57,10 @@ class DependencyError(StspdError):
     """An optional dependency (WeasyPrint for PDF) is not installed."""
 
     exit_code = EXIT_USAGE
+
+
+class FormatError(StspdError):
+    """``stspd fmt`` could not lay a file out without changing its data or losing a comment: a
+    bug of the tool. The file is left untouched."""
+
+    exit_code = EXIT_INTERNAL

@@ -3,6 +3,9 @@
 Read-only commands use the fast positioned parser (yamlparse); this module uses ruamel.yaml's
 round-trip loader, which keeps comments, key order and quoting, so that a write changes only
 what it means to change. Writes keep the file's line endings and BOM and are atomic.
+
+``stspd fmt`` writes its own canonical layout (stspd_cli/edit/) but reads, keeps line endings and
+replaces files through the helpers here (``read_checked``, ``encode_like``, ``replace_file``).
 """
 
 from __future__ import annotations
@@ -10,11 +13,14 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stspd_cli.errors import InvalidStrategyError, UnreadableInputError
+from stspd_cli.errors import InvalidStrategyError, OutputError, UnreadableInputError
 from stspd_cli.output import write_atomic
 from stspd_cli.source import Source, read_source
+
+if TYPE_CHECKING:
+    from stspd_cli.load import Loaded
 
 BOM = b"\xef\xbb\xbf"
 WIDTH = 100
@@ -44,31 +50,50 @@ def yaml_rt(*, faithful: bool = True) -> Any:
     return yaml
 
 
-def _source(path: Path) -> Source:
+def read_checked(path: Path, name: str | None = None) -> tuple[Source, Loaded]:
+    """Read a strategy that parses with stspd's own safe parser, or raise: unreadable (exit 2)
+    or not well-formed YAML (exit 1), with the first problem's place."""
     from stspd_cli.findings import Finding  # noqa: PLC0415
+    from stspd_cli.load import load_source  # noqa: PLC0415
 
-    source = read_source(path, str(path))
+    source = read_source(path, name or str(path))
     if isinstance(source, Finding):
         raise UnreadableInputError(f"{source.location}: {source.code} {source.message}")
-    return source
+    checked = load_source(source)
+    if checked.findings:
+        first = sorted(checked.findings)[0]
+        kind = UnreadableInputError if first.unreadable else InvalidStrategyError
+        raise kind(
+            f"{first.location}: {first.code} {first.message}",
+            hint=f"stspd validate {source.file} liste tous les problèmes à corriger.",
+        )
+    return source, checked
+
+
+def line_ending(data: bytes) -> str:
+    """The file's line ending: Windows (CRLF) if it has any, else Unix (LF)."""
+    return "\r\n" if b"\r\n" in data else "\n"
+
+
+def encode_like(text: str, original: bytes) -> bytes:
+    """``text`` (LF line ends, no BOM) as bytes with the line endings and BOM of ``original``."""
+    newline = line_ending(original)
+    if newline != "\n":
+        text = text.replace("\n", newline)
+    data = text.encode("utf-8")
+    return BOM + data if original.startswith(BOM) else data
 
 
 def load_rt(path: Path) -> RoundTrip:
     """Load for editing. The file must first parse with stspd's own safe parser."""
-    from stspd_cli.load import load_source  # noqa: PLC0415
-
-    source = _source(path)
-    checked = load_source(source)
-    if checked.findings:
-        first = sorted(checked.findings)[0]
-        raise InvalidStrategyError(
-            f"{first.location}: {first.code} {first.message}",
-            hint=f"stspd validate {path} liste tous les problèmes à corriger.",
-        )
-    newline = "\r\n" if b"\r\n" in source.data else "\n"
+    source, _ = read_checked(path)
     tree = yaml_rt().load(source.text.removeprefix("\ufeff").replace("\r\n", "\n"))
     return RoundTrip(
-        path=path, tree=tree, original=source.data, newline=newline, bom=source.data.startswith(BOM)
+        path=path,
+        tree=tree,
+        original=source.data,
+        newline=line_ending(source.data),
+        bom=source.data.startswith(BOM),
     )
 
 
@@ -83,10 +108,23 @@ def dump_rt(doc: RoundTrip, *, faithful: bool = True) -> bytes:
     return BOM + data if doc.bom else data
 
 
+def replace_file(path: Path, original: bytes, content: bytes) -> bool:
+    """Write ``content`` atomically over a file read as ``original``, if it differs; refuse if
+    the file changed on disk meanwhile (an editor saved it). Return whether it was written."""
+    if content == original:
+        return False
+    try:
+        current = path.read_bytes()
+    except OSError:
+        current = None
+    if current != original:
+        msg = f"{path} a changé pendant la mise en forme : fichier laissé tel quel"
+        raise OutputError(msg, hint="relancez la commande une fois le fichier enregistré.")
+    write_atomic(path, content)
+    return True
+
+
 def save_rt(doc: RoundTrip, data: bytes | None = None) -> bool:
     """Write atomically if the content changed; return whether it did."""
     content = dump_rt(doc) if data is None else data
-    if content == doc.original:
-        return False
-    write_atomic(doc.path, content)
-    return True
+    return replace_file(doc.path, doc.original, content)

@@ -190,7 +190,8 @@ def _html_context(report: dict[str, Any]) -> dict[str, Any]:
 
     labels = {**vocabulary("statut"), UNKNOWN_STATUS: "non renseigné"}
     today = date.fromisoformat(report["date"])
-    territories, drawn = [], []
+    territories: list[dict[str, Any]] = []
+    drawn: list[dict[str, Any]] = []
     for i, t in enumerate(report["territoires"], start=1):
         numeros = {row["id"]: row["numero"] for row in t["lignes_actions"]}
         territories.append({**t, "numeros": numeros, "noms": _names(t)})
