@@ -1,20 +1,25 @@
 """Load one strategy for a command that needs a valid model (render, diff, report, export).
 
-Validation findings become an :class:`InvalidStrategyError` that points at the first problem and
-at ``stspd validate`` for the full list.
+Every command reads strategies through here, so they all agree on what is usable: a strategy
+with an error (structure or semantic rule) is refused with an :class:`InvalidStrategyError` that
+points at the first problem and at ``stspd validate`` for the full list; warnings do not stop.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from stspd_cli.errors import InvalidStrategyError, UnreadableInputError
+from stspd_cli.findings import Severity
 from stspd_cli.load import Loaded, load_bytes, load_file
 from stspd_cli.model import Document
 from stspd_cli.validate import display_name
 
 
 def model_from_loaded(loaded: Loaded) -> Document:
+    """The model of a strategy that holds no error (warnings do not stop a command)."""
+    from stspd_cli.checks import run_checks  # noqa: PLC0415
     from stspd_cli.checks.structure import build_model  # noqa: PLC0415
 
     findings = loaded.findings
@@ -22,14 +27,20 @@ def model_from_loaded(loaded: Loaded) -> Document:
     if loaded.data is not None and not findings:
         model, findings = build_model(loaded)
     if model is not None:
+        # The reference date only matters to warnings, which do not stop a command.
+        findings = run_checks(loaded, model, date.today())
+    errors = sorted(f for f in findings if f.severity is Severity.ERROR)
+    if model is not None and not errors:
         return model
-    first = sorted(findings)[0]
-    more = len(findings) - 1
-    suffix = f" (et {more} autre{'s' if more > 1 else ''} problème{'s' if more > 1 else ''})"
-    message = f"{first.location}: {first.code} {first.message}{suffix if more else ''}"
-    hint = f"stspd validate {loaded.file} liste tous les problèmes à corriger."
+    first = errors[0]
+    more = f" (et {len(errors) - 1} autre(s))" if len(errors) > 1 else ""
+    hint = f"la commande « stspd validate {loaded.file} » liste chaque problème"
     if first.unreadable:
-        raise UnreadableInputError(message, hint=hint)
+        raise UnreadableInputError(f"{first.location} : {first.message}", hint=hint)
+    message = (
+        f"{loaded.file} n'est pas une stratégie valide : "
+        f"{first.location}: {first.code} {first.message}{more}"
+    )
     raise InvalidStrategyError(message, hint=hint)
 
 

@@ -7,17 +7,14 @@ document says, for its audience) -> ``environment`` (templates, filters) -> ``fo
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from stspd_cli.errors import InvalidStrategyError, TemplateError, UnreadableInputError, UsageError
-from stspd_cli.findings import Severity
+from stspd_cli.errors import TemplateError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from stspd_cli.findings import Finding
     from stspd_cli.model import Document
     from stspd_cli.render.formats import Format
 
@@ -35,36 +32,10 @@ def get_format(name: str) -> Format:
 
 def load_strategy(path: Path, display: str | None = None) -> Document:
     """Load and check a strategy; raise if it cannot be read or holds errors (not warnings)."""
-    from stspd_cli.checks import run_checks  # noqa: PLC0415
-    from stspd_cli.checks.structure import build_model  # noqa: PLC0415
     from stspd_cli.load import load_file  # noqa: PLC0415
+    from stspd_cli.strategy_io import model_from_loaded  # noqa: PLC0415
 
-    name = display or str(path)
-    loaded = load_file(path, name)
-    if loaded.data is None:
-        _refuse(name, loaded.findings)
-    assert loaded.data is not None
-    doc, findings = build_model(loaded)
-    if doc is None:
-        _refuse(name, findings)
-    assert doc is not None
-    # Only errors stop the rendering; the date only matters to warnings.
-    _refuse(name, run_checks(loaded, doc, date.today()))
-    return doc
-
-
-def _refuse(name: str, findings: list[Finding]) -> None:
-    errors = sorted(f for f in findings if f.severity is Severity.ERROR)
-    if not errors:
-        return
-    first = errors[0]
-    if first.unreadable:
-        raise UnreadableInputError(f"{first.location} : {first.message}")
-    more = f" (et {len(errors) - 1} autre(s))" if len(errors) > 1 else ""
-    msg = f"{name} n'est pas une stratégie valide : {first.location}: {first.code} {first.message}"
-    raise InvalidStrategyError(
-        msg + more, hint=f"la commande « stspd validate {name} » liste chaque problème"
-    )
+    return model_from_loaded(load_file(path, display or str(path)))
 
 
 def render_document(

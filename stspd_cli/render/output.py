@@ -6,7 +6,6 @@ the strategy files being rendered, is refused before anything is written.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from stspd_cli.discovery import SUFFIXES, strategy_files
 from stspd_cli.errors import InvalidStrategyError, OutputError, StspdError, UnreadableInputError
+from stspd_cli.output import write_atomic
 
 if TYPE_CHECKING:
     from stspd_cli.render.formats import Format
@@ -113,24 +113,6 @@ def _check_target(target: Path | None, sources: set[Path]) -> None:
         raise OutputError(msg)
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder, so that a failure leaves no half file."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with tmp.open("xb") as handle:
-                handle.write(data)
-            tmp.replace(target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
-    except OSError as error:
-        msg = f"impossible d'écrire « {target} » : {error.strerror or error}"
-        raise OutputError(msg) from None
-
-
 def render_paths(
     source: Path,
     *,
@@ -162,6 +144,6 @@ def render_paths(
         if job.target is None:
             result.stdout = data
         else:
-            write_atomically(job.target, data)
+            write_atomic(job.target, data)
             result.written.append(job.target)
     return result
