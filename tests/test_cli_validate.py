@@ -217,7 +217,7 @@ def test_unknown_option_is_a_usage_error(work: Path, capsys: pytest.CaptureFixtu
 def test_internal_error_exits_3_without_traceback(
     work: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError
 
     monkeypatch.setattr("stspd_cli.validate.validate_paths", broken)

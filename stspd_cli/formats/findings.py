@@ -50,6 +50,10 @@ def summary(report: ValidationReport) -> str:
 
 @formatter("text")
 def as_text(report: ValidationReport, options: OutputOptions) -> str:
+    if not options.color:
+        # Plain text needs no terminal library (and starts faster without one).
+        lines = [f"{f.location}: {f.code} {f.message}" for f in report.findings]
+        return "\n".join([*lines, summary(report)]) + "\n"
     from rich.console import Console  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415
 
