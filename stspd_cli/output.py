@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -19,6 +20,15 @@ def refuse_strategy_target(path: Path) -> None:
         raise OutputError(msg, hint="choisissez un autre nom, par exemple avec l'extension .md")
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write through a temporary file in the same folder, then rename: never half a file."""
     folder = path.parent if str(path.parent) else Path()
@@ -26,6 +36,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         try:
+            # mkstemp creates the file private (0600): give it the mode of the file it replaces,
+            # or the usual mode under the umask, so that a rewrite never changes permissions.
+            Path(tmp).chmod(_mode_for(path))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()

@@ -1,0 +1,134 @@
+"""The table as one csv file: UTF-8 with BOM, « ; » between cells, as French Excel expects.
+
+Layout of the file (every row keeps its place when Excel or LibreOffice saves it again):
+
+1. the « Suivi » section: its header row (« Identifiant ; Plan ; ... »), one row per action;
+2. an empty row, then the « Indicateurs » section: its header row (« Identifiant de
+   l'action ; ... »), one row per indicator;
+3. an empty row, then the identity rows, each starting with ``#stspd``.
+
+A cell is named as the spreadsheet shows it when the file is opened (``Suivi!G4`` is column G
+of line 4 of the file); the sheet name tells the section. Text that a spreadsheet would take for
+a formula (starting with = + - @) is written after an apostrophe, removed again on import.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from typing import Any
+
+from stspd_cli.errors import UnreadableInputError
+from stspd_cli.fr import number_fr
+from stspd_cli.spreadsheet.cells import Cell, RawTable, Sheet
+from stspd_cli.spreadsheet.layout import CSV_META_MARK, INDICATEURS, SUIVI, fold
+from stspd_cli.spreadsheet.table import Table
+
+BOM = "\ufeff"
+MAX_ROWS = 20_000
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_HEADERS = {
+    fold("Identifiant"): SUIVI,
+    fold("Identifiant de l'action"): INDICATEURS,
+}
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, int | float):
+        return number_fr(value).replace("\u202f", "")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_csv(table: Table) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    for n, sheet in enumerate((SUIVI, INDICATEURS)):
+        if n:
+            writer.writerow([])
+        cols = table.columns(sheet)
+        writer.writerow([c.header for c in cols])
+        for row in table.rows(sheet):
+            writer.writerow([_csv_value(row.get(c.key)) for c in cols])
+    writer.writerow([])
+    for values in table.identity.rows():
+        writer.writerow([CSV_META_MARK, *(_csv_value(v) for v in values)])
+    return (BOM + buffer.getvalue()).encode("utf-8")
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data:
+        raise UnreadableInputError(
+            f"{name} : ni classeur xlsx ni fichier csv (contenu binaire)",
+            hint="donnez le tableau produit par « stspd export » (xlsx ou csv)",
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Excel's « CSV (séparateur : point-virgule) » writes Windows-1252 on a French Windows.
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UnreadableInputError(
+            f"{name} : fichier texte dans un encodage inconnu",
+            hint="enregistrez-le en « CSV UTF-8 » depuis le tableur",
+        ) from None
+
+
+def _delimiter(text: str) -> str:
+    """« ; » as written; « , » or tabulation if the file was saved again with another one."""
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        for delimiter in (";", ",", "\t"):
+            first = next(csv.reader([line], delimiter=delimiter), [""])
+            if any(fold(cell) in _HEADERS for cell in first):
+                return delimiter
+        break
+    return ";"
+
+
+def _unguard(text: str) -> str:
+    if text.startswith("'") and text[1:2] and text[1:].startswith(_FORMULA_START):
+        return text[1:]
+    return text
+
+
+def read_csv(data: bytes, name: str) -> RawTable:
+    text = _decode(data, name)
+    delimiter = _delimiter(text)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise UnreadableInputError(f"{name} : fichier csv illisible ({error})") from None
+    if len(records) > MAX_ROWS:
+        raise UnreadableInputError(f"{name} : plus de {MAX_ROWS} lignes")
+    table = RawTable(name=name, kind="csv")
+    current: Sheet | None = None
+    for number, record in enumerate(records, start=1):
+        values = [_unguard(v) for v in record]
+        if values and values[0].strip() == CSV_META_MARK:
+            table.meta.append([v.strip() for v in values[1:]])
+            continue
+        if not any(v.strip() for v in values):
+            continue  # empty rows separate the sections but never end one
+        section = next((_HEADERS[fold(v)] for v in values if fold(v) in _HEADERS), None)
+        cells = [
+            Cell(section or (current.name if current else ""), number, c, v)
+            for c, v in enumerate(values)
+            if v.strip()
+        ]
+        if section is not None and section not in table.sheets:
+            current = Sheet(name=section, header=cells)
+            table.sheets[section] = current
+        elif current is not None:
+            current.rows.append(cells)
+    return table

@@ -1,0 +1,82 @@
+"""What the tracking table looks like: sheets, columns, headers, and which cells partners edit.
+
+Both formats share this layout. Columns are found again on import by their header text, not
+their position, so a partner who moves or adds a column in a csv file does not break the import.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+FORMAT = "stspd-tableau/1"
+SUIVI = "Suivi"
+INDICATEURS = "Indicateurs"
+META = "_stspd"
+# First cell of every identity row in a csv file (the xlsx file keeps them in the hidden sheet).
+CSV_META_MARK = "#stspd"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    header: str
+    width: float
+    editable: bool = False
+    kind: str = "text"  # text | long | int | number | date | status | progress
+
+    @property
+    def wrap(self) -> bool:
+        return self.kind == "long"
+
+
+SUIVI_COLUMNS: tuple[Column, ...] = (
+    Column("id", "Identifiant", 30),
+    Column("plan", "Plan", 32, kind="long"),
+    Column("numero", "N°", 6, kind="int"),
+    Column("titre", "Action", 45, kind="long"),
+    Column("pilote", "Pilote", 26, kind="long"),
+    Column("echeance", "Échéance", 12, kind="date"),
+    Column("statut", "Statut", 14, editable=True, kind="status"),
+    Column("avancement", "Avancement (%)", 15, editable=True, kind="progress"),
+    Column("commentaire", "Commentaire", 60, editable=True, kind="long"),
+    Column("partenaires", "Partenaires", 40, kind="long"),
+    Column("indicateurs", "Dernières valeurs des indicateurs", 50, kind="long"),
+)
+INDICATEURS_COLUMNS: tuple[Column, ...] = (
+    Column("action", "Identifiant de l'action", 30),
+    Column("action_titre", "Action", 40, kind="long"),
+    Column("libelle", "Indicateur", 40, kind="long"),
+    Column("unite", "Unité", 12),
+    Column("valeur_initiale", "Valeur initiale", 12, kind="number"),
+    Column("cible", "Cible", 10, kind="number"),
+    Column("derniere_valeur", "Dernière valeur", 13, kind="number"),
+    Column("derniere_date", "Date de la dernière valeur", 14, kind="date"),
+    Column("date", "Nouvelle mesure : date", 16, editable=True, kind="date"),
+    Column("valeur", "Nouvelle mesure : valeur", 16, editable=True, kind="number"),
+    Column("commentaire", "Nouvelle mesure : commentaire", 40, editable=True, kind="long"),
+)
+# Internal tables show which rows are restricted (CSI L132-5), as the internal documents do.
+DIFFUSION = Column("diffusion", "Diffusion", 12)
+
+
+def columns(sheet: str, *, interne: bool) -> tuple[Column, ...]:
+    base = SUIVI_COLUMNS if sheet == SUIVI else INDICATEURS_COLUMNS
+    return (*base, DIFFUSION) if interne else base
+
+
+def letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: the column letters spreadsheets show."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, one space between words: how headers and statuses are matched."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().replace("_", " ").split())
