@@ -27,6 +27,7 @@ test: $(STAMP) sysdeps lint typecheck unit
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/stspd fmt --check strategies/ examples/
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -7,18 +7,22 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from stspd_cli import __version__
-from stspd_cli.clifr import french_help
+from stspd_cli.clifr import FrenchGroup, french_help
 from stspd_cli.errors import EXIT_INTERNAL, StspdError, UsageError
+
+if TYPE_CHECKING:
+    from stspd_cli.edit.skeleton import Answers
 
 french_help()
 
 app = typer.Typer(
     name="stspd",
+    cls=FrenchGroup,
     help=(
         "Outils pour la stratégie territoriale de sécurité et de prévention de la délinquance "
         "(STSPD) d'un CLSPD, CISPD ou CMSPD : vérifier, mettre en forme, comparer, suivre."
@@ -74,15 +78,18 @@ def _write(text: str) -> None:
     sys.stdout.flush()
 
 
+StrategyPaths = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Fichiers ou dossiers de stratégies (par défaut : strategies/).",
+        show_default=False,
+    ),
+]
+
+
 @app.command()
 def validate(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Fichiers ou dossiers de stratégies (par défaut : strategies/).",
-            show_default=False,
-        ),
-    ] = None,
+    paths: StrategyPaths = None,
     format_: Annotated[
         str,
         typer.Option(
@@ -102,6 +109,12 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Revérifie tout, sans réutiliser les résultats déjà calculés."
+        ),
+    ] = False,
 ) -> None:
     """Vérifie une ou plusieurs stratégies et liste chaque problème avec sa position.
 
@@ -117,7 +130,7 @@ def validate(
         msg = f"format « {format_} » inconnu ; formats possibles : {', '.join(FORMATS)}"
         raise UsageError(msg)
     reference = parse_date(today)
-    report = validate_paths(paths or [DEFAULT_STRATEGIES], reference)
+    report = validate_paths(paths or [DEFAULT_STRATEGIES], reference, use_cache=not no_cache)
     options = OutputOptions(color=_use_color(), strict=strict)
     _write(FORMATS[format_](report, options))
     raise typer.Exit(report.exit_code(strict=strict))
@@ -386,7 +399,7 @@ def export(
     Une ligne par action (statut, avancement, commentaire à remplir), une ligne par indicateur
     (nouvelle mesure à saisir). Sans `--interne`, les éléments restreints sont retirés.
 
-    Exemple : `stspd export strategies/clspd-lille.yaml -o lille-suivi.xlsx`
+    Exemple : `stspd export strategies/cispd-loos-haubourdin-emmerin.yaml -o loos-suivi.xlsx`
     """
     from stspd_cli.spreadsheet.export import export_table  # noqa: PLC0415
 
@@ -397,11 +410,11 @@ def export(
         sys.stdout.buffer.write(done.data)
         sys.stdout.flush()
         return
+    from stspd_cli.fr import plural  # noqa: PLC0415
+
     audience = "version interne" if done.interne else "version publique"
-    sys.stderr.write(
-        f"stspd : {done.target} écrit ({done.actions} actions, {done.indicators} indicateurs, "
-        f"{audience})\n"
-    )
+    counts = f"{plural(done.actions, 'action')}, {plural(done.indicators, 'indicateur')}"
+    sys.stderr.write(f"stspd : {done.target} écrit ({counts}, {audience})\n")
 
 
 @app.command(name="import")
@@ -420,7 +433,7 @@ def import_(
     Sans `--apply`, montre les modifications et n'écrit rien ; avec `--apply`, les écrit en
     gardant commentaires et mise en page. Au moindre problème, rien n'est écrit.
 
-    Exemple : `stspd import strategies/clspd-lille.yaml lille-suivi.xlsx --apply`
+    Exemple : `stspd import strategies/cispd-loos-haubourdin-emmerin.yaml loos-rempli.xlsx --apply`
 
     Codes de sortie : 0 importé (ou rien à importer) ; 1 refusé (cellule, conflit, validation) ;
     2 tableau illisible ou erreur d'usage.
@@ -432,6 +445,177 @@ def import_(
     _write(report_text(outcome, color=_use_color()))
     sys.stderr.write(diagnostics_text(outcome))
     raise typer.Exit(outcome.exit_code)
+
+
+@app.command()
+def fmt(
+    paths: StrategyPaths = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help=(
+                "Ne modifie rien : montre ce qui changerait (diff) et sort avec le code 1 "
+                "si un fichier n'est pas en forme."
+            ),
+        ),
+    ] = False,
+) -> None:
+    """Met les stratégies en forme : ordre des clés du modèle, indentation, guillemets, lignes
+    de 100 colonnes, dates AAAA-MM-JJ.
+
+    Chaque commentaire et chaque valeur sont gardés ; l'écriture est atomique.
+
+    Exemple : `stspd fmt strategies/ --check`
+
+    Codes de sortie : 0 en forme (ou mis en forme) ; 1 à mettre en forme (--check) ou YAML
+    invalide ; 2 fichier illisible.
+    """
+    from stspd_cli.edit.fmt import fmt_paths  # noqa: PLC0415
+
+    report = fmt_paths(paths or [DEFAULT_STRATEGIES], check=check)
+    if check:
+        _write("".join(result.diff() for result in report.changed))
+    for line in report.summary(check=check):
+        sys.stderr.write(f"stspd : {line}\n")
+    for error in report.failures[:-1]:
+        _print_error(error)
+    if report.failures:
+        raise report.failures[-1]
+    raise typer.Exit(report.exit_code(check=check))
+
+
+def _answers(
+    territoire: str | None, instance: str | None, communes: list[str] | None, referentiel: str
+) -> Answers:
+    """The skeleton's answers; missing ones are asked for in a terminal, never when piped."""
+    from stspd_cli.edit.skeleton import Answers, parse_communes  # noqa: PLC0415
+
+    interactive = sys.stdin.isatty()
+    example = "--territoire Lille --instance CLSPD"
+    if territoire is None:
+        if not interactive:
+            raise UsageError("option --territoire manquante", hint=f"par exemple : {example}")
+        territoire = typer.prompt("Nom du territoire (commune ou intercommunalité)")
+    if instance is None:
+        if not interactive:
+            raise UsageError("option --instance manquante", hint=f"par exemple : {example}")
+        instance = typer.prompt("Instance (CLSPD, CISPD ou CMSPD)", default="CLSPD")
+    names = parse_communes(communes or [])
+    if not names and interactive and instance.strip().upper() != "CLSPD":
+        names = parse_communes([typer.prompt("Communes, séparées par des virgules", default="")])
+    return Answers(territoire, instance, names, referentiel)
+
+
+TerritoireOption = Annotated[
+    str | None,
+    typer.Option(
+        "--territoire",
+        help="Nom du territoire (demandé s'il manque, dans un terminal).",
+        show_default=False,
+    ),
+]
+InstanceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--instance", help="CLSPD, CISPD ou CMSPD (demandé s'il manque).", show_default=False
+    ),
+]
+CommunesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--communes",
+        help="Communes couvertes, séparées par des virgules (ou option répétée).",
+        show_default=False,
+    ),
+]
+ReferentielOption = Annotated[
+    str,
+    typer.Option("--referentiel", help="Stratégie nationale suivie (voir stspd referentiels)."),
+]
+
+
+@app.command()
+def new(
+    path: Annotated[
+        Path, typer.Argument(help="Fichier à créer (.yaml) ; jamais écrasé.", show_default=False)
+    ],
+    territoire: TerritoireOption = None,
+    instance: InstanceOption = None,
+    communes: CommunesOption = None,
+    referentiel: ReferentielOption = "snpd-2020-2024",
+) -> None:
+    """Crée une stratégie à partir d'un squelette commenté et valide, à compléter.
+
+    Les commentaires expliquent chaque section ; la ligne `yaml-language-server` relie le
+    fichier au schéma pour la complétion dans l'éditeur.
+
+    Exemple : `stspd new strategies/clspd-lille.yaml --territoire Lille --instance CLSPD`
+    """
+    from stspd_cli.edit.skeleton import schema_ref_for, skeleton_text, write_new  # noqa: PLC0415
+
+    answers = _answers(territoire, instance, communes, referentiel)
+    schema_ref, found = schema_ref_for(path)
+    text = skeleton_text(answers, shown_as=str(path), schema_ref=schema_ref, today=date.today())
+    write_new(path, text)
+    sys.stderr.write(f"stspd : {path} créé ; complétez-le puis vérifiez : stspd validate {path}\n")
+    if not found:
+        sys.stderr.write(
+            f"  conseil : pour la complétion dans l'éditeur, écrivez le schéma à l'endroit que "
+            f"vise le fichier ({schema_ref}) : stspd schema > schema/stspd-1.schema.json\n"
+        )
+
+
+@app.command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="Dossier du nouveau dépôt (créé s'il n'existe pas).")
+    ],
+    territoire: TerritoireOption = None,
+    instance: InstanceOption = None,
+    communes: CommunesOption = None,
+    referentiel: ReferentielOption = "snpd-2020-2024",
+) -> None:
+    """Prépare un dépôt de stratégies : README pour la coordination, première stratégie,
+    schéma, pre-commit, intégration continue GitLab et GitHub.
+
+    Aucun fichier existant n'est écrasé.
+
+    Exemple : `stspd init strategie-lille --territoire Lille --instance CLSPD`
+    """
+    from stspd_cli.edit.init import init_repository  # noqa: PLC0415
+
+    answers = _answers(territoire, instance, communes, referentiel)
+    result = init_repository(folder, answers, date.today())
+    lines = [f"stspd : dépôt de stratégies préparé dans {folder} :"]
+    lines += [f"  {path.relative_to(folder)}" for path in result.written]
+    if result.git:
+        lines.append(f"  ({result.git})")
+    strategy = result.strategy.relative_to(folder)
+    lines += [
+        "Ensuite :",
+        f"  cd {folder}",
+        f"  stspd validate {strategy}",
+        '  git add . && git commit -m "Stratégie : premier squelette"',
+        "  pre-commit install    (si pre-commit est installé : vérifie avant chaque commit)",
+    ]
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _print_error(error: StspdError) -> None:
+    sys.stderr.write(f"stspd : {error.message}\n")
+    if error.hint:
+        sys.stderr.write(f"  conseil : {error.hint}\n")
+
+
+def _usage_hint(args: list[str]) -> str:
+    """The one-line hint after a usage error: the help of the command used, else the list."""
+    commands = typer.main.get_command(app)
+    assert isinstance(commands, typer.core.TyperGroup)
+    name = next((a for a in args if not a.startswith("-")), None)
+    if name in commands.commands:
+        return f"stspd {name} --help décrit ses options, avec un exemple."
+    return "stspd --help liste les commandes et leurs options."
 
 
 def _report_bug(error: BaseException) -> None:
@@ -453,9 +637,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         code = app(args=args, prog_name="stspd", standalone_mode=False)
     except StspdError as error:
-        sys.stderr.write(f"stspd : {error.message}\n")
-        if error.hint:
-            sys.stderr.write(f"  conseil : {error.hint}\n")
+        if error.hint is None and isinstance(error, UsageError):
+            error.hint = _usage_hint(args)
+        _print_error(error)
         sys.exit(error.exit_code)
     except typer.Exit as done:
         sys.exit(done.exit_code)
@@ -467,7 +651,7 @@ def main(argv: list[str] | None = None) -> None:
         if not message:  # no command given: the help was shown, nothing more to say
             sys.exit(error.exit_code)
         sys.stderr.write(f"stspd : {message}\n")
-        sys.stderr.write("  conseil : stspd --help liste les commandes et leurs options.\n")
+        sys.stderr.write(f"  conseil : {_usage_hint(args)}\n")
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("stspd : interrompu.\n")

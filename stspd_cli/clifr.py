@@ -1,11 +1,20 @@
-"""French for what the CLI library says itself: usage errors and help panel titles."""
+"""French for what the CLI library says itself: usage errors, help panel titles and the words
+of every help page (usage line, --help, completion options, value types)."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import typer
+from typer._click.core import Command
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from stspd_cli.resources import load_data
+
+if TYPE_CHECKING:
+    from typer._click import Context, HelpFormatter, Parameter
 
 
 @cache
@@ -35,3 +44,110 @@ def french_help() -> None:
 
     for name, text in load_data("cli_fr.yaml")["aide"].items():
         setattr(rich_utils, name, text)
+
+
+# --- Help pages ------------------------------------------------------------------------------
+# typer writes some words of every help page itself (usage line, --help, completion options,
+# value types). FrenchGroup, given to typer.Typer(cls=...), puts them in French from the data
+# file. typer builds the command and argument objects itself: FrenchGroup gives its commands the
+# class FrenchCommand, and arguments get _FrenchArgument, subclasses that add no state (so the
+# switch is safe) and only change what the help shows.
+
+
+def _texts() -> dict[str, Any]:
+    table = load_data("cli_fr.yaml")["commandes"]
+    assert isinstance(table, dict)
+    return table
+
+
+class _FrenchArgument(TyperArgument):
+    """An argument shown with a French name and type (``CHEMINS``, ``CHEMIN...``)."""
+
+    french_type: str = ""
+
+    def display_type_rich(self, ctx: Context) -> str | None:
+        return self.french_type or None
+
+    def get_usage_pieces(self, ctx: Context) -> list[str]:
+        name = self.metavar or self.name or ""
+        if not self.required:
+            name = f"[{name}]"
+        return [name + ("..." if self.nargs != 1 else "")]
+
+
+def _install_completion(ctx: Context, param: Parameter, value: Any) -> Any:
+    """typer's --install-completion, saying what it did in French."""
+    # Where typer's own --install-completion callback takes it from.
+    from typer._completion_shared import install  # noqa: PLC0415
+
+    if not value or ctx.resilient_parsing:
+        return value
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    texts = _texts()
+    typer.echo(texts["completion_installee"].format(shell=shell, chemin=path))
+    typer.echo(texts["completion_active"])
+    raise typer.Exit(0)
+
+
+def _localise(param: Parameter, ctx: Context) -> None:
+    texts = _texts()
+    if isinstance(param, _FrenchArgument):
+        return
+    if isinstance(param, TyperArgument):
+        shown_type = param.display_type(ctx)
+        param.__class__ = _FrenchArgument
+        assert isinstance(param, _FrenchArgument)
+        param.french_type = texts["types"].get(shown_type, "")
+        param.metavar = texts["arguments"].get(param.name, (param.name or "").upper())
+        return
+    if not isinstance(param, TyperOption):
+        return
+    if param.name in texts["options_ajoutees"]:
+        param.help = texts["options_ajoutees"][param.name]
+        if param.name == "install_completion":
+            param.callback = _install_completion
+    if param.metavar is None:
+        label = texts["types"].get(param.display_type(ctx))
+        if label is not None:
+            param.metavar = label
+
+
+class _FrenchHelp(Command):
+    """What FrenchGroup and FrenchCommand change in the help page typer builds. A subclass of
+    click's Command, so that typer's command objects can take the French class."""
+
+    def get_help_option(self, ctx: Context) -> TyperOption | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _texts()["option_aide"]
+        return option
+
+    def get_params(self, ctx: Context) -> list[Parameter]:
+        params: list[Parameter] = super().get_params(ctx)
+        for param in params:
+            _localise(param, ctx)
+        return params
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        texts = _texts()
+        return [texts["options"] if p == "[OPTIONS]" else p for p in pieces]
+
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), _texts()["utilisation"])
+
+
+class FrenchCommand(_FrenchHelp, TyperCommand):
+    """A command whose help page is entirely in French."""
+
+
+class FrenchGroup(_FrenchHelp, TyperGroup):
+    """The ``stspd`` group: French help, for itself and each of its commands."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.subcommand_metavar = _texts()["sous_commande"]
+        for command in self.commands.values():
+            if type(command) is TyperCommand:
+                command.__class__ = FrenchCommand

@@ -27,7 +27,8 @@ def strategy_files(paths: Iterable[Path]) -> list[Path]:
             )
             if not inside:
                 msg = f"aucun fichier .yaml dans le dossier « {path} »"
-                raise UsageError(msg)
+                hint = "vérifiez le chemin : une stratégie est un fichier .yaml ou .yml."
+                raise UsageError(msg, hint=hint)
             found.extend(inside)
         else:
             found.append(path)

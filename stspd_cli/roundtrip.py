@@ -58,7 +58,10 @@ def read_checked(path: Path, name: str | None = None) -> tuple[Source, Loaded]:
 
     source = read_source(path, name or str(path))
     if isinstance(source, Finding):
-        raise UnreadableInputError(f"{source.location}: {source.code} {source.message}")
+        raise UnreadableInputError(
+            f"{source.location}: {source.code} {source.message}",
+            hint="vérifiez le chemin, et que le fichier est une stratégie enregistrée en UTF-8.",
+        )
     checked = load_source(source)
     if checked.findings:
         first = sorted(checked.findings)[0]
@@ -87,7 +90,14 @@ def encode_like(text: str, original: bytes) -> bytes:
 def load_rt(path: Path) -> RoundTrip:
     """Load for editing. The file must first parse with stspd's own safe parser."""
     source, _ = read_checked(path)
-    tree = yaml_rt().load(source.text.removeprefix("\ufeff").replace("\r\n", "\n"))
+    try:
+        tree = yaml_rt().load(source.text.removeprefix("\ufeff").replace("\r\n", "\n"))
+    except ValueError as error:
+        # ruamel builds dates as it reads: an impossible date (2017-02-30) stops it here.
+        msg = f"{path} : valeur illisible pour l'édition ({error})"
+        raise InvalidStrategyError(
+            msg, hint=f"stspd validate {path} indique la ligne à corriger."
+        ) from None
     return RoundTrip(
         path=path,
         tree=tree,

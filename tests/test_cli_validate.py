@@ -185,6 +185,7 @@ def test_unknown_format_is_a_usage_error(
     assert out == ""
     assert err == (
         "stspd : format « xml » inconnu ; formats possibles : text, json, github, gitlab\n"
+        "  conseil : stspd validate --help décrit ses options, avec un exemple.\n"
     )
 
 
@@ -203,7 +204,10 @@ def test_empty_folder_is_a_usage_error(work: Path, capsys: pytest.CaptureFixture
     code, out, err = _main(["validate", "vide"], capsys)
     assert code == 2
     assert out == ""
-    assert err == "stspd : aucun fichier .yaml dans le dossier « vide »\n"
+    assert err == (
+        "stspd : aucun fichier .yaml dans le dossier « vide »\n"
+        "  conseil : vérifiez le chemin : une stratégie est un fichier .yaml ou .yml.\n"
+    )
 
 
 def test_unknown_option_is_a_usage_error(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -211,7 +215,7 @@ def test_unknown_option_is_a_usage_error(work: Path, capsys: pytest.CaptureFixtu
     assert code == 2
     assert out == ""
     assert err.startswith("stspd : ")
-    assert "conseil : stspd --help" in err
+    assert "conseil : stspd validate --help" in err
 
 
 def test_internal_error_exits_3_without_traceback(
@@ -421,7 +425,7 @@ def _drain(fd: int) -> str:
             ["validate", "--forma", "json"],
             "option inconnue : --forma ; vouliez-vous dire --format ?",
         ),
-        (["diff", "a.yaml"], "argument manquant : new"),
+        (["diff", "a.yaml"], "argument manquant : NOUVELLE"),
         (["validate", "--date"], "l'option --date attend une valeur"),
     ],
 )

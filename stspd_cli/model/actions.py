@@ -60,7 +60,10 @@ class Financement(Diffusable):
         description="`true` : financement notifié ; `false` : demandé, pas encore accordé.",
     )
     commentaire: Texte | None = Field(
-        None, title="Commentaire", examples=["demande en cours d'instruction"]
+        None,
+        title="Commentaire",
+        examples=["demande en cours d'instruction"],
+        description="Précision sur la ligne de financement.",
     )
 
 
@@ -71,7 +74,12 @@ class Mesure(Base):
 
     date: Date = Field(title="Date", description="Date de la mesure.")
     valeur: Nombre = Field(title="Valeur", description="Valeur mesurée (nombre).", examples=[42])
-    commentaire: Texte | None = Field(None, title="Commentaire")
+    commentaire: Texte | None = Field(
+        None,
+        title="Commentaire",
+        description="Précision sur la mesure (source, périmètre).",
+        examples=["chiffre provisoire"],
+    )
 
 
 class Indicateur(Diffusable):
@@ -84,14 +92,22 @@ class Indicateur(Diffusable):
         description="Ce que l'on mesure ; unique au sein de l'action.",
         examples=["Nombre de jeunes accompagnés"],
     )
-    unite: Texte | None = Field(None, title="Unité", examples=["jeunes", "%", "interventions"])
+    unite: Texte | None = Field(
+        None,
+        title="Unité",
+        examples=["jeunes", "%", "interventions"],
+        description="Unité de la valeur mesurée.",
+    )
     valeur_initiale: Nombre | None = Field(
-        None, title="Valeur initiale", description="Valeur de référence au départ (base)."
+        None,
+        title="Valeur initiale",
+        description="Valeur de référence au départ (base).",
+        examples=[35],
     )
     date_initiale: Date | None = Field(
         None, title="Date de la valeur initiale", description="Date de la valeur de référence."
     )
-    cible: Nombre | None = Field(None, title="Cible", description="Valeur visée.")
+    cible: Nombre | None = Field(None, title="Cible", description="Valeur visée.", examples=[50])
     sens: Sens | None = Field(
         None,
         title="Sens",
@@ -112,14 +128,35 @@ class Contact(Diffusable):
 
     model_config = ConfigDict(title="Contact")
 
-    nom: Texte | None = Field(None, title="Nom")
-    fonction: Texte | None = Field(None, title="Fonction", examples=["coordonnateur du CLSPD"])
-    acteur: Identifiant | None = Field(
-        None, title="Acteur", description="Identifiant de l'acteur (structure) de rattachement."
+    nom: Texte | None = Field(
+        None,
+        title="Nom",
+        description="Prénom et nom : une donnée personnelle.",
+        examples=["Camille Martin"],
     )
-    courriel: Texte | None = Field(None, title="Courriel")
+    fonction: Texte | None = Field(
+        None,
+        title="Fonction",
+        examples=["coordonnateur du CLSPD"],
+        description="Fonction de la personne, à écrire plutôt que son nom dans un document public.",
+    )
+    acteur: Identifiant | None = Field(
+        None,
+        title="Acteur",
+        description="Identifiant de l'acteur (structure) de rattachement.",
+        examples=["ville-lille"],
+    )
+    courriel: Texte | None = Field(
+        None,
+        title="Courriel",
+        description="Adresse électronique.",
+        examples=["prevention@ville.example"],
+    )
     telephone: Texte | None = Field(
-        None, title="Téléphone", description="Entre guillemets pour garder le zéro initial."
+        None,
+        title="Téléphone",
+        description="Entre guillemets pour garder le zéro initial.",
+        examples=["03 20 00 00 00"],
     )
 
 
@@ -128,9 +165,19 @@ class Lieu(Diffusable):
 
     model_config = ConfigDict(title="Lieu")
 
-    nom: Texte = Field(title="Nom", examples=["Maison de quartier"])
-    adresse: Texte | None = Field(None, title="Adresse")
-    commentaire: Texte | None = Field(None, title="Commentaire")
+    nom: Texte = Field(title="Nom", examples=["Maison de quartier"], description="Nom du lieu.")
+    adresse: Texte | None = Field(
+        None,
+        title="Adresse",
+        description="Adresse du lieu : à mettre en diffusion restreinte s'il est sensible.",
+        examples=["12 rue de la Paix"],
+    )
+    commentaire: Texte | None = Field(
+        None,
+        title="Commentaire",
+        description="Précision sur le lieu.",
+        examples=["accès par la cour"],
+    )
 
 
 class Action(Diffusable):
@@ -152,7 +199,11 @@ class Action(Diffusable):
         ),
         examples=[3],
     )
-    titre: Texte = Field(title="Titre", examples=["Comité de Prévention Jeunes"])
+    titre: Texte = Field(
+        title="Titre",
+        examples=["Comité de Prévention Jeunes"],
+        description="Intitulé de l'action, tel que le document l'écrit.",
+    )
     finalite: Texte | None = Field(
         None,
         title="Finalité",
@@ -160,43 +211,70 @@ class Action(Diffusable):
         examples=["repérer et intervenir auprès des jeunes exposés"],
     )
     constat: TexteMd | None = Field(
-        None, title="Constat", description="Diagnostic qui justifie l'action (Markdown)."
+        None,
+        title="Constat",
+        description="Diagnostic qui justifie l'action (Markdown).",
+        examples=["Des collégiens exclus temporairement restent sans solution éducative."],
     )
     description: TexteMd | None = Field(
-        None, title="Description", description="Contenu de l'action (Markdown)."
+        None,
+        title="Description",
+        description="Contenu de l'action (Markdown).",
+        examples=["Des éducateurs vont à la rencontre des jeunes le vendredi soir."],
     )
     public_cible: Texte | None = Field(
-        None, title="Public cible", examples=["jeunes de 16 à 25 ans"]
+        None,
+        title="Public cible",
+        examples=["jeunes de 16 à 25 ans"],
+        description="À qui l'action s'adresse.",
     )
     territoire: Texte | None = Field(
-        None, title="Territoire", description="Communes ou secteur concernés."
+        None,
+        title="Territoire",
+        description="Communes ou secteur concernés.",
+        examples=["quartiers prioritaires de la commune"],
     )
     quartiers: list[Texte] = Field(
-        default_factory=list, title="Quartiers", description="Quartiers visés (QPV notamment)."
+        default_factory=list,
+        title="Quartiers",
+        description="Quartiers visés (QPV notamment).",
+        examples=[["Bois-Blancs", "Faubourg de Béthune"]],
     )
     pilote: Identifiant | None = Field(
-        None, title="Pilote", description="Identifiant de l'acteur qui porte l'action."
+        None,
+        title="Pilote",
+        description="Identifiant de l'acteur qui porte l'action.",
+        examples=["ville-lille"],
     )
     copilotes: list[Identifiant] = Field(
-        default_factory=list, title="Copilotes", description="Acteurs qui copilotent l'action."
+        default_factory=list,
+        title="Copilotes",
+        description="Acteurs qui copilotent l'action.",
+        examples=[["education-nationale"]],
     )
     partenaires: list[Identifiant] = Field(
-        default_factory=list, title="Partenaires", description="Identifiants des acteurs associés."
+        default_factory=list,
+        title="Partenaires",
+        description="Identifiants des acteurs associés.",
+        examples=[["police-nationale", "bailleur-social"]],
     )
     objectifs: list[Identifiant] = Field(
         default_factory=list,
         title="Objectifs",
         description="Objectifs servis, s'ils diffèrent de ceux du plan.",
+        examples=[["ameliorer-tranquillite-publique"]],
     )
     axes: list[AxeRef] = Field(
         default_factory=list,
         title="Axes nationaux",
         description="Axes du référentiel national auxquels l'action répond directement.",
+        examples=[["snpd-2020-2024/axe-1"]],
     )
     groupe_travail: Identifiant | None = Field(
         None,
         title="Groupe de travail",
         description="Identifiant du groupe de travail (gouvernance) qui suit l'action.",
+        examples=["gt-jeunesse"],
     )
     origine: Texte | None = Field(
         None,
@@ -204,7 +282,12 @@ class Action(Diffusable):
         description="D'où vient l'action.",
         examples=["proposition citoyenne"],
     )
-    moyens: TexteMd | None = Field(None, title="Moyens", description="Moyens mobilisés (Markdown).")
+    moyens: TexteMd | None = Field(
+        None,
+        title="Moyens",
+        description="Moyens mobilisés (Markdown).",
+        examples=["Deux éducateurs à mi-temps ; un local prêté par la ville."],
+    )
     calendrier: Calendrier | None = Field(None, title="Calendrier")
     statut: Statut | None = Field(
         None, title="Statut", description="État d'avancement de l'action."
@@ -221,5 +304,8 @@ class Action(Diffusable):
     contacts: list[Contact] = Field(default_factory=list, title="Contacts")
     lieux: list[Lieu] = Field(default_factory=list, title="Lieux")
     commentaire: TexteMd | None = Field(
-        None, title="Commentaire de suivi", description="Point d'étape le plus récent (Markdown)."
+        None,
+        title="Commentaire de suivi",
+        description="Point d'étape le plus récent (Markdown).",
+        examples=["Bilan à mi-parcours présenté en séance plénière."],
     )

@@ -33,14 +33,29 @@ class Territoire(Base):
 
     model_config = ConfigDict(title="Territoire")
 
-    nom: Texte = Field(title="Nom", examples=["Loos, Haubourdin et Emmerin", "Lille"])
+    nom: Texte = Field(
+        title="Nom",
+        examples=["Loos, Haubourdin et Emmerin", "Lille"],
+        description=(
+            "Nom du territoire tel que la stratégie le désigne : la commune, ou les communes "
+            "d'un conseil intercommunal."
+        ),
+    )
     instance: Instance = Field(title="Instance", description="CLSPD, CISPD ou CMSPD.")
     communes: list[Texte] = Field(
-        default_factory=list, title="Communes", examples=[["Loos", "Haubourdin", "Emmerin"]]
+        default_factory=list,
+        title="Communes",
+        examples=[["Loos", "Haubourdin", "Emmerin"]],
+        description="Communes couvertes par le conseil.",
     )
-    departement: Texte | None = Field(None, title="Département", examples=["Nord"])
+    departement: Texte | None = Field(
+        None, title="Département", examples=["Nord"], description="Département du territoire."
+    )
     epci: Texte | None = Field(
-        None, title="EPCI", description="Intercommunalité de rattachement, s'il y a lieu."
+        None,
+        title="EPCI",
+        description="Intercommunalité de rattachement, s'il y a lieu.",
+        examples=["Métropole Européenne de Lille"],
     )
 
 
@@ -49,8 +64,13 @@ class Periode(Base):
 
     model_config = ConfigDict(title="Période")
 
-    debut: Date = Field(title="Début")
-    fin: Date = Field(title="Fin")
+    debut: Date = Field(
+        title="Début", description="Premier jour d'application de la stratégie (AAAA-MM-JJ)."
+    )
+    fin: Date = Field(
+        title="Fin",
+        description="Dernier jour d'application (AAAA-MM-JJ) ; un avenant peut la proroger.",
+    )
 
 
 class Adoption(Base):
@@ -58,8 +78,17 @@ class Adoption(Base):
 
     model_config = ConfigDict(title="Adoption")
 
-    date: Date | None = Field(None, title="Date d'adoption")
-    instance: Texte | None = Field(None, title="Instance", examples=["séance plénière du CLSPD"])
+    date: Date | None = Field(
+        None,
+        title="Date d'adoption",
+        description="Date de la séance plénière qui a adopté la stratégie (AAAA-MM-JJ).",
+    )
+    instance: Texte | None = Field(
+        None,
+        title="Instance",
+        examples=["séance plénière du CLSPD"],
+        description="L'instance qui a adopté la stratégie.",
+    )
 
 
 class Strategie(Base):
@@ -70,10 +99,19 @@ class Strategie(Base):
     titre: Texte = Field(
         title="Titre",
         examples=["Stratégie territoriale de sécurité et de prévention de la délinquance"],
+        description="Titre du document, tel qu'il est écrit en couverture.",
     )
-    sous_titre: Texte | None = Field(None, title="Sous-titre")
+    sous_titre: Texte | None = Field(
+        None,
+        title="Sous-titre",
+        description="Ligne sous le titre : territoire, période...",
+        examples=["CLSPD de Lille, 2017-2020"],
+    )
     presentation: TexteMd | None = Field(
-        None, title="Présentation", description="Texte de présentation (chapeau), en Markdown."
+        None,
+        title="Présentation",
+        description="Texte de présentation (chapeau), en Markdown.",
+        examples=["La stratégie fixe pour trois ans les priorités du conseil."],
     )
     version: Texte | None = Field(
         None, title="Version", description="Libellé de la version.", examples=["2017", "avenant 1"]
@@ -98,17 +136,33 @@ class Reference(Diffusable):
 
     model_config = ConfigDict(title="Référence")
 
-    id: Identifiant = Field(title="Identifiant", examples=["loi-2007-297"])
+    id: Identifiant = Field(
+        title="Identifiant",
+        examples=["loi-2007-297"],
+        description="Identifiant stable du texte (minuscules, chiffres, tirets).",
+    )
     titre: Texte = Field(
         title="Intitulé",
         examples=["La loi du 5 mars 2007 relative à la prévention de la délinquance"],
+        description="Intitulé du texte, tel que la stratégie le cite.",
     )
-    type: TypeReference | None = Field(None, title="Type")
-    date: Date | None = Field(None, title="Date")
+    type: TypeReference | None = Field(
+        None,
+        title="Type",
+        description="Nature du texte : loi, décret, code, stratégie nationale, plan...",
+    )
+    date: Date | None = Field(None, title="Date", description="Date du texte (AAAA-MM-JJ).")
     referentiel: Identifiant | None = Field(
-        None, title="Référentiel", description="Référentiel national correspondant, s'il y a lieu."
+        None,
+        title="Référentiel",
+        description="Référentiel national correspondant, s'il y a lieu.",
+        examples=["snpd-2020-2024"],
     )
-    url: Url | None = Field(None, title="Adresse web")
+    url: Url | None = Field(
+        None,
+        title="Adresse web",
+        description="Adresse où lire le texte (Légifrance, site de la préfecture...).",
+    )
 
 
 class Repartition(Base):
@@ -116,8 +170,17 @@ class Repartition(Base):
 
     model_config = ConfigDict(title="Compétence")
 
-    acteurs: list[Identifiant] = Field(min_length=1, title="Acteurs")
-    domaine: Texte = Field(title="Domaine", examples=["action sociale et protection de l'enfance"])
+    acteurs: list[Identifiant] = Field(
+        min_length=1,
+        title="Acteurs",
+        description="Identifiants des acteurs qui détiennent la compétence.",
+        examples=[["conseil-departemental"]],
+    )
+    domaine: Texte = Field(
+        title="Domaine",
+        examples=["action sociale et protection de l'enfance"],
+        description="La compétence, dans les mots du document.",
+    )
 
 
 class Competences(Base):
@@ -125,7 +188,12 @@ class Competences(Base):
 
     model_config = ConfigDict(title="Compétences")
 
-    texte: TexteMd | None = Field(None, title="Texte")
+    texte: TexteMd | None = Field(
+        None,
+        title="Texte",
+        description="La répartition des compétences, dans les mots du document (Markdown).",
+        examples=["Les Maires coordonnent la prévention de la délinquance sur leur commune."],
+    )
     repartition: list[Repartition] = Field(default_factory=list, title="Répartition")
 
 
@@ -135,12 +203,25 @@ class Cadre(Diffusable):
     model_config = ConfigDict(title="Cadre institutionnel")
 
     titre: Texte | None = Field(
-        None, title="Titre de la section", description="Par défaut : « Le cadre institutionnel »."
+        None,
+        title="Titre de la section",
+        description="Par défaut : « Le cadre institutionnel ».",
+        examples=["Le cadre institutionnel"],
     )
-    introduction: TexteMd | None = Field(None, title="Introduction")
+    introduction: TexteMd | None = Field(
+        None,
+        title="Introduction",
+        description="Texte d'introduction de la section (Markdown).",
+        examples=["Ce document répond à des dispositions nationales et départementales :"],
+    )
     references: list[Reference] = Field(default_factory=list, title="Textes de référence")
     competences: Competences | None = Field(None, title="Compétences")
-    conclusion: TexteMd | None = Field(None, title="Conclusion")
+    conclusion: TexteMd | None = Field(
+        None,
+        title="Conclusion",
+        description="Texte qui clôt la section (Markdown).",
+        examples=["Ce document s'appuie sur les acquis d'expérience commune."],
+    )
 
 
 class Principe(Diffusable):
@@ -148,8 +229,17 @@ class Principe(Diffusable):
 
     model_config = ConfigDict(title="Principe")
 
-    id: Identifiant | None = Field(None, title="Identifiant")
-    texte: TexteMd = Field(title="Texte")
+    id: Identifiant | None = Field(
+        None,
+        title="Identifiant",
+        description="Identifiant stable du principe, s'il faut le citer.",
+        examples=["principe-proximite"],
+    )
+    texte: TexteMd = Field(
+        title="Texte",
+        description="Le principe, en une phrase ou un paragraphe (Markdown).",
+        examples=["Le principe de proximité pour le pilotage des actions."],
+    )
 
 
 class Principes(Diffusable):
@@ -157,8 +247,18 @@ class Principes(Diffusable):
 
     model_config = ConfigDict(title="Démarche et principes")
 
-    titre: Texte | None = Field(None, title="Titre de la section")
-    demarche: TexteMd | None = Field(None, title="Démarche", description="La méthode (Markdown).")
+    titre: Texte | None = Field(
+        None,
+        title="Titre de la section",
+        description="Titre de la section, tel que le document l'écrit.",
+        examples=["Une démarche, des principes"],
+    )
+    demarche: TexteMd | None = Field(
+        None,
+        title="Démarche",
+        description="La méthode (Markdown).",
+        examples=["La stratégie a été construite à partir d'un diagnostic local partagé."],
+    )
     liste: list[Principe] = Field(default_factory=list, title="Principes")
 
 
@@ -167,9 +267,21 @@ class SousObjectif(Diffusable):
 
     model_config = ConfigDict(title="Sous-objectif")
 
-    id: Identifiant = Field(title="Identifiant")
-    titre: Texte = Field(title="Intitulé")
-    texte: TexteMd | None = Field(None, title="Texte")
+    id: Identifiant = Field(
+        title="Identifiant",
+        description="Identifiant stable du sous-objectif (minuscules, chiffres, tirets).",
+    )
+    titre: Texte = Field(
+        title="Intitulé",
+        description="Intitulé du sous-objectif.",
+        examples=["Consolider la médiation sociale"],
+    )
+    texte: TexteMd | None = Field(
+        None,
+        title="Texte",
+        description="Présentation du sous-objectif (Markdown).",
+        examples=["Étendre la médiation aux abords des établissements scolaires."],
+    )
 
 
 class Objectif(Diffusable):
@@ -177,10 +289,29 @@ class Objectif(Diffusable):
 
     model_config = ConfigDict(title="Objectif")
 
-    id: Identifiant = Field(title="Identifiant")
-    numero: Numero | None = Field(None, title="Numéro")
-    titre: Texte = Field(title="Intitulé")
-    texte: TexteMd | None = Field(None, title="Texte", description="Présentation (Markdown).")
+    id: Identifiant = Field(
+        title="Identifiant",
+        description="Identifiant stable de l'objectif, cité par les plans et les actions.",
+    )
+    numero: Numero | None = Field(
+        None,
+        title="Numéro",
+        description="Numéro affiché (« Objectif n°2 », « Enjeu n°2 »).",
+        examples=[2],
+    )
+    titre: Texte = Field(
+        title="Intitulé",
+        description="Intitulé de l'objectif, tel que le document l'écrit.",
+        examples=["Améliorer la tranquillité publique"],
+    )
+    texte: TexteMd | None = Field(
+        None,
+        title="Texte",
+        description="Présentation (Markdown).",
+        examples=[
+            "Lutter contre le sentiment d'insécurité par des actions visibles et mesurables."
+        ],
+    )
     origine: Origine | None = Field(
         None, title="Origine", description="`nationale` (issu du cadre national) ou `locale`."
     )
@@ -188,6 +319,7 @@ class Objectif(Diffusable):
         default_factory=list,
         title="Axes nationaux",
         description="Axes du référentiel national auxquels l'objectif répond.",
+        examples=[["snpd-2020-2024/axe-1"]],
     )
     sous_objectifs: list[SousObjectif] = Field(default_factory=list, title="Sous-objectifs")
 
@@ -197,8 +329,18 @@ class Section(Base):
 
     model_config = ConfigDict(title="Section")
 
-    titre: Texte | None = Field(None, title="Titre")
-    introduction: TexteMd | None = Field(None, title="Introduction")
+    titre: Texte | None = Field(
+        None,
+        title="Titre",
+        description="Titre de la section, tel que le document l'écrit.",
+        examples=["Les plans d'action"],
+    )
+    introduction: TexteMd | None = Field(
+        None,
+        title="Introduction",
+        description="Texte d'introduction de la section (Markdown).",
+        examples=["Les actions sont numérotées de 1 à 19."],
+    )
 
 
 class SectionObjectifs(Section):
@@ -210,9 +352,13 @@ class SectionObjectifs(Section):
         None,
         title="Intertitre des priorités nationales",
         description="Avant les objectifs nationaux.",
+        examples=["Priorités issues de la stratégie nationale :"],
     )
     titre_locaux: Texte | None = Field(
-        None, title="Intertitre des priorités locales", description="Avant les objectifs locaux."
+        None,
+        title="Intertitre des priorités locales",
+        description="Avant les objectifs locaux.",
+        examples=["Priorités identifiées au niveau local :"],
     )
 
 
@@ -230,15 +376,37 @@ class Plan(Diffusable):
 
     model_config = ConfigDict(title="Plan d'action")
 
-    id: Identifiant = Field(title="Identifiant")
-    numero: Numero | None = Field(None, title="Numéro")
-    titre: Texte = Field(title="Intitulé")
+    id: Identifiant = Field(
+        title="Identifiant",
+        description="Identifiant stable du plan (minuscules, chiffres, tirets).",
+    )
+    numero: Numero | None = Field(
+        None, title="Numéro", description="Numéro affiché du plan.", examples=[1]
+    )
+    titre: Texte = Field(
+        title="Intitulé",
+        description="Intitulé du plan, tel que le document l'écrit.",
+        examples=["Programme d'actions à l'intention des jeunes exposés à la délinquance"],
+    )
     type: TypePlan | None = Field(None, title="Type", description="plan, programme, schéma...")
     objectifs: list[Identifiant] = Field(
-        default_factory=list, title="Objectifs", description="Objectifs servis par le plan."
+        default_factory=list,
+        title="Objectifs",
+        description="Objectifs servis par le plan.",
+        examples=[["ameliorer-tranquillite-publique"]],
     )
-    description: TexteMd | None = Field(None, title="Description")
-    pilote: Identifiant | None = Field(None, title="Pilote du plan")
+    description: TexteMd | None = Field(
+        None,
+        title="Description",
+        description="Présentation du plan (Markdown).",
+        examples=["Les actions de ce programme visent les 12-25 ans."],
+    )
+    pilote: Identifiant | None = Field(
+        None,
+        title="Pilote du plan",
+        description="Identifiant de l'acteur qui anime le plan.",
+        examples=["ville-lille"],
+    )
     actions: list[Action] = Field(default_factory=list, title="Fiches-actions")
 
 
@@ -247,12 +415,35 @@ class Acteur(Diffusable):
 
     model_config = ConfigDict(title="Acteur")
 
-    id: Identifiant = Field(title="Identifiant", examples=["ville-lille"])
-    nom: Texte = Field(title="Nom", examples=["Ville de Lille"])
-    sigle: Texte | None = Field(None, title="Sigle", examples=["LMH"])
-    type: TypeActeur | None = Field(None, title="Type")
-    description: Texte | None = Field(None, title="Description")
-    url: Url | None = Field(None, title="Adresse web")
+    id: Identifiant = Field(
+        title="Identifiant",
+        examples=["ville-lille"],
+        description=(
+            "Identifiant stable de l'acteur, cité par les pilotes, partenaires, membres et "
+            "signataires."
+        ),
+    )
+    nom: Texte = Field(
+        title="Nom", examples=["Ville de Lille"], description="Nom complet de la structure."
+    )
+    sigle: Texte | None = Field(
+        None,
+        title="Sigle",
+        examples=["LMH"],
+        description="Sigle usuel, repris dans le glossaire des documents.",
+    )
+    type: TypeActeur | None = Field(
+        None,
+        title="Type",
+        description="Catégorie de la structure : commune, État, police, justice, bailleur...",
+    )
+    description: Texte | None = Field(
+        None,
+        title="Description",
+        description="Rôle de la structure dans la stratégie.",
+        examples=["bailleur social présent dans les quartiers prioritaires"],
+    )
+    url: Url | None = Field(None, title="Adresse web", description="Site de la structure.")
     contacts: list[Contact] = Field(default_factory=list, title="Contacts")
 
 
@@ -261,7 +452,9 @@ class Signataire(Diffusable):
 
     model_config = ConfigDict(title="Signataire")
 
-    acteur: Identifiant = Field(title="Acteur")
+    acteur: Identifiant = Field(
+        title="Acteur", description="Identifiant de l'acteur signataire (liste « acteurs »)."
+    )
     libelle: Texte | None = Field(
         None,
         title="Libellé",
@@ -271,7 +464,9 @@ class Signataire(Diffusable):
     representant: Texte | None = Field(
         None, title="Représentant", examples=["le Maire"], description="Qualité du signataire."
     )
-    date: Date | None = Field(None, title="Date de signature")
+    date: Date | None = Field(
+        None, title="Date de signature", description="Date de la signature (AAAA-MM-JJ)."
+    )
 
 
 class Seance(Diffusable):
@@ -279,9 +474,18 @@ class Seance(Diffusable):
 
     model_config = ConfigDict(title="Séance")
 
-    date: Date = Field(title="Date")
-    type: TypeSeance | None = Field(None, title="Type")
-    objet: Texte | None = Field(None, title="Objet", examples=["bilan annuel"])
+    date: Date = Field(title="Date", description="Date de la réunion (AAAA-MM-JJ).")
+    type: TypeSeance | None = Field(
+        None,
+        title="Type",
+        description="Séance plénière, formation restreinte ou groupe de travail.",
+    )
+    objet: Texte | None = Field(
+        None,
+        title="Objet",
+        examples=["bilan annuel"],
+        description="Ce qui a été présenté ou décidé.",
+    )
 
 
 class Avenant(Diffusable):
@@ -289,9 +493,13 @@ class Avenant(Diffusable):
 
     model_config = ConfigDict(title="Avenant")
 
-    id: Identifiant = Field(title="Identifiant")
-    date: Date | None = Field(None, title="Date")
-    objet: TexteMd = Field(title="Objet")
+    id: Identifiant = Field(title="Identifiant", description="Identifiant stable de l'avenant.")
+    date: Date | None = Field(None, title="Date", description="Date de l'avenant (AAAA-MM-JJ).")
+    objet: TexteMd = Field(
+        title="Objet",
+        description="Ce que l'avenant change (Markdown).",
+        examples=["Prorogation de la stratégie jusqu'au 31 décembre 2027."],
+    )
     nouvelle_fin: Date | None = Field(
         None, title="Nouvelle fin", description="Fin de période après prorogation."
     )
@@ -302,11 +510,33 @@ class GroupeTravail(Diffusable):
 
     model_config = ConfigDict(title="Groupe de travail")
 
-    id: Identifiant = Field(title="Identifiant")
-    titre: Texte = Field(title="Intitulé")
-    pilote: Identifiant | None = Field(None, title="Pilote")
-    membres: list[Identifiant] = Field(default_factory=list, title="Membres")
-    description: TexteMd | None = Field(None, title="Description")
+    id: Identifiant = Field(
+        title="Identifiant",
+        description="Identifiant stable du groupe, cité par les actions qu'il suit.",
+    )
+    titre: Texte = Field(
+        title="Intitulé",
+        description="Nom du groupe de travail.",
+        examples=["Groupe de travail jeunesse"],
+    )
+    pilote: Identifiant | None = Field(
+        None,
+        title="Pilote",
+        description="Identifiant de l'acteur qui anime le groupe.",
+        examples=["ville-lille"],
+    )
+    membres: list[Identifiant] = Field(
+        default_factory=list,
+        title="Membres",
+        description="Identifiants des acteurs qui y siègent.",
+        examples=[["ville-lille", "education-nationale"]],
+    )
+    description: TexteMd | None = Field(
+        None,
+        title="Description",
+        description="Mandat du groupe (Markdown). Ses échanges sont confidentiels (CSI L132-5).",
+        examples=["Suivi des jeunes repérés par les partenaires."],
+    )
 
 
 class Gouvernance(Diffusable):
@@ -315,10 +545,13 @@ class Gouvernance(Diffusable):
     model_config = ConfigDict(title="Gouvernance")
 
     president: Identifiant | None = Field(
-        None, title="Présidence", description="Acteur qui préside."
+        None, title="Présidence", description="Acteur qui préside.", examples=["ville-lille"]
     )
     membres: list[Identifiant] = Field(
-        default_factory=list, title="Membres", description="Acteurs membres du conseil."
+        default_factory=list,
+        title="Membres",
+        description="Acteurs membres du conseil.",
+        examples=[["ville-lille", "prefecture"]],
     )
     signataires: list[Signataire] = Field(default_factory=list, title="Signataires")
     seances: list[Seance] = Field(default_factory=list, title="Séances")
@@ -331,9 +564,15 @@ class Note(Diffusable):
 
     model_config = ConfigDict(title="Note")
 
-    titre: Texte | None = Field(None, title="Titre", examples=["Le saviez-vous ?"])
-    texte: TexteMd = Field(title="Texte")
-    annee: Annee | None = Field(None, title="Année")
+    titre: Texte | None = Field(
+        None, title="Titre", examples=["Le saviez-vous ?"], description="Titre de l'encadré."
+    )
+    texte: TexteMd = Field(
+        title="Texte",
+        description="Le fait rapporté (Markdown).",
+        examples=["Lille a signé un Contrat Local de Sécurité dès 1999."],
+    )
+    annee: Annee | None = Field(None, title="Année", description="Année du fait rapporté.")
 
 
 class Document(Base):

@@ -10,23 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from stspd_cli.cli import main
+from cli_run import run
 
 ROOT = Path(__file__).parents[2]
 DEMO = ROOT / "examples" / "demo-fictive.yaml"
 LOOS = ROOT / "strategies" / "cispd-loos-haubourdin-emmerin.yaml"
 STATUS_LABELS = "prévue, en cours, réalisée, suspendue, abandonnée"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """The real entry point, error boundary included: (exit code, stdout, stderr)."""
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as done:
-        main(list(args))
-    out, err = capsys.readouterr()
-    code = done.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 def copy_strategy(source: Path, folder: Path) -> Path:

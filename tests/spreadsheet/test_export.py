@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import run
 
 from stspd_cli.confidentiality import restricted_texts
 from stspd_cli.spreadsheet.identity import file_fingerprint
 from stspd_cli.spreadsheet.layout import SUIVI_COLUMNS
 from stspd_cli.strategy_io import load_model
 
-from .support import DEMO, LOOS, STATUS_LABELS, copy_strategy, export, read_csv_rows, row_of, run
+from .support import DEMO, LOOS, STATUS_LABELS, copy_strategy, export, read_csv_rows, row_of
 
 RESTRICTED_ACTION = "cellule-situations-individuelles"
 RESTRICTED_INDICATOR = "Nombre de situations signalées au groupe restreint"

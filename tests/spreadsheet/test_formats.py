@@ -9,20 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import run
 
 from stspd_cli.diff import diff_documents
 from stspd_cli.strategy_io import load_model
 
-from .support import (
-    DEMO,
-    copy_strategy,
-    edit_xlsx,
-    export,
-    read_csv_rows,
-    row_of,
-    run,
-    write_csv_rows,
-)
+from .support import DEMO, copy_strategy, edit_xlsx, export, read_csv_rows, row_of, write_csv_rows
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 

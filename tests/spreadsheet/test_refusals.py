@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import run
 
 from stspd_cli.spreadsheet import importer
 
@@ -20,7 +21,6 @@ from .support import (
     export,
     read_csv_rows,
     row_of,
-    run,
     write_csv_rows,
 )
 

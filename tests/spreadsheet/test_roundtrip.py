@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import run
 
 from stspd_cli.diff import diff_documents
 from stspd_cli.strategy_io import load_model
 
-from .support import DEMO, LOOS, copy_strategy, edit_xlsx, export, run
+from .support import DEMO, LOOS, copy_strategy, edit_xlsx, export
 
 NEW_COMMENT = (
     "Réunion de lancement tenue le 12 octobre 2025 ; 9 habitants référents désignés, deux "

@@ -1,0 +1,188 @@
+"""``stspd fmt``: rewrite strategies in one canonical layout, keeping every value and comment.
+
+The layout is rebuilt from the data stspd reads (not from ruamel's tree) and the comments
+anchored by :mod:`stspd_cli.edit.comments`. Then the result is read back: unless it gives the
+same data (dates aside, written ``AAAA-MM-JJ``) and the same comments, nothing is written.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from stspd_cli.edit.comments import Layout, layout_of
+from stspd_cli.edit.emit import emit
+from stspd_cli.edit.shape import document_shape, normalise_dates
+from stspd_cli.errors import (
+    EXIT_INVALID,
+    EXIT_OK,
+    FormatError,
+    InvalidStrategyError,
+    StspdError,
+    UnreadableInputError,
+)
+from stspd_cli.load import Loaded, load_source
+from stspd_cli.source import Source, decode_source
+
+DIFF_LINES = 40  # per file with --check: enough to see what changes, short in a CI log
+
+
+@dataclass(slots=True)
+class Formatted:
+    """One strategy before and after formatting (bytes as on disk)."""
+
+    name: str
+    before: bytes
+    after: bytes
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    def diff(self, limit: int = DIFF_LINES) -> str:
+        """A short unified diff of the change, for ``--check``."""
+        old = self.before.decode("utf-8-sig").splitlines()
+        new = self.after.decode("utf-8-sig").splitlines()
+        lines = list(
+            difflib.unified_diff(
+                old, new, f"{self.name}", f"{self.name} (mis en forme)", n=2, lineterm=""
+            )
+        )
+        if len(lines) > limit:
+            more = len(lines) - limit
+            lines = [*lines[:limit], f"... ({more} ligne{'s' if more > 1 else ''} de plus)"]
+        return "\n".join(lines) + "\n" if lines else ""
+
+
+def _checked(source: Source) -> Loaded:
+    loaded = load_source(source)
+    if loaded.findings:
+        first = sorted(loaded.findings)[0]
+        kind = UnreadableInputError if first.unreadable else InvalidStrategyError
+        raise kind(
+            f"{first.location}: {first.code} {first.message}",
+            hint=f"stspd validate {source.file} liste tous les problèmes à corriger.",
+        )
+    assert loaded.data is not None
+    return loaded
+
+
+def format_text(text: str, name: str = "<texte>") -> str:
+    """The canonical layout of a strategy's text (line ends LF, no BOM)."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    loaded = _checked(Source(file=name, text=text, data=text.encode("utf-8")))
+    assert loaded.data is not None
+    layout = layout_of(text, loaded.data, loaded.positions)
+    result = "\n".join(emit(loaded.data, layout, document_shape())) + "\n"
+    _verify(name, loaded.data, layout, result)
+    return result
+
+
+def _verify(name: str, data: dict[str, Any], layout: Layout, result: str) -> None:
+    """Refuse (file untouched) unless the result reads back to the same data and comments."""
+    expected = normalise_dates(data, document_shape())
+    back = load_source(Source(file=name, text=result, data=result.encode("utf-8")))
+    problem = None
+    if back.findings or back.data is None:
+        problem = "le résultat ne se relit pas"
+    elif not same_data(back.data, expected):
+        problem = "les données relues diffèrent"
+    elif sorted(layout_of(result, back.data, back.positions).comments()) != sorted(
+        layout.comments()
+    ):
+        problem = "un commentaire aurait été perdu"
+    if problem:
+        msg = f"{name} : mise en forme refusée, {problem} ; fichier laissé tel quel"
+        raise FormatError(msg, hint="signalez-le aux mainteneurs de stspd avec ce fichier.")
+
+
+def same_data(left: Any, right: Any) -> bool:
+    """Equal data, types included (``1`` is not ``1.0`` nor ``true``; NaN equals NaN)."""
+    if type(left) is not type(right):
+        return False
+    if isinstance(left, dict):
+        return left.keys() == right.keys() and all(same_data(left[k], right[k]) for k in left)
+    if isinstance(left, list):
+        return len(left) == len(right) and all(map(same_data, left, right))
+    if isinstance(left, float):
+        return repr(left) == repr(right)
+    return bool(left == right)
+
+
+def format_bytes(data: bytes, name: str) -> bytes:
+    """The canonical layout of a file's bytes, keeping its line endings and BOM."""
+    from stspd_cli.findings import Finding  # noqa: PLC0415
+    from stspd_cli.roundtrip import encode_like  # noqa: PLC0415
+
+    source = decode_source(data, name)
+    if isinstance(source, Finding):
+        raise UnreadableInputError(f"{source.location}: {source.code} {source.message}")
+    return encode_like(format_text(source.text, name), data)
+
+
+def format_file(path: Path, name: str | None = None) -> Formatted:
+    from stspd_cli.roundtrip import read_checked  # noqa: PLC0415
+
+    source, _ = read_checked(path, name)
+    return Formatted(source.file, source.data, format_bytes(source.data, source.file))
+
+
+@dataclass(slots=True)
+class FmtReport:
+    results: list[Formatted] = field(default_factory=list)
+    failures: list[StspdError] = field(default_factory=list)
+
+    @property
+    def changed(self) -> list[Formatted]:
+        return [r for r in self.results if r.changed]
+
+    def summary(self, *, check: bool) -> list[str]:
+        """What happened, one French line per changed file and a total (for standard error)."""
+        from stspd_cli.fr import plural  # noqa: PLC0415
+
+        changed = self.changed
+        verb = "n'est pas en forme" if check else "mis en forme"
+        lines = [f"{r.name} {verb}" for r in changed]
+        kept = plural(
+            len(self.results) - len(changed), "fichier déjà en forme", "fichiers déjà en forme"
+        )
+        if check and changed:
+            count = plural(len(changed), "fichier à mettre en forme", "fichiers à mettre en forme")
+            lines.append(f"{count}, {kept} ; lancez « stspd fmt » pour les réécrire")
+        elif changed:
+            count = plural(len(changed), "fichier mis en forme", "fichiers mis en forme")
+            lines.append(f"{count}, {kept}")
+        elif self.results:
+            lines.append(kept)
+        return lines
+
+    def exit_code(self, *, check: bool) -> int:
+        if self.failures:
+            return max(e.exit_code for e in self.failures)
+        return EXIT_INVALID if check and self.changed else EXIT_OK
+
+
+def fmt_paths(paths: Iterable[Path], *, check: bool) -> FmtReport:
+    """Format every strategy under ``paths``; write the changed ones unless ``check``.
+
+    A file that cannot be formatted is reported and left untouched; the others go on.
+    """
+    from stspd_cli.discovery import strategy_files  # noqa: PLC0415
+    from stspd_cli.roundtrip import replace_file  # noqa: PLC0415
+    from stspd_cli.validate import display_name  # noqa: PLC0415
+
+    report = FmtReport()
+    for path in strategy_files(paths):
+        try:
+            result = format_file(path, display_name(path))
+            if result.changed and not check:
+                # Through a symbolic link, the file it points to is rewritten, not the link.
+                replace_file(path.resolve(), result.before, result.after)
+        except StspdError as error:
+            report.failures.append(error)
+            continue
+        report.results.append(result)
+    return report

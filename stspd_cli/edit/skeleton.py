@@ -1,0 +1,157 @@
+"""``stspd new``: a commented, valid skeleton of a strategy, from a few answers.
+
+The skeleton is a data file (``data/squelette.yaml``) whose French comments explain each section;
+the answers are written into it as YAML values, then the result goes through ``fmt``'s own layout
+so that a new file is already in canonical form.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from string import Template
+
+from stspd_cli.edit.scalars import inline
+from stspd_cli.errors import OutputError, UsageError
+
+SCHEMA_FILE = "schema/stspd-1.schema.json"
+DEFAULT_SCHEMA_REF = "../" + SCHEMA_FILE  # strategies/x.yaml in a repository made by stspd init
+DEFAULT_REFERENTIEL = "snpd-2020-2024"
+_NOT_ID = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, *, limit: int = 60) -> str:
+    """An identifier from a name: ``Villeneuve-d'Ascq`` -> ``villeneuve-d-ascq``."""
+    bare = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "Oe"))
+    ascii_text = "".join(c for c in bare if not unicodedata.combining(c)).lower()
+    slug = _NOT_ID.sub("-", ascii_text).strip("-")[:limit].strip("-")
+    return slug or "territoire"
+
+
+def parse_instance(value: str) -> str:
+    from stspd_cli.vocabulary import vocabulary  # noqa: PLC0415
+
+    known = list(vocabulary("instance"))
+    for name in known:
+        if value.strip().upper() == name:
+            return name
+    msg = f"instance « {value} » inconnue ; valeurs possibles : {', '.join(known)}"
+    raise UsageError(
+        msg, hint="CLSPD pour une commune, CISPD pour plusieurs, CMSPD pour une métropole."
+    )
+
+
+def parse_communes(values: list[str]) -> list[str]:
+    """``--communes Loos --communes "Haubourdin, Emmerin"`` -> three communes."""
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+def check_referentiel(value: str) -> str:
+    from stspd_cli.frameworks import frameworks  # noqa: PLC0415
+
+    if value not in frameworks():
+        msg = f"référentiel « {value} » inconnu ; référentiels connus : {', '.join(frameworks())}"
+        raise UsageError(msg, hint="stspd referentiels les liste avec leurs axes.")
+    return value
+
+
+@dataclass(slots=True)
+class Answers:
+    """What a skeleton needs to know about the territory."""
+
+    nom: str
+    instance: str
+    communes: list[str] = field(default_factory=list)
+    referentiel: str = DEFAULT_REFERENTIEL
+
+    def __post_init__(self) -> None:
+        self.nom = self.nom.strip()
+        if not self.nom:
+            raise UsageError("le nom du territoire est vide", hint="par exemple --territoire Lille")
+        self.instance = parse_instance(self.instance)
+        if self.instance == "CLSPD" and not self.communes:
+            self.communes = [self.nom]  # a CLSPD is the council of one commune
+        self.referentiel = check_referentiel(self.referentiel)
+
+    def file_name(self) -> str:
+        """``clspd-lille.yaml``, as the strategies of this project are named."""
+        return f"{self.instance.lower()}-{slugify(self.nom)}.yaml"
+
+
+def _town(name: str) -> str:
+    """``Ville de Lille``, ``Ville d'Emmerin``."""
+    return f"Ville d'{name}" if slugify(name)[0] in "aeiouy" else f"Ville de {name}"
+
+
+def _actors(answers: Answers) -> tuple[list[tuple[str, str, str]], str]:
+    """(id, nom, type) of the actors the skeleton declares, and the one who chairs."""
+    actors = [(f"ville-{slugify(c)}", _town(c), "commune") for c in answers.communes]
+    if answers.instance == "CLSPD":
+        return actors, actors[0][0]
+    council = (f"{answers.instance.lower()}-{slugify(answers.nom)}", answers.nom, "epci")
+    return [council, *actors], council[0]
+
+
+def skeleton_text(answers: Answers, *, shown_as: str, schema_ref: str, today: date) -> str:
+    """The skeleton's text; ``shown_as`` is the file name its comments use in commands."""
+    from stspd_cli.edit.fmt import format_text  # noqa: PLC0415
+    from stspd_cli.frameworks import frameworks  # noqa: PLC0415
+    from stspd_cli.resources import data_dir  # noqa: PLC0415
+
+    frame = frameworks()[answers.referentiel]
+    actors, chair = _actors(answers)
+    communes = "".join(f"    - {inline(c)}\n" for c in answers.communes)
+    end = date(today.year + 2, 12, 31)
+    values = {
+        "schema": schema_ref,
+        "nom_commentaire": answers.nom,
+        "aujourdhui": today.isoformat(),
+        "fichier": shown_as,
+        "nom": inline(answers.nom),
+        "instance": answers.instance,
+        "communes": f"  communes:\n{communes}" if communes else "",
+        "sous_titre": inline(f"{answers.instance} {answers.nom}, {today.year}-{end.year}"),
+        "debut": date(today.year, 1, 1).isoformat(),
+        "fin": end.isoformat(),
+        "referentiel": answers.referentiel,
+        "referentiel_titre": inline(frame.titre),
+        "axe": f"{frame.id}/{frame.axes[0].id}",
+        "pilote": chair,
+        "acteurs": "".join(
+            f"  - id: {ident}\n    nom: {inline(name)}\n    type: {kind}\n"
+            for ident, name, kind in actors
+        ),
+        "membres": "".join(f"    - {ident}\n" for ident, _, _ in actors),
+    }
+    template = (data_dir() / "squelette.yaml").read_text(encoding="utf-8")
+    return format_text(Template(template).substitute(values), shown_as)
+
+
+def schema_ref_for(path: Path) -> tuple[str, bool]:
+    """The schema line's target for a new file: the nearest ``schema/stspd-1.schema.json`` in a
+    folder above it, relative to the file; else the place ``stspd init`` puts it (False)."""
+    folder = path.resolve().parent
+    for candidate in (folder, *folder.parents):
+        target = candidate / SCHEMA_FILE
+        if target.is_file():
+            return Path(os.path.relpath(target, folder)).as_posix(), True
+        if (candidate / ".git").exists():
+            break
+    return DEFAULT_SCHEMA_REF, False
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create ``path``; never overwrite an existing file."""
+    from stspd_cli.output import write_atomic  # noqa: PLC0415
+
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        msg = f"« {path} » : une stratégie est un fichier .yaml"
+        raise UsageError(msg, hint=f"par exemple : stspd new {path.with_suffix('.yaml')}")
+    if path.exists() or path.is_symlink():
+        msg = f"« {path} » existe déjà : stspd new n'écrase jamais un fichier"
+        raise OutputError(msg, hint="choisissez un autre nom, ou supprimez d'abord ce fichier.")
+    write_atomic(path, text.encode("utf-8"))

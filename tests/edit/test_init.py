@@ -1,0 +1,216 @@
+"""``stspd init``: a strategies repository that validates, whose CI commands run as written and
+whose pre-commit configuration works with the real pre-commit."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cli_run import run
+
+from stspd_cli.edit.init import TEMPLATES, init_repository
+from stspd_cli.edit.skeleton import Answers
+from stspd_cli.load import load_file
+from stspd_cli.resources import data_dir
+
+from .support import ROOT
+
+TODAY = date(2026, 3, 2)
+BIN = Path(sys.executable).parent
+STRATEGY = "strategies/clspd-lille.yaml"
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git absent")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    folder = tmp_path / "strategie-lille"
+    init_repository(folder, Answers("Lille", "CLSPD"), TODAY)
+    return folder
+
+
+def _env() -> dict[str, str]:
+    """The environment of a coordinator's terminal: stspd on the PATH, no colour."""
+    return {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1"}
+
+
+def test_init_writes_every_file(repo: Path) -> None:
+    expected = {*TEMPLATES, "schema/stspd-1.schema.json", STRATEGY}
+    written = {str(p.relative_to(repo)) for p in repo.rglob("*") if p.is_file()}
+    assert expected <= written
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# Stratégie territoriale de sécurité et de prévention de la")
+    assert f"`{STRATEGY}`" in readme
+    assert "$" not in readme
+    assert (
+        (repo / ".gitattributes")
+        .read_text(encoding="utf-8")
+        .endswith("strategies/*.yaml diff=stspd\n")
+    )
+    schema = json.loads((repo / "schema/stspd-1.schema.json").read_text(encoding="utf-8"))
+    assert schema["$id"] == "urn:stspd:schema:stspd-1"
+    strategy = (repo / STRATEGY).read_text(encoding="utf-8")
+    assert strategy.startswith("# yaml-language-server: $schema=../schema/stspd-1.schema.json\n")
+    settings = json.loads((repo / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"] == {"./schema/stspd-1.schema.json": "strategies/*.yaml"}
+
+
+def test_the_new_repository_validates(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo)
+    code, out, _err = run(capsys, "validate", "--date", "2026-03-02")
+    assert code == 0
+    assert out == "1 fichier vérifié : aucun problème.\n"
+    assert run(capsys, "fmt", "--check")[0] == 0
+
+
+@pytest.mark.parametrize("name", ["gitlab-ci.yml", "github-workflow.yml"])
+def test_ci_files_in_docs_are_the_shipped_ones(name: str) -> None:
+    shipped = (data_dir() / "ci" / name).read_text(encoding="utf-8")
+    assert (ROOT / "docs" / "ci" / name).read_text(encoding="utf-8") == shipped
+
+
+def _yaml(path: Path) -> dict[str, Any]:
+    loaded = load_file(path)
+    assert not loaded.findings, loaded.findings
+    assert loaded.data is not None
+    return loaded.data
+
+
+def _gitlab_commands(repo: Path) -> list[str]:
+    ci = _yaml(repo / ".gitlab-ci.yml")
+    assert ci["verifier"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert ci["feuille-de-route"]["artifacts"]["paths"] == ["public/"]
+    assert "STSPD_SOURCE" in ci["variables"]
+    return [*ci["verifier"]["script"], *ci["feuille-de-route"]["script"]]
+
+
+def _github_commands(repo: Path) -> list[str]:
+    workflow = _yaml(repo / ".github/workflows/stspd.yml")
+    assert set(workflow["on"]) == {"push", "pull_request"}
+    steps = workflow["jobs"]["verifier"]["steps"]
+    assert steps[-1]["with"] == {"name": "feuille-de-route", "path": "public/"}
+    return [step["run"] for step in steps if "run" in step and "pip install" not in step["run"]]
+
+
+@pytest.mark.parametrize("forge", ["gitlab", "github"])
+def test_ci_commands_run_in_the_new_repository(repo: Path, forge: str) -> None:
+    """Each command of the CI job, installation aside, as the runner would run it."""
+    commands = _gitlab_commands(repo) if forge == "gitlab" else _github_commands(repo)
+    assert any(c.startswith("stspd validate") for c in commands)
+    for command in commands:
+        done = subprocess.run(  # noqa: S602 (the CI file's own shell lines, in a test)
+            command, shell=True, cwd=repo, env=_env(), capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, f"{command}\n{done.stderr}"
+    assert (repo / "public" / "clspd-lille.html").is_file()
+    if forge == "gitlab":
+        report = json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+        assert isinstance(report, list)
+
+
+def test_init_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "depot"
+    folder.mkdir()
+    (folder / "README.md").write_text("mon README\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("à garder\n", encoding="utf-8")
+    code, _out, err = run(
+        capsys, "init", str(folder), "--territoire", "Lille", "--instance", "CLSPD"
+    )
+    assert code == 2
+    assert "stspd init n'écrase rien : README.md existe déjà" in err
+    assert sorted(p.name for p in folder.iterdir()) == ["README.md", "notes.txt"]
+    assert (folder / "README.md").read_text(encoding="utf-8") == "mon README\n"
+    # Other files in the folder are no obstacle.
+    (folder / "README.md").unlink()
+    code, _out, err = run(
+        capsys, "init", str(folder), "--territoire", "Lille", "--instance", "CLSPD"
+    )
+    assert code == 0, err
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "à garder\n"
+
+
+@needs_git
+def test_init_creates_the_git_repository_with_the_diff_driver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "depot"
+    code, _out, err = run(
+        capsys, "init", str(folder), "--territoire", "Lille", "--instance", "clspd"
+    )
+    assert code == 0, err
+    assert "dépôt git créé" in err
+    assert f"stspd validate {STRATEGY}" in err
+    textconv = subprocess.run(
+        ["git", "-C", str(folder), "config", "diff.stspd.textconv"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert textconv.stdout.strip() == "stspd texte"
+
+
+@needs_git
+@pytest.mark.skipif(shutil.which("pre-commit", path=str(BIN)) is None, reason="pre-commit absent")
+def test_pre_commit_configuration_of_the_new_repository(repo: Path, tmp_path: Path) -> None:
+    """The real pre-commit runs both hooks: a clean strategy passes; a messy one is formatted
+    (the hook fails, as formatters do), an invalid one is refused with its position."""
+    env = {**_env(), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache")}
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "-C", str(repo), "add", "-A"], check=True)  # init made the repository
+
+    def pre_commit() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(BIN / "pre-commit"), "run", "--all-files", "--color", "never"],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    done = pre_commit()
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "stspd fmt (mise en forme des stratégies)" in done.stdout
+    strategy = repo / STRATEGY
+    clean = strategy.read_text(encoding="utf-8")
+    strategy.write_text(
+        clean.replace("  nom: Lille\n  instance: CLSPD\n", "  instance: CLSPD\n  nom: Lille\n"),
+        encoding="utf-8",
+    )
+    done = pre_commit()
+    assert done.returncode == 1
+    assert "files were modified by this hook" in done.stdout
+    assert strategy.read_text(encoding="utf-8") == clean
+    strategy.write_text(clean.replace("statut: prevue", "statut: commencee"), encoding="utf-8")
+    done = pre_commit()
+    assert done.returncode == 1
+    assert f"{STRATEGY}:" in done.stdout
+    assert "M003" in done.stdout
+
+
+@needs_git
+def test_init_inside_an_existing_repository_leaves_git_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    code, _out, err = run(
+        capsys, "init", str(tmp_path / "cispd"), "--territoire", "Loos", "--instance", "CISPD"
+    )
+    assert code == 0, err
+    assert "dépôt git existant" in err
+    assert not (tmp_path / "cispd" / ".git").exists()
+    config = subprocess.run(
+        ["git", "-C", str(tmp_path), "config", "diff.stspd.textconv"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert config.stdout == ""
