@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from stspd_cli import __version__
-from stspd_cli.clifr import FrenchGroup, french_help
+from stspd_cli.clifr import FrenchGroup
 from stspd_cli.errors import EXIT_INTERNAL, StspdError, UsageError
 
 if TYPE_CHECKING:
     from stspd_cli.edit.skeleton import Answers
 
-french_help()
 
 app = typer.Typer(
     name="stspd",

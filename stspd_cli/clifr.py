@@ -38,8 +38,10 @@ def translate_error(message: str) -> str:
     return text
 
 
+@cache
 def french_help() -> None:
-    """Set typer's documented help constants to French before any help is shown."""
+    """Set typer's documented help constants to French; called just before a help page is
+    drawn, so that commands that show no help never import typer's rich help module."""
     from typer import rich_utils  # noqa: PLC0415
 
     for name, text in load_data("cli_fr.yaml")["aide"].items():
@@ -115,6 +117,10 @@ def _localise(param: Parameter, ctx: Context) -> None:
 class _FrenchHelp(Command):
     """What FrenchGroup and FrenchCommand change in the help page typer builds. A subclass of
     click's Command, so that typer's command objects can take the French class."""
+
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        french_help()
+        super().format_help(ctx, formatter)
 
     def get_help_option(self, ctx: Context) -> TyperOption | None:
         option = super().get_help_option(ctx)
