@@ -8,7 +8,8 @@ then times, as whole commands with their start-up:
   exported schema) and a libyaml parse of every file (PyYAML's C loader);
 - the corpus, warm (cache filled, nothing changed);
 - peak memory of the cold corpus run (resident memory of the whole process tree);
-- stspd render of one strategy to HTML, and stspd --help.
+- stspd render of one strategy to HTML, and stspd --help;
+- the floor: Python's start-up, and an empty typer command taking one path.
 
 Prints medians and ratios, and whether each target of docs/performance.md is met.
 Run: .venv/bin/python benchmarks/validate.py [--files 1000] [--repeat 5]
@@ -23,7 +24,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -63,31 +63,34 @@ def _tree_rss_kib(pid: int) -> int:
     return total
 
 
-def run(cmd: list[str], *, env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall time in seconds and peak resident memory (KiB) of the whole process tree."""
+def run(cmd: list[str], *, env: dict[str, str] | None = None) -> float:
+    """Wall time in seconds of one whole command, start-up included."""
     start = time.perf_counter()
+    subprocess.run(
+        cmd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env or os.environ.copy(),
+        check=False,
+    )
+    return time.perf_counter() - start
+
+
+def peak_memory_kib(cmd: list[str], *, env: dict[str, str] | None = None) -> int:
+    """Peak resident memory (KiB) of the whole process tree (the parallel workers included),
+    sampled every 10 ms. A run of its own: the sampling would disturb a timed run."""
     process = subprocess.Popen(
         cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env or os.environ.copy()
     )
     peak = 0
-
-    def sample() -> None:
-        nonlocal peak
-        while process.poll() is None:
-            peak = max(peak, _tree_rss_kib(process.pid))
-            time.sleep(0.01)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    process.wait()
-    elapsed = time.perf_counter() - start
-    sampler.join()
-    return elapsed, peak
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_kib(process.pid))
+        time.sleep(0.01)
+    return peak
 
 
-def median(cmd: list[str], repeat: int, env: dict[str, str] | None = None) -> tuple[float, int]:
-    runs = [run(cmd, env=env) for _ in range(repeat)]
-    return statistics.median(t for t, _ in runs), max(m for _, m in runs)
+def median(cmd: list[str], repeat: int, env: dict[str, str] | None = None) -> float:
+    return statistics.median(run(cmd, env=env) for _ in range(repeat))
 
 
 def main() -> None:
@@ -113,30 +116,27 @@ def main() -> None:
 
         rows: dict[str, float] = {}
         run([stspd, "validate", str(one)], env=env)  # fill the cache for the warm single run
-        rows["stspd, 1 fichier (cache)"] = median([stspd, "validate", str(one)], args.repeat, env)[
-            0
-        ]
+        rows["stspd, 1 fichier (cache)"] = median([stspd, "validate", str(one)], args.repeat, env)
         rows["stspd, 1 fichier (--no-cache)"] = median(
             [stspd, "validate", "--no-cache", str(one)], args.repeat, env
-        )[0]
+        )
         rows["yamllint, 1 fichier"] = median(
             [str(BIN / "yamllint"), "-d", "relaxed", str(one)], args.repeat
-        )[0]
+        )
 
         folder = str(work / "corpus")
         repeat = max(1, args.repeat // 2)
-        cold, cold_peak = median([stspd, "validate", "--no-cache", folder], repeat, env)
+        cold = median([stspd, "validate", "--no-cache", folder], repeat, env)
+        cold_peak = peak_memory_kib([stspd, "validate", "--no-cache", folder], env=env)
         rows["stspd, corpus à froid"] = cold
         shutil.rmtree(cache_home, ignore_errors=True)
         run([stspd, "validate", folder], env=env)  # fill the cache
-        rows["stspd, corpus à chaud"] = median([stspd, "validate", folder], repeat, env)[0]
-        rows["yamllint, corpus"] = median([str(BIN / "yamllint"), "-d", "relaxed", folder], repeat)[
-            0
-        ]
+        rows["stspd, corpus à chaud"] = median([stspd, "validate", folder], repeat, env)
+        rows["yamllint, corpus"] = median([str(BIN / "yamllint"), "-d", "relaxed", folder], repeat)
         rows["check-jsonschema, corpus"] = median(
             [str(BIN / "check-jsonschema"), "--schemafile", str(schema), *map(str, corpus)],
             repeat,
-        )[0]
+        )
         parse_only = (
             "import sys, yaml\n"
             "for p in sys.argv[1:]:\n"
@@ -144,11 +144,23 @@ def main() -> None:
         )
         rows["libyaml, analyse seule du corpus"] = median(
             [sys.executable, "-c", parse_only, *map(str, corpus)], repeat
-        )[0]
+        )
         rows["stspd render, 1 stratégie en HTML"] = median(
             [stspd, "render", str(one), "-o", str(work / "x.html")], args.repeat, env
-        )[0]
-        rows["stspd --help"] = median([stspd, "--help"], args.repeat, env)[0]
+        )
+        rows["stspd --help"] = median([stspd, "--help"], args.repeat, env)
+        # The floor set by the required CLI library: an empty typer command taking one path.
+        empty_typer = (
+            "import sys, typer\n"
+            "from pathlib import Path\n"
+            "def command(path: Path) -> None:\n"
+            "    pass\n"
+            "typer.run(command)\n"
+        )
+        rows["typer seul, commande vide (plancher)"] = median(
+            [sys.executable, "-c", empty_typer, str(one)], args.repeat
+        )
+        rows["python seul, démarrage"] = median([sys.executable, "-c", "pass"], args.repeat)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -172,6 +184,11 @@ def main() -> None:
         ),
         ("corpus à chaud ≤ 0,25 × à froid", rows["stspd, corpus à chaud"] / cold, 0.25),
         ("mémoire < 150 Mio", cold_peak / 1024 / 150, 1.0),
+        (
+            "typer seul / yamllint, 1 fichier (information)",
+            rows["typer seul, commande vide (plancher)"] / rows["yamllint, 1 fichier"],
+            None,
+        ),
         ("render HTML < 0,5 s", rows["stspd render, 1 stratégie en HTML"] / 0.5, 1.0),
         ("--help < 0,2 s", rows["stspd --help"] / 0.2, 1.0),
     ]

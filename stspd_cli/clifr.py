@@ -153,7 +153,11 @@ class FrenchGroup(_FrenchHelp, TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.subcommand_metavar = _texts()["sous_commande"]
         for command in self.commands.values():
             if type(command) is TyperCommand:
                 command.__class__ = FrenchCommand
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        # Read here, not in __init__: the texts are only loaded when a usage line is shown.
+        self.subcommand_metavar = _texts()["sous_commande"]
+        return super().collect_usage_pieces(ctx)

@@ -57,11 +57,15 @@ class ValidationReport:
 
 
 def display_name(path: Path) -> str:
-    """Paths relative to the working directory when they are under it, as editors expect."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    """Paths relative to the working directory when they are under it, as editors expect.
+    Lexical (no symbolic link followed, no file system call): it runs once per file."""
+    import os  # noqa: PLC0415
+
+    here = Path.cwd()
+    absolute = Path(os.path.normpath(path.absolute()))
+    if absolute == here or not absolute.is_relative_to(here):
         return str(path)
+    return str(absolute.relative_to(here))
 
 
 def check_loaded(loaded: Loaded, today: date) -> FileResult:
@@ -75,6 +79,19 @@ def check_loaded(loaded: Loaded, today: date) -> FileResult:
     if model is None:
         return FileResult(loaded.file, findings, semantics_checked=False)
     return FileResult(loaded.file, run_checks(loaded, model, today), semantics_checked=True)
+
+
+def cached_result(path: Path, today: date) -> FileResult | None:
+    """The stored result for these exact bytes, name and reference date, if there is one."""
+    from stspd_cli import cache  # noqa: PLC0415
+    from stspd_cli.source import read_source  # noqa: PLC0415
+
+    name = display_name(path)
+    source = read_source(path, name)
+    if isinstance(source, Finding):
+        return None
+    hit = cache.load(cache.key(source.data, name, today.isoformat()))
+    return None if hit is None else FileResult(name, hit[0], semantics_checked=hit[1])
 
 
 def validate_file(path: Path, today: date, *, use_cache: bool = False) -> FileResult:
@@ -98,7 +115,7 @@ def validate_file(path: Path, today: date, *, use_cache: bool = False) -> FileRe
     return result
 
 
-# Below this many files, starting worker processes costs more than it saves.
+# Below this many files to check, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
 
 
@@ -110,16 +127,22 @@ def _validate_one(args: tuple[Path, date, bool]) -> FileResult:
 def validate_paths(
     paths: Iterable[Path], today: date, *, use_cache: bool = False, jobs: int | None = None
 ) -> ValidationReport:
-    """Validate files and folders, in parallel on the available cores; results in input order."""
+    """Validate files and folders, in parallel on the available cores; results in input order.
+
+    With the cache, stored results are looked up first, in this process (a hash and one small
+    file each); only the files that changed go to the worker processes."""
     import os  # noqa: PLC0415
 
     from stspd_cli.discovery import strategy_files  # noqa: PLC0415
 
     files = strategy_files(paths)
+    results: list[FileResult | None] = (
+        [cached_result(path, today) for path in files] if use_cache else [None] * len(files)
+    )
+    todo = [i for i, result in enumerate(results) if result is None]
+    work = [(files[i], today, use_cache) for i in todo]
     workers = jobs or len(os.sched_getaffinity(0))
-    work = [(path, today, use_cache) for path in files]
-    report = ValidationReport()
-    if workers > 1 and len(files) >= PARALLEL_FROM:
+    if workers > 1 and len(work) >= PARALLEL_FROM:
         import multiprocessing  # noqa: PLC0415
         from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
@@ -127,7 +150,11 @@ def validate_paths(
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             chunk = max(1, len(work) // (workers * 8))
-            report.files.extend(pool.map(_validate_one, work, chunksize=chunk))
+            checked = list(pool.map(_validate_one, work, chunksize=chunk))
     else:
-        report.files.extend(map(_validate_one, work))
+        checked = list(map(_validate_one, work))
+    for i, result in zip(todo, checked, strict=True):
+        results[i] = result
+    report = ValidationReport()
+    report.files.extend(r for r in results if r is not None)
     return report

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from stspd_cli import cache, validate
+from stspd_cli.load import Loaded
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "tests" / "examples"
@@ -78,3 +79,30 @@ def test_parallel_run_gives_the_same_ordered_findings() -> None:
     assert len(sequential.files) >= validate.PARALLEL_FROM
     assert [r.file for r in parallel.files] == [r.file for r in sequential.files]
     assert [f.as_dict() for f in parallel.findings] == [f.as_dict() for f in sequential.findings]
+
+
+def test_half_cached_run_keeps_input_order_and_checks_only_the_rest(
+    cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stored results are read first; only the other files are checked, and the report keeps
+    the input order, the same as a run without the cache."""
+    folders = [EXAMPLES / "valides", EXAMPLES / "invalides"]
+    files = sorted((EXAMPLES / "invalides").glob("*.yaml"))[::2]
+    validate.validate_paths(files, TODAY, use_cache=True, jobs=1)  # half of them stored
+    checked: list[str] = []
+    real_check = validate.check_loaded
+
+    def counting(loaded: Loaded, today: date) -> validate.FileResult:
+        checked.append(loaded.file)
+        return real_check(loaded, today)
+
+    monkeypatch.setattr(validate, "check_loaded", counting)
+    mixed = validate.validate_paths(folders, TODAY, use_cache=True, jobs=1)
+    monkeypatch.setattr(validate, "check_loaded", real_check)
+    plain = validate.validate_paths(folders, TODAY, jobs=1)
+    assert [r.file for r in mixed.files] == [r.file for r in plain.files]
+    assert [f.as_dict() for f in mixed.findings] == [f.as_dict() for f in plain.findings]
+    stored = {validate.display_name(p) for p in files}
+    assert stored <= {r.file for r in plain.files}
+    assert checked, "no file was checked"
+    assert not stored & set(checked), "a stored result was recomputed"
