@@ -13,7 +13,7 @@ import typer
 
 from stspd_cli import __version__
 from stspd_cli.clifr import FrenchGroup
-from stspd_cli.errors import EXIT_INTERNAL, StspdError, UsageError
+from stspd_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, StspdError, UsageError
 
 if TYPE_CHECKING:
     from stspd_cli.edit.skeleton import Answers
@@ -644,7 +644,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(done.exit_code)
     except typer.Abort:
         sys.stderr.write("stspd : interrompu.\n")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except TyperException as error:
         message = translate_error(error.format_message())
         if not message:  # no command given: the help was shown, nothing more to say
@@ -654,7 +654,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("stspd : interrompu.\n")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as error:
         if debug:
             raise

@@ -10,6 +10,8 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+# Interrupted (Ctrl+C): 128 + SIGINT, as shells report it.
+EXIT_INTERRUPTED = 130
 
 
 class StspdError(Exception):

@@ -105,7 +105,7 @@ def test_readme_documents_every_exit_code() -> None:
     assert section, "README.md n'a pas de section « ## Codes de sortie »"
     documented = {int(n) for n in re.findall(r"^\|\s*(\d+)\s*\|", section[1], re.M)}
     codes = {getattr(errors, name) for name in dir(errors) if name.startswith("EXIT_")}
-    assert codes == {0, 1, 2, 3}
+    assert codes == {0, 1, 2, 3, 130}
     assert documented == codes
 
 
