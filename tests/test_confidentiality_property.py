@@ -1,13 +1,15 @@
 """Property: whatever parts are restricted, no restricted text reaches a public output.
 
 Random items of the fictional demo are marked ``diffusion: restreinte`` and given a unique
-marker in their text; every public output (render html and md, report, diff, texte) must hold
+marker in their text; every public output (render html and md, report, diff, texte, the
+partners' tracking table in csv and xlsx) must hold
 none of the markers, and the internal outputs must hold them all.
 """
 
 from __future__ import annotations
 
 import copy
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -15,6 +17,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
 
 from stspd_cli.confidentiality import view
 from stspd_cli.diff import diff_documents
@@ -23,6 +26,9 @@ from stspd_cli.load import load_file
 from stspd_cli.model import Document
 from stspd_cli.render import render_document
 from stspd_cli.report.compute import territory_report
+from stspd_cli.spreadsheet.csv_io import write_csv
+from stspd_cli.spreadsheet.table import build_table
+from stspd_cli.spreadsheet.xlsx_write import write_xlsx
 
 DEMO = Path(__file__).parent.parent / "examples" / "demo-fictive.yaml"
 _LOADED = load_file(DEMO).data
@@ -79,6 +85,15 @@ def _public_outputs(doc: Document, other: Document) -> list[str]:
     ]
     changes = diff_documents(view(other, interne=False), public)
     outputs.append(json.dumps([c.as_dict() for c in changes], ensure_ascii=False))
+    table = build_table(
+        doc, source="demo.yaml", fingerprint="0", interne=False, today=date(2026, 1, 15)
+    )
+    outputs.append(write_csv(table).decode("utf-8-sig"))
+    book = load_workbook(io.BytesIO(write_xlsx(table)))
+    outputs.extend(
+        " ".join(str(cell) for row in sheet.iter_rows(values_only=True) for cell in row)
+        for sheet in book.worksheets
+    )
     return outputs
 
 
