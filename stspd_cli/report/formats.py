@@ -111,9 +111,13 @@ def as_text(report: dict[str, Any], color: bool) -> str:
         for key, value in cons["actions"]["par_statut"].items():
             table.add_row(status_label(key), str(value["nombre"]), pct(value["pourcentage"]))
         console.print(table)
+        money = cons["financement"]
+        total = euros_fr(money["total"]) if money["par_source"] else "aucun montant renseigné"
+        undated = sum(len(t["sans_calendrier"]) for t in report["territoires"])
+        unknown = f", échéance inconnue pour {plural(undated, 'action')}" if undated else ""
         console.print(
             f"En retard : {cons['en_retard']['nombre']} ({pct(cons['en_retard']['pourcentage'])})"
-            f" ; financement total : {euros_fr(cons['financement']['total'])}"
+            f"{unknown} ; financement total : {total}"
         )
     return buffer.getvalue()
 
@@ -138,24 +142,18 @@ def _territory_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
     console.print(statuses)
     unknown = t["actions"]["par_statut"][UNKNOWN_STATUS]["nombre"]
     if unknown:
+        unknown_text = plural(unknown, "action")
         console.print(
-            f"Statut non renseigné pour {unknown} action(s) sur {total} : leur avancement est "
+            f"Statut non renseigné pour {unknown_text} sur {total} : leur avancement est "
             "inconnu, il n'est pas compté comme nul."
         )
-    plans = table_cls(
-        "Plan", "Actions", "Réalisées", "Part réalisée", "Avancement moyen", title="Par plan"
-    )
-    for plan in t["actions"]["par_plan"]:
-        mean = plan["avancement_moyen"]
-        shown = "—" if mean is None else f"{pct(mean)} (sur {plan['avancement_renseigne']})"
-        plans.add_row(
-            plan["titre"],
-            str(plan["actions"]),
-            str(plan["realisees"]),
-            pct(plan["part_realisees"]),
-            shown,
-        )
-    console.print(plans)
+    for key, heading, title in (
+        ("par_plan", "Plan", "Par plan"),
+        ("par_objectif", "Objectif", "Par objectif"),
+    ):
+        groups = t["actions"][key]
+        if groups:
+            console.print(_progress_table(table_cls, heading, title, groups))
     if t["en_retard"]:
         late = table_cls("Action", "Échéance", "Retard", "Statut", title="Actions en retard")
         for row in t["en_retard"]:
@@ -166,6 +164,13 @@ def _territory_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
                 status_label(row["statut"]),
             )
         console.print(late)
+    if t["sans_calendrier"]:
+        undated = plural(len(t["sans_calendrier"]), "action")
+        console.print(f"Sans calendrier : {undated} ; leur retard éventuel est inconnu.")
+    _indicators_text(console, t, table_cls)
+    _funding_text(console, t, table_cls)
+    _actors_text(console, t, table_cls)
+    _alignment_text(console, t)
     quality = t["qualite"]
     console.print(
         "Qualité des données : "
@@ -180,6 +185,100 @@ def _territory_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
             )
         )
     )
+
+
+def _progress_table(table_cls: Any, heading: str, title: str, groups: list[dict[str, Any]]) -> Any:
+    table = table_cls(
+        heading, "Actions", "Réalisées", "Part réalisée", "Avancement moyen", title=title
+    )
+    for group in groups:
+        mean = group["avancement_moyen"]
+        shown = "—" if mean is None else f"{pct(mean)} (sur {group['avancement_renseigne']})"
+        done = group["realisees"]
+        table.add_row(
+            group["titre"],
+            str(group["actions"]),
+            "—" if done is None else str(done),
+            pct(group["part_realisees"]),
+            shown,
+        )
+    return table
+
+
+def _indicators_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
+    if t["indicateurs"]:
+        table = table_cls(
+            "Action",
+            "Indicateur",
+            "Initiale",
+            "Cible",
+            "Dernière mesure",
+            "Atteinte",
+            title="Indicateurs",
+        )
+        for row in t["indicateurs"]:
+            latest = row["derniere_valeur"]
+            when = row["date_derniere_mesure"]
+            if latest is None:
+                shown = "aucune mesure"
+            else:
+                shown = f"{number_fr(latest)} ({date_fr(_date(when))})"
+                if row["perime"]:
+                    shown += ", il y a plus d'un an"
+            table.add_row(
+                f"n°{row['action_numero']} {row['action_titre']}",
+                row["libelle"],
+                _number_or_dash(row["valeur_initiale"]),
+                _number_or_dash(row["cible"]),
+                shown,
+                pct(row["taux_atteinte"]),
+            )
+        console.print(table)
+    missing = len(t["actions_sans_indicateur"])
+    if missing:
+        console.print(f"Sans indicateur : {plural(missing, 'action')}.")
+
+
+def _number_or_dash(value: float | None) -> str:
+    return "—" if value is None else number_fr(value)
+
+
+def _funding_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
+    funding = t["financement"]
+    if not funding["par_source"]:
+        console.print("Financement : aucun montant renseigné.")
+        return
+    table = table_cls("Source ou année", "Montant", title="Financement")
+    for key, value in [*funding["par_source"].items(), *funding["par_annee"].items()]:
+        table.add_row(str(key), euros_fr(value))
+    table.add_row("[bold]Total[/bold]", f"[bold]{euros_fr(funding['total'])}[/bold]")
+    console.print(table)
+
+
+def _actors_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
+    rows = [r for r in t["qui_fait_quoi"]["matrice"] if r["charge"]]
+    if not rows:
+        console.print("Qui fait quoi : aucun pilote ni partenaire renseigné.")
+        return
+    table = table_cls("Acteur", "Pilote de", "Partenaire de", "Charge", title="Qui fait quoi")
+    for row in sorted(rows, key=lambda r: (-r["charge"], r["nom"])):
+        table.add_row(
+            row["nom"], str(len(row["pilote"])), str(len(row["partenaire"])), str(row["charge"])
+        )
+    console.print(table)
+
+
+def _alignment_text(console: Any, t: dict[str, Any]) -> None:
+    alignment = t["alignement"]
+    if not alignment.get("referentiel"):
+        return
+    covered = [a for a in alignment["axes"] if a["objectifs"] or a["actions"]]
+    console.print(
+        f"Cadre national ({alignment['titre_referentiel']}) : axes couverts, "
+        f"{len(covered)} sur {len(alignment['axes'])}."
+    )
+    for axis in alignment["axes_non_couverts"]:
+        console.print(f"  Axe non couvert : {axis}")
 
 
 def _html_context(report: dict[str, Any]) -> dict[str, Any]:

@@ -71,3 +71,35 @@ def test_errors() -> None:
     unknown = run(str(FIXTURE), "-f", "pdf")
     assert unknown.returncode == 2
     assert b"Traceback" not in missing.stderr + bad_date.stderr + unknown.stderr
+
+
+def test_text_report_has_every_section() -> None:
+    done = run(str(DEMO), "--date", "2026-11-22")
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode()
+    for heading in (
+        "actions par statut",
+        "Par plan",
+        "Par objectif",
+        "Indicateurs",
+        "Financement",
+        "Qui fait quoi",
+        "Cadre national",
+        "Qualité des données",
+    ):
+        assert heading in text, heading
+    # The demo's funding total, with French spaces (narrow no-break before thousands).
+    assert "85\u202f000,50\u00a0€" in text
+
+
+def test_text_report_of_the_real_strategies_invents_no_zero() -> None:
+    """The real strategies give no status, calendar or funding: the report says it is unknown."""
+    strategies = HERE.parents[1] / "strategies"
+    done = run(str(strategies), "--date", "2026-11-22")
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode()
+    assert "None" not in text
+    assert "Statut non renseigné pour 19 actions sur 19" in text
+    assert "Sans calendrier : 19 actions ; leur retard éventuel est inconnu." in text
+    assert "échéance inconnue pour 19 actions ; financement total : aucun montant renseigné" in text
+    assert "0 €" not in text
