@@ -103,3 +103,13 @@ def test_text_report_of_the_real_strategies_invents_no_zero() -> None:
     assert "Sans calendrier : 19 actions ; leur retard éventuel est inconnu." in text
     assert "échéance inconnue pour 19 actions ; financement total : aucun montant renseigné" in text
     assert "0 €" not in text
+
+
+def test_printable_reports_of_the_real_strategies_invent_no_zero() -> None:
+    strategies = HERE.parents[1] / "strategies"
+    for fmt in ("md", "html"):
+        done = run(str(strategies), "--date", "2026-11-22", "-f", fmt)
+        assert done.returncode == 0, done.stderr
+        text = done.stdout.decode()
+        assert "parmi celles qui ont une échéance" in text, fmt
+        assert "Financement total : aucun montant renseigné." in text, fmt
