@@ -63,6 +63,8 @@ def _set(mapping: Any, key: str, value: Any, order: list[str]) -> None:
     if key in mapping:
         if _is_block(value) and not _is_block(mapping[key]):
             _drop_line_end(mapping, key)
+        elif _is_block(mapping[key]) and not _is_block(value):
+            _add_line_end(mapping, key)
         elif not _is_block(value) and not _is_block(mapping[key]):
             _keep_comment_gap(mapping, key, len(str(value)) - len(str(mapping[key])))
         mapping[key] = value
@@ -81,7 +83,11 @@ def _set(mapping: Any, key: str, value: Any, order: list[str]) -> None:
 def _text(text: str | int, holder: Any, extra: int = 0) -> Any:
     """A comment as the file writes long texts: a literal block when it has several lines,
     a folded block (``>-``) wrapped at the file's width when it is long, else a plain value."""
-    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString  # noqa: PLC0415
+    from ruamel.yaml.scalarstring import (  # noqa: PLC0415
+        FoldedScalarString,
+        LiteralScalarString,
+        PlainScalarString,
+    )
 
     text = str(text)
     if "\n" in text:
@@ -90,7 +96,8 @@ def _text(text: str | int, holder: Any, extra: int = 0) -> Any:
     indent = column + 2 + extra  # a block scalar sits two spaces under its key
     key_width = column + extra + len("commentaire: ")
     if key_width + len(text) <= WIDTH:
-        return text
+        # Plain, even where the old value was a block (ruamel would keep the old style).
+        return PlainScalarString(text)
     folded = FoldedScalarString(text)
     folded.fold_pos = _fold_positions(text, WIDTH - indent)
     return folded
@@ -173,6 +180,14 @@ def _drop_line_end(mapping: Any, key: str) -> None:
             entry[2].value = rest
         else:
             entry[2] = None
+
+
+def _add_line_end(mapping: Any, key: str) -> None:
+    """A block becomes a plain value: the comment lines that followed the block now also carry
+    the plain value's line end."""
+    entry = mapping.ca.items.get(key)
+    if entry and len(entry) > 2 and entry[2] is not None:
+        entry[2].value = "\n" + entry[2].value
 
 
 def _take_tail(container: Any, key: Any = None) -> Any:

@@ -160,6 +160,45 @@ def test_comment_styles(tmp_path: Path) -> None:
     assert all(len(line) <= 100 for line in result.splitlines())
 
 
+def test_a_short_text_replacing_a_block_is_written_plain(tmp_path: Path) -> None:
+    """ruamel would keep the old block style; a short comment is a plain value, as stspd fmt
+    writes it, and the blank line before the next action stays."""
+    actions = """\
+      - id: a
+        numero: 1
+        titre: A
+        commentaire: >-
+          Un long texte plié
+          sur deux lignes.
+
+      - id: b
+        numero: 2
+        titre: B
+"""
+    result = _edit(
+        tmp_path,
+        actions,
+        [
+            SetField("a", "commentaire", "Terminée en octobre.", ""),
+            SetField("b", "commentaire", "oui", ""),
+        ],
+    )
+    assert (
+        result
+        == """\
+      - id: a
+        numero: 1
+        titre: A
+        commentaire: Terminée en octobre.
+
+      - id: b
+        numero: 2
+        titre: B
+        commentaire: oui
+"""
+    )
+
+
 def test_measures_in_date_order(tmp_path: Path) -> None:
     actions = """\
       - id: a
