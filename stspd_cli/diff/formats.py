@@ -37,7 +37,9 @@ def summary_sentence(p: Presentation) -> str:
     if not p.total:
         return "Aucune modification."
     kinds = ", ".join(plural(n, singular, many) for singular, many, n in p.kinds)
-    return f"{plural(p.total, 'modification')} : {kinds}."
+    if len(p.kinds) == 1:  # « 3 modifications. », not « 3 modifications : 3 modifications. »
+        return f"{kinds}."
+    return f"{plural(p.total, 'changement')} : {kinds}."
 
 
 _STYLES = {

@@ -41,7 +41,7 @@ def output(versions: tuple[str, str], name: str) -> str:
 def test_markdown_note(versions: tuple[str, str]) -> None:
     text = output(versions, "md")
     assert text.startswith("# Note de modification — CLSPD Val-Fictif\n")
-    assert "3 modifications : 3 modifications." in text
+    assert "\n3 modifications.\n" in text
     assert "## Plan « Plan de prévention de la délinquance des jeunes »" in text
     assert "Statut : en cours → réalisée" in text
     assert "~~samedi~~ **dimanche** soir" in text
