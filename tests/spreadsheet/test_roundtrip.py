@@ -58,7 +58,7 @@ def test_round_trip_changes_exactly_the_edited_fields(
     code, out, err = run(capsys, "import", str(strategy), str(filled))
     assert code == 0, err
     assert strategy.read_bytes() == original  # a dry run writes nothing
-    assert "5 modifications : 1 ajout, 4 modifications." in out
+    assert "5 changements : 1 ajout, 4 modifications." in out
     assert "~ Statut : en cours → réalisée" in out
     assert "~ Statut : prévue → en cours" in out
     assert "~ Avancement : 40 → 55" in out
