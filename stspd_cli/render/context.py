@@ -38,6 +38,7 @@ class TocEntry(NamedTuple):
     titre: str
     anchor: str
     enfants: list[TocEntry]
+    restreint: bool = False  # marked « Diffusion restreinte » (internal version only)
 
 
 class Signatory(NamedTuple):
@@ -169,9 +170,11 @@ class RenderContext(NamedTuple):
         if self.has_presentation:
             entries.append(TocEntry(t.presentation, "presentation", []))
         if self.has_cadre:
-            entries.append(TocEntry(t.cadre, "cadre", []))
+            entries.append(TocEntry(t.cadre, "cadre", [], is_restricted(self.doc.cadre)))
         if self.has_principes:
-            entries.append(TocEntry(t.principes, "principes", []))
+            entries.append(
+                TocEntry(t.principes, "principes", [], is_restricted(self.doc.principes))
+            )
         if self.has_objectifs:
             entries.append(TocEntry(t.objectifs, "objectifs", []))
         if self.has_plans:
@@ -179,13 +182,15 @@ class RenderContext(NamedTuple):
                 TocEntry(
                     p.model.titre,
                     p.anchor,
-                    [TocEntry(a.heading, a.anchor, []) for a in p.actions],
+                    [TocEntry(a.heading, a.anchor, [], a.restreint) for a in p.actions],
+                    p.restreint,
                 )
                 for p in self.plans
             ]
             entries.append(TocEntry(t.plans, "plans", plans))
         if self.has_gouvernance:
-            entries.append(TocEntry(t.gouvernance, "gouvernance", []))
+            restricted = is_restricted(self.doc.gouvernance)
+            entries.append(TocEntry(t.gouvernance, "gouvernance", [], restricted))
         if self.annexes:
             entries.append(TocEntry(t.annexes, "annexes", self.annexes))
         return entries

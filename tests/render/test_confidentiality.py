@@ -56,6 +56,11 @@ def test_internal_output_shows_and_marks_restricted_items() -> None:
     assert "Diffusion restreinte – document interne" in text
     top_right = html.split("@top-right", 1)[1].split("}", 1)[0]
     assert "Diffusion" in top_right
+    # ...and in the table of contents, on the restricted action only.
+    toc = html[html.index('<nav class="sommaire"') : html.index("</nav>")]
+    entry = toc.split('href="#action-cellule-situations-individuelles"', 1)[1].split("</li>")[0]
+    assert '<span class="restreint">Diffusion restreinte</span>' in entry
+    assert toc.count('class="restreint"') == 1
     # Public items carry no mark.
     start = html.index('id="action-presence-educative-soiree"')
     public_heading = html[start : html.index("</h4>", start)]
@@ -69,6 +74,7 @@ def test_internal_markdown_marks_restricted_items() -> None:
         "#### Action n°2.2\u00a0: Cellule de suivi des situations individuelles pour coordonner "
         "l'accompagnement de personnes signalées par les partenaires *(Diffusion restreinte)*"
     ) in markdown
+    assert "(#action-cellule-situations-individuelles) *(Diffusion restreinte)*" in markdown
 
 
 def test_public_version_is_the_default() -> None:
