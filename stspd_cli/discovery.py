@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from stspd_cli.errors import UsageError
@@ -18,13 +19,7 @@ def strategy_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            inside = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix in SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            inside = sorted(_yaml_files(path))
             if not inside:
                 msg = f"aucun fichier .yaml dans le dossier « {path} »"
                 hint = "vérifiez le chemin : une stratégie est un fichier .yaml ou .yml."
@@ -34,3 +29,15 @@ def strategy_files(paths: Iterable[Path]) -> list[Path]:
             found.append(path)
     # Keep order, drop repeats (a file named twice is checked once).
     return list(dict.fromkeys(found))
+
+
+def _yaml_files(folder: Path) -> Iterator[Path]:
+    """The YAML files under ``folder``; hidden folders are not entered, hidden files skipped."""
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = Path(root)
+        for name in names:
+            if name.endswith(SUFFIXES) and not name.startswith("."):
+                path = base / name
+                if path.is_file():
+                    yield path
