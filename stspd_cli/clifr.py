@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from typer._click.core import Command
+from typer._click.exceptions import UsageError as ClickUsageError
+from typer._click.types import ParamType
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from stspd_cli.resources import load_data
@@ -62,19 +64,42 @@ def _texts() -> dict[str, Any]:
     return table
 
 
+class _FrenchType(ParamType):
+    """A value type shown in the help under a French name (``CHEMIN``, ``CHEMIN...``); it reads
+    and completes values exactly as the type it wraps."""
+
+    def __init__(self, inner: ParamType, label: str) -> None:
+        self.inner = inner
+        self.label = label
+        self.name = inner.name
+
+    def get_metavar(self, param: Parameter, ctx: Context) -> str | None:
+        return self.label or None
+
+    def convert(self, value: Any, param: Parameter | None, ctx: Context | None) -> Any:
+        return self.inner.convert(value, param, ctx)
+
+    def shell_complete(self, ctx: Context, param: Parameter, incomplete: str) -> Any:
+        return self.inner.shell_complete(ctx, param, incomplete)
+
+
 class _FrenchArgument(TyperArgument):
     """An argument shown with a French name and type (``CHEMINS``, ``CHEMIN...``)."""
-
-    french_type: str = ""
-
-    def display_type_rich(self, ctx: Context) -> str | None:
-        return self.french_type or None
 
     def get_usage_pieces(self, ctx: Context) -> list[str]:
         name = self.metavar or self.name or ""
         if not self.required:
             name = f"[{name}]"
         return [name + ("..." if self.nargs != 1 else "")]
+
+
+def _french_type(param: Parameter) -> str | None:
+    """The French name of a parameter's value type, from the name typer shows (``<path>``);
+    ``None`` when the data file has none, an empty string for a flag."""
+    label = _texts()["types"].get(f"<{param.type.name}>")
+    if label and param.nargs != 1:
+        label += "..."
+    return label if isinstance(label, str) else None
 
 
 def _install_completion(ctx: Context, param: Parameter, value: Any) -> Any:
@@ -91,47 +116,59 @@ def _install_completion(ctx: Context, param: Parameter, value: Any) -> Any:
     raise typer.Exit(0)
 
 
-def _localise(param: Parameter, ctx: Context) -> None:
+def _localise(param: Parameter) -> None:
     texts = _texts()
     if isinstance(param, _FrenchArgument):
         return
     if isinstance(param, TyperArgument):
-        shown_type = param.display_type(ctx)
+        label = _french_type(param)
+        if label is not None:
+            param.type = _FrenchType(param.type, label)
         param.__class__ = _FrenchArgument
-        assert isinstance(param, _FrenchArgument)
-        param.french_type = texts["types"].get(shown_type, "")
         param.metavar = texts["arguments"].get(param.name, (param.name or "").upper())
         return
     if not isinstance(param, TyperOption):
         return
-    if param.name in texts["options_ajoutees"]:
+    if param.name == "help":
+        param.help = texts["option_aide"]
+    elif param.name in texts["options_ajoutees"]:
         param.help = texts["options_ajoutees"][param.name]
-        if param.name == "install_completion":
-            param.callback = _install_completion
     if param.metavar is None:
-        label = texts["types"].get(param.display_type(ctx))
-        if label is not None:
-            param.metavar = label
+        param.metavar = _french_type(param)
 
 
 class _FrenchHelp(Command):
     """What FrenchGroup and FrenchCommand change in the help page typer builds. A subclass of
-    click's Command, so that typer's command objects can take the French class."""
+    click's Command, so that typer's command objects can take the French class.
+
+    The French words are put in place only when they can be seen: a help page, a usage error (the
+    names in its message are read when it is formatted), shell completion. A command that runs
+    normally never reads the data file."""
+
+    def localise(self, ctx: Context) -> None:
+        for param in super().get_params(ctx):
+            _localise(param)
 
     def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
         french_help()
+        self.localise(ctx)
         super().format_help(ctx, formatter)
 
-    def get_help_option(self, ctx: Context) -> TyperOption | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = _texts()["option_aide"]
-        return option
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        try:
+            rest: list[str] = super().parse_args(ctx, args)
+        except ClickUsageError:
+            self.localise(ctx)
+            raise
+        return rest
 
     def get_params(self, ctx: Context) -> list[Parameter]:
         params: list[Parameter] = super().get_params(ctx)
         for param in params:
-            _localise(param, ctx)
+            if param.name == "install_completion":
+                param.callback = _install_completion
+        if ctx.resilient_parsing:  # shell completion shows the options' help
+            self.localise(ctx)
         return params
 
     def collect_usage_pieces(self, ctx: Context) -> list[str]:
