@@ -26,14 +26,20 @@ ENV_DISABLE = "STSPD_NO_CACHE"
 
 @cache
 def tool_fingerprint() -> str:
-    package = Path(__file__).resolve().parent
+    """The version, and the size and date of every module and data file of the package: a
+    result computed by other code (an editable install being edited) is never reused."""
     digest = hashlib.sha256(__version__.encode())
-    for root, dirs, names in os.walk(package):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(names):
-            if name.endswith((".py", ".yaml", ".json")):
-                stat = Path(root, name).stat()
-                digest.update(f"{root}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    pending = [str(Path(__file__).resolve().parent)]
+    while pending:
+        folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.is_dir():
+                    if entry.name != "__pycache__":
+                        pending.append(entry.path)
+                elif entry.name.endswith((".py", ".yaml", ".json")):
+                    stat = entry.stat()
+                    digest.update(f"{entry.path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 

@@ -1,7 +1,8 @@
 """The command line: typer commands only. Every command parses its options, calls the library
-and returns an exit code; errors are caught once, in :func:`main`."""
+and returns an exit code; errors are caught once, in :func:`main`.
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: typer reads the annotations of every command at
+start-up, and evaluating them from strings cost 20 ms on each run (docs/performance.md)."""
 
 import os
 import sys
@@ -486,7 +487,7 @@ def fmt(
 
 def _answers(
     territoire: str | None, instance: str | None, communes: list[str] | None, referentiel: str
-) -> Answers:
+) -> "Answers":
     """The skeleton's answers; missing ones are asked for in a terminal, never when piped."""
     from stspd_cli.edit.skeleton import Answers, parse_communes  # noqa: PLC0415
 

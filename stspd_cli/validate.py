@@ -6,10 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stspd_cli.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from stspd_cli.findings import Finding, Severity
-from stspd_cli.load import Loaded
+
+if TYPE_CHECKING:
+    from stspd_cli.load import Loaded
 
 
 @dataclass(slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from datetime import date
@@ -106,3 +107,19 @@ def test_half_cached_run_keeps_input_order_and_checks_only_the_rest(
     assert stored <= {r.file for r in plain.files}
     assert checked, "no file was checked"
     assert not stored & set(checked), "a stored result was recomputed"
+
+
+def test_an_edited_module_or_data_file_changes_the_tool_fingerprint() -> None:
+    """A result computed by other code is never reused: editing any module or data file of the
+    package (an editable install) gives another key."""
+    fingerprint = cache.tool_fingerprint.__wrapped__
+    before = fingerprint()
+    assert fingerprint() == before
+    data_file = ROOT / "stspd_cli" / "data" / "regles.yaml"
+    stat = data_file.stat()
+    try:
+        os.utime(data_file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        assert fingerprint() != before
+    finally:
+        os.utime(data_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert fingerprint() == before
