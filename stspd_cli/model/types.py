@@ -21,7 +21,9 @@ def _date_not_number(value: Any) -> Any:
 class Base(BaseModel):
     """Every model: unknown keys refused, immutable once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, regex_engine="python-re")
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, regex_engine="python-re", defer_build=True
+    )
 
 
 Texte = Annotated[str, Strict(), StringConstraints(min_length=1)]
