@@ -1,7 +1,5 @@
 """Fiches-actions and what they carry: calendar, funding, indicators, contacts, places."""
 
-from __future__ import annotations
-
 from pydantic import ConfigDict, Field, StrictBool
 
 from stspd_cli.model.types import (

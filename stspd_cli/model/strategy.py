@@ -1,7 +1,5 @@
 """The stspd/1 document: territory, strategy, frame, principles, objectives, plans, actors."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import ConfigDict, Field

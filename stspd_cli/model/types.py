@@ -1,7 +1,5 @@
 """Field types shared by the stspd/1 model."""
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Annotated, Any
 
