@@ -13,7 +13,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -98,6 +97,8 @@ def store(entry: str, findings: list[Finding], semantics_checked: bool) -> None:
     target = folder / entry[:2] / f"{entry}.json"
     with contextlib.suppress(OSError):
         target.parent.mkdir(exist_ok=True)
+        import tempfile  # noqa: PLC0415  (only on a cache miss: 2 ms less on a hit)
+
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

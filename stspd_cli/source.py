@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stspd_cli.findings import Finding
-from stspd_cli.rules import make_finding
 
 MAX_BYTES = 8 * 1024 * 1024  # documented in docs/limites.md
 
@@ -16,6 +15,13 @@ _BOMS = {
     b"\xff\xfe": "UTF-16",
     b"\xfe\xff": "UTF-16",
 }
+
+
+def make_finding(code: str, file: str, line: int, column: int, **values: str) -> Finding:
+    """A finding of the rules registry, imported only when a file cannot be read."""
+    from stspd_cli.rules import make_finding as from_registry  # noqa: PLC0415
+
+    return from_registry(code, file, line, column, (), **values)
 
 
 @dataclass(slots=True)
