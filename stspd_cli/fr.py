@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 _MONTHS = (
@@ -10,6 +11,30 @@ _MONTHS = (
 )  # fmt: skip
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space: thousands separator, before ; : ! ?
+
+# Typography of running text. The space a writer typed before ; ! ? » % : or after « becomes
+# the no-break one, so that a line never begins with the sign; an apostrophe between two letters
+# becomes the typographic one. Nothing is added where the writer put no space ("10:30", URLs).
+_TYPOGRAPHY = (
+    (re.compile(r"(?<=\w)'(?=\w)"), "\u2019"),
+    (re.compile(r"[ \t\u00a0\u202f]+(?=[;!?»](?!\w))"), NNBSP),
+    (re.compile(r"(?<=«)[ \t\u00a0\u202f]+"), NNBSP),
+    (re.compile(r"(?<=\d)[ \t\u00a0\u202f]+(?=%(?!\w))"), NNBSP),
+    (re.compile(r"(?<=\d)[ \t\u00a0\u202f]+(?=€(?!\w))"), NBSP),
+    (re.compile(r"[ \t\u00a0\u202f]+(?=:(?!\w))"), NBSP),
+)
+# A value that is one address (URL, e-mail, data URI) is not prose: left as it is.
+_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|[^\s@]+@)\S*$", re.IGNORECASE)
+
+
+def typography(text: str) -> str:
+    """French typography of a sentence: no-break spaces before double signs and inside
+    guillemets, typographic apostrophe. ``L'action : 15 %`` -> ``L’action\u00a0: 15\u202f%``."""
+    if _ADDRESS.match(text):
+        return text
+    for pattern, replacement in _TYPOGRAPHY:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def date_fr(value: date) -> str:

@@ -28,12 +28,22 @@ from jinja2 import (
     FileSystemLoader,
     StrictUndefined,
     TemplateNotFound,
+    pass_eval_context,
     select_autoescape,
 )
 from markupsafe import Markup
 
 from stspd_cli.errors import TemplateError
-from stspd_cli.fr import NBSP, NNBSP, date_fr, euros_fr, number_fr, percent_fr, plural
+from stspd_cli.fr import (
+    NBSP,
+    NNBSP,
+    date_fr,
+    euros_fr,
+    number_fr,
+    percent_fr,
+    plural,
+    typography,
+)
 from stspd_cli.render import markdown
 from stspd_cli.vocabulary import label
 
@@ -41,6 +51,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from jinja2.bccache import Bucket
+    from jinja2.nodes import EvalContext
 
 LOGO_NAMES = ("logo.svg", "logo.png", "logo.jpg", "logo.jpeg")
 
@@ -205,7 +216,6 @@ class _BytecodeCache(FileSystemBytecodeCache):
 
 
 def _bytecode_cache() -> _BytecodeCache | None:
-    # Jinja checks each entry against the template's source and the Python version.
     if os.environ.get("STSPD_NO_CACHE"):
         return None
     from platformdirs import user_cache_path  # noqa: PLC0415
@@ -215,7 +225,20 @@ def _bytecode_cache() -> _BytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except (OSError, RuntimeError):  # no home folder, read-only file system...
         return None
-    return _BytecodeCache(str(folder))
+    # Jinja keys an entry by the template's name and source only; what the environment adds when
+    # compiling (finalize, filters) belongs to stspd's code: a new version never reuses an entry.
+    from stspd_cli.cache import tool_fingerprint  # noqa: PLC0415
+
+    return _BytecodeCache(str(folder), pattern=f"{tool_fingerprint()[:16]}-%s.cache")
+
+
+@pass_eval_context
+def _finalize(context: EvalContext, value: object) -> object:
+    """Every text a printable (HTML) template writes gets French typography; Markdown texts get
+    theirs when rendered (``md``), and the Markdown output keeps what the writer typed."""
+    if context.autoescape and type(value) is str:
+        return typography(value)
+    return value
 
 
 def build_environment(custom: Sequence[Path] = ()) -> Environment:
@@ -232,6 +255,7 @@ def build_environment(custom: Sequence[Path] = ()) -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
         bytecode_cache=_bytecode_cache(),
+        finalize=_finalize,
     )
     env.filters.update(FILTERS)
     assets = Assets([*custom, default])

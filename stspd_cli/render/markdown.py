@@ -13,6 +13,8 @@ from functools import cache
 from html import escape
 from typing import TYPE_CHECKING
 
+from stspd_cli.fr import typography
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -66,6 +68,19 @@ def _adjust(tokens: list[Token], level: int) -> None:
             token.attrSet("scope", "col")
         elif token.type == "inline" and token.children:
             _mark_bare_urls(token.children)
+            _french_typography(token.children)
+
+
+def _french_typography(children: list[Token]) -> None:
+    """French typography in the words of a paragraph; code and bare addresses are kept."""
+    in_address = False
+    for token in children:
+        if token.type == "link_open":
+            in_address = token.attrGet("class") == "url"
+        elif token.type == "link_close":
+            in_address = False
+        elif token.type == "text" and not in_address:
+            token.content = typography(token.content)
 
 
 def _mark_bare_urls(children: list[Token]) -> None:
