@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 _MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -12,27 +13,33 @@ _MONTHS = (
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space: thousands separator, before ; : ! ?
 
+
 # Typography of running text. The space a writer typed before ; ! ? » % : or after « becomes
 # the no-break one, so that a line never begins with the sign; an apostrophe between two letters
 # becomes the typographic one. Nothing is added where the writer put no space ("10:30", URLs).
-_TYPOGRAPHY = (
-    (re.compile(r"(?<=\w)'(?=\w)"), "\u2019"),
-    (re.compile(r"[ \t\u00a0\u202f]+(?=[;!?»](?!\w))"), NNBSP),
-    (re.compile(r"(?<=«)[ \t\u00a0\u202f]+"), NNBSP),
-    (re.compile(r"(?<=\d)[ \t\u00a0\u202f]+(?=%(?!\w))"), NNBSP),
-    (re.compile(r"(?<=\d)[ \t\u00a0\u202f]+(?=€(?!\w))"), NBSP),
-    (re.compile(r"[ \t\u00a0\u202f]+(?=:(?!\w))"), NBSP),
-)
-# A value that is one address (URL, e-mail, data URI) is not prose: left as it is.
-_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|[^\s@]+@)\S*$", re.IGNORECASE)
+@cache
+def _typography_rules() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """Compiled on first use: validation, which imports this module, never needs them (2 ms)."""
+    rules = (
+        (re.compile(r"(?<=\w)'(?=\w)"), "\u2019"),
+        (re.compile(r"[ \t\u00a0\u202f]+(?=[;!?»](?!\w))"), NNBSP),
+        (re.compile(r"(?<=«)[ \t\u00a0\u202f]+"), NNBSP),
+        (re.compile(r"(?<=\d)[ \t\u00a0\u202f]+(?=%(?!\w))"), NNBSP),
+        (re.compile(r"(?<=\d)[ \t\u00a0\u202f]+(?=€(?!\w))"), NBSP),
+        (re.compile(r"[ \t\u00a0\u202f]+(?=:(?!\w))"), NBSP),
+    )
+    # A value that is one address (URL, e-mail, data URI) is not prose: left as it is.
+    address = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|[^\s@]+@)\S*$", re.IGNORECASE)
+    return address, rules
 
 
 def typography(text: str) -> str:
     """French typography of a sentence: no-break spaces before double signs and inside
     guillemets, typographic apostrophe. ``L'action : 15 %`` -> ``L’action\u00a0: 15\u202f%``."""
-    if _ADDRESS.match(text):
+    address, rules = _typography_rules()
+    if address.match(text):
         return text
-    for pattern, replacement in _TYPOGRAPHY:
+    for pattern, replacement in rules:
         text = pattern.sub(replacement, text)
     return text
 
