@@ -54,7 +54,6 @@ def read_checked(path: Path, name: str | None = None) -> tuple[Source, Loaded]:
     """Read a strategy that parses with stspd's own safe parser, or raise: unreadable (exit 2)
     or not well-formed YAML (exit 1), with the first problem's place."""
     from stspd_cli.findings import Finding  # noqa: PLC0415
-    from stspd_cli.load import load_source  # noqa: PLC0415
 
     source = read_source(path, name or str(path))
     if isinstance(source, Finding):
@@ -62,15 +61,24 @@ def read_checked(path: Path, name: str | None = None) -> tuple[Source, Loaded]:
             f"{source.location}: {source.code} {source.message}",
             hint="vérifiez le chemin, et que le fichier est une stratégie enregistrée en UTF-8.",
         )
-    checked = load_source(source)
-    if checked.findings:
-        first = sorted(checked.findings)[0]
+    return source, check_source(source)
+
+
+def check_source(source: Source) -> Loaded:
+    """Parse a strategy's text with stspd's own safe parser, or raise with the first problem's
+    place: unreadable (exit 2) or not well-formed YAML (exit 1)."""
+    from stspd_cli.load import load_source  # noqa: PLC0415
+
+    loaded = load_source(source)
+    if loaded.findings:
+        first = sorted(loaded.findings)[0]
         kind = UnreadableInputError if first.unreadable else InvalidStrategyError
         raise kind(
             f"{first.location}: {first.code} {first.message}",
             hint=f"stspd validate {source.file} liste tous les problèmes à corriger.",
         )
-    return source, checked
+    assert loaded.data is not None
+    return loaded
 
 
 def line_ending(data: bytes) -> str:

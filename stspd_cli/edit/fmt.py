@@ -20,11 +20,11 @@ from stspd_cli.errors import (
     EXIT_INVALID,
     EXIT_OK,
     FormatError,
-    InvalidStrategyError,
     StspdError,
     UnreadableInputError,
 )
-from stspd_cli.load import Loaded, load_source
+from stspd_cli.load import load_source
+from stspd_cli.roundtrip import check_source
 from stspd_cli.source import Source, decode_source
 
 DIFF_LINES = 40  # per file with --check: enough to see what changes, short in a CI log
@@ -57,23 +57,10 @@ class Formatted:
         return "\n".join(lines) + "\n" if lines else ""
 
 
-def _checked(source: Source) -> Loaded:
-    loaded = load_source(source)
-    if loaded.findings:
-        first = sorted(loaded.findings)[0]
-        kind = UnreadableInputError if first.unreadable else InvalidStrategyError
-        raise kind(
-            f"{first.location}: {first.code} {first.message}",
-            hint=f"stspd validate {source.file} liste tous les problèmes à corriger.",
-        )
-    assert loaded.data is not None
-    return loaded
-
-
 def format_text(text: str, name: str = "<texte>") -> str:
     """The canonical layout of a strategy's text (line ends LF, no BOM)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    loaded = _checked(Source(file=name, text=text, data=text.encode("utf-8")))
+    loaded = check_source(Source(file=name, text=text, data=text.encode("utf-8")))
     assert loaded.data is not None
     layout = layout_of(text, loaded.data, loaded.positions)
     result = "\n".join(emit(loaded.data, layout, document_shape())) + "\n"
