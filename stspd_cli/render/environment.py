@@ -8,29 +8,22 @@ keep the rest, as Sphinx does::
     {% extends "!document.html" %}
     {% block couverture %}...{% endblock %}
 
-Strategy data only ever reaches templates as context values: it is never compiled as a template.
-HTML templates are autoescaped; Markdown text fields go through :mod:`stspd_cli.render.markdown`.
+Every template, shipped or the commune's, renders in the sandbox (:mod:`stspd_cli.render.sandbox`)
+and reads only files inside the template folders (:mod:`stspd_cli.render.loader`): a template
+found in a cloned repository lays data out and does nothing else. Strategy data only ever
+reaches templates as context values: it is never compiled as a template. HTML templates are
+autoescaped; Markdown text fields go through :mod:`stspd_cli.render.markdown`.
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
 import mimetypes
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import (
-    BaseLoader,
-    Environment,
-    FileSystemBytecodeCache,
-    FileSystemLoader,
-    StrictUndefined,
-    TemplateNotFound,
-    pass_eval_context,
-    select_autoescape,
-)
+from jinja2 import BytecodeCache, TemplateRuntimeError, pass_eval_context, select_autoescape
 from markupsafe import Markup
 
 from stspd_cli.errors import TemplateError
@@ -45,15 +38,21 @@ from stspd_cli.fr import (
     typography,
 )
 from stspd_cli.render import markdown
+from stspd_cli.render.loader import ChainLoader
+from stspd_cli.render.sandbox import FrenchUndefined, Sandbox
 from stspd_cli.vocabulary import label
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from jinja2 import Environment
     from jinja2.bccache import Bucket
     from jinja2.nodes import EvalContext
 
 LOGO_NAMES = ("logo.svg", "logo.png", "logo.jpg", "logo.jpeg")
+BYTECODE_PURPOSE = "modeles"
+# A logo or a picture inlined in the document; a bigger file is refused before it is read.
+MAX_ASSET = 8 * 1024 * 1024
 
 
 def default_templates() -> Path:
@@ -67,32 +66,6 @@ def default_templates() -> Path:
     raise RuntimeError(msg)
 
 
-class ChainLoader(BaseLoader):
-    """The commune's folders, then the defaults; ``!name`` skips straight to the defaults."""
-
-    def __init__(self, custom: Sequence[Path], default: Path) -> None:
-        self.custom = [FileSystemLoader(str(d)) for d in custom]
-        self.default = FileSystemLoader(str(default))
-
-    def get_source(
-        self, environment: Environment, template: str
-    ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        if template.startswith("!"):
-            return self.default.get_source(environment, template[1:])
-        for loader in self.custom:
-            try:
-                return loader.get_source(environment, template)
-            except TemplateNotFound:
-                continue
-        return self.default.get_source(environment, template)
-
-    def list_templates(self) -> list[str]:
-        names = set(self.default.list_templates())
-        for loader in self.custom:
-            names.update(loader.list_templates())
-        return sorted(names)
-
-
 class Assets:
     """Files (logo, pictures) from the template folders, inlined as ``data:`` URIs so that the
     document stays one self-contained file."""
@@ -103,16 +76,21 @@ class Assets:
     def find(self, name: str) -> Path | None:
         for folder in self.folders:
             path = (folder / name).resolve()
-            # Only files inside the template folders: no "../" escape.
+            # Only files really inside the template folders: no "../", no absolute path, no
+            # symbolic link that leads out (resolve() follows it first).
             if path.is_relative_to(folder) and path.is_file():
                 return path
         return None
 
     def data_uri(self, name: str) -> str:
+        """The file as a ``data:`` URI; a Jinja error (the template's line is added to it)."""
         path = self.find(name)
         if path is None:
-            msg = f"modèle : fichier « {name} » introuvable dans les dossiers de modèles"
-            raise TemplateError(msg)
+            msg = f"fichier « {name} » introuvable dans les dossiers de modèles"
+            raise TemplateRuntimeError(msg)
+        if path.stat().st_size > MAX_ASSET:
+            msg = f"fichier « {name} » trop gros (plus de {MAX_ASSET // 2**20} Mio)"
+            raise TemplateRuntimeError(msg)
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
@@ -206,16 +184,44 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
-class _BytecodeCache(FileSystemBytecodeCache):
-    """Compiled templates kept between runs (start-up time); a cache that cannot be written is
+class _SignedBytecodeCache(BytecodeCache):
+    """Compiled templates kept between runs (start-up time). Python runs what it unmarshals, so
+    an entry is loaded only if stspd signed it (:mod:`stspd_cli.signing`), checked before Jinja
+    reads a byte of it; anything else is compiled again. A cache that cannot be written is
     simply not used."""
 
+    def __init__(self, folder: Path, prefix: str) -> None:
+        self.folder = folder
+        self.prefix = prefix
+
+    def _name(self, bucket: Bucket) -> str:
+        return f"{self.prefix}-{bucket.key}"
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        from stspd_cli import signing  # noqa: PLC0415
+
+        name = self._name(bucket)
+        payload = signing.read_entry(self.folder / f"{name}.cache", BYTECODE_PURPOSE, name)
+        if payload is not None:
+            import io  # noqa: PLC0415
+
+            # Jinja checks its magic number and the template's source hash before unmarshalling.
+            bucket.load_bytecode(io.BytesIO(payload))
+
     def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
+        import io  # noqa: PLC0415
+
+        from stspd_cli import signing  # noqa: PLC0415
+
+        name = self._name(bucket)
+        buffer = io.BytesIO()
+        bucket.write_bytecode(buffer)
+        signing.write_entry(
+            self.folder / f"{name}.cache", BYTECODE_PURPOSE, name, buffer.getvalue()
+        )
 
 
-def _bytecode_cache() -> _BytecodeCache | None:
+def _bytecode_cache() -> _SignedBytecodeCache | None:
     if os.environ.get("STSPD_NO_CACHE"):
         return None
     from platformdirs import user_cache_path  # noqa: PLC0415
@@ -229,7 +235,7 @@ def _bytecode_cache() -> _BytecodeCache | None:
     # compiling (finalize, filters) belongs to stspd's code: a new version never reuses an entry.
     from stspd_cli.cache import tool_fingerprint  # noqa: PLC0415
 
-    return _BytecodeCache(str(folder), pattern=f"{tool_fingerprint()[:16]}-%s.cache")
+    return _SignedBytecodeCache(folder, tool_fingerprint()[:16])
 
 
 @pass_eval_context
@@ -244,12 +250,12 @@ def _finalize(context: EvalContext, value: object) -> object:
 def build_environment(custom: Sequence[Path] = ()) -> Environment:
     """The environment for one rendering: the commune's folders, then the defaults."""
     default = default_templates()
-    env = Environment(
+    env = Sandbox(
         loader=ChainLoader(custom, default),
         autoescape=select_autoescape(
             enabled_extensions=("html", "htm", "xml"), default_for_string=True, default=False
         ),
-        undefined=StrictUndefined,
+        undefined=FrenchUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -271,5 +277,8 @@ def build_environment(custom: Sequence[Path] = ()) -> Environment:
 def _logo(assets: Assets) -> str | None:
     for name in LOGO_NAMES:
         if assets.find(name) is not None:
-            return assets.data_uri(name)
+            try:
+                return assets.data_uri(name)
+            except TemplateRuntimeError as error:
+                raise TemplateError(f"modèle : {error.message}") from None
     return None
