@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from stspd_cli import __version__
+from stspd_cli import __version__, signing
 from stspd_cli.findings import Finding, Severity
 
 ENV_DISABLE = "STSPD_NO_CACHE"
@@ -75,8 +75,6 @@ def load(entry: str) -> tuple[list[Finding], bool] | None:
     folder = cache_dir()
     if folder is None:
         return None
-    from stspd_cli import signing  # noqa: PLC0415
-
     payload = signing.read_entry(_path(folder, entry), PURPOSE, entry)
     if payload is None:
         return None
@@ -103,8 +101,6 @@ def store(entry: str, findings: list[Finding], semantics_checked: bool) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    from stspd_cli import signing  # noqa: PLC0415
-
     payload = {
         "findings": [{**f.as_dict(), "unreadable": f.unreadable} for f in findings],
         "semantics_checked": semantics_checked,

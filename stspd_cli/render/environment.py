@@ -1,4 +1,4 @@
-"""The one Jinja environment of stspd: the template loader chain and the filters.
+"""The one Jinja environment of stspd: sandbox, template folders, filters, compiled templates.
 
 Templates are looked up in the commune's folders first (``--templates DIR``, then the folder its
 repository's ``stspd.toml`` names), then in the default templates shipped with stspd. A name
@@ -18,6 +18,7 @@ autoescaped; Markdown text fields go through :mod:`stspd_cli.render.markdown`.
 from __future__ import annotations
 
 import base64
+import io
 import mimetypes
 import os
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import BytecodeCache, TemplateRuntimeError, pass_eval_context, select_autoescape
 from markupsafe import Markup
 
+from stspd_cli import signing
 from stspd_cli.errors import TemplateError
 from stspd_cli.fr import (
     NBSP,
@@ -198,21 +200,13 @@ class _SignedBytecodeCache(BytecodeCache):
         return f"{self.prefix}-{bucket.key}"
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        from stspd_cli import signing  # noqa: PLC0415
-
         name = self._name(bucket)
         payload = signing.read_entry(self.folder / f"{name}.cache", BYTECODE_PURPOSE, name)
         if payload is not None:
-            import io  # noqa: PLC0415
-
             # Jinja checks its magic number and the template's source hash before unmarshalling.
             bucket.load_bytecode(io.BytesIO(payload))
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        import io  # noqa: PLC0415
-
-        from stspd_cli import signing  # noqa: PLC0415
-
         name = self._name(bucket)
         buffer = io.BytesIO()
         bucket.write_bytecode(buffer)

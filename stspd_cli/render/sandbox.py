@@ -20,7 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import StrictUndefined, Undefined
 from jinja2.exceptions import SecurityError, TemplateSyntaxError
-from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment, modifies_known_mutable
+from jinja2.sandbox import (
+    MAX_RANGE,
+    ImmutableSandboxedEnvironment,
+    is_internal_attribute,
+    modifies_known_mutable,
+)
 from jinja2.utils import missing as _MISSING
 from pydantic import BaseModel
 
@@ -40,15 +45,39 @@ def _defined_by_stspd(cls: type, attr: str) -> bool:
     return False
 
 
-def _model_attribute(obj: BaseModel, attr: str) -> bool:
-    return attr in type(obj).model_fields or _defined_by_stspd(type(obj), attr)
+def _model_attribute(cls: type[BaseModel], attr: str) -> bool:
+    return attr in cls.model_fields or _defined_by_stspd(cls, attr)
 
 
-def _refused_on_model(obj: Any, attr: str) -> bool:
-    """``attr`` is something a model's class has (a method of pydantic) and not a field."""
-    return (
-        isinstance(obj, BaseModel) and hasattr(type(obj), attr) and not _model_attribute(obj, attr)
-    )
+# Decisions taken, by type and name; bounded, as a template can make up names (``attr``).
+_DECIDED: dict[tuple[type, str], bool] = {}
+MAX_DECISIONS = 10_000
+
+
+def refused(obj: Any, attr: str) -> bool:
+    """A template may not read ``attr`` of ``obj``. Jinja's rules and stspd's depend on the
+    object's type and the name only: decided once per pair, and before anything is read
+    (Jinja itself reads first, and reading a generator's ``gi_frame`` or some of pydantic's
+    attributes already has effects: an audit event, a warning)."""
+    key = (type(obj), attr)
+    decided = _DECIDED.get(key)
+    if decided is None:
+        if len(_DECIDED) >= MAX_DECISIONS:
+            _DECIDED.clear()
+        decided = _DECIDED[key] = (
+            attr.startswith("_")
+            # Nothing read from a class: ``dict.clear(x)`` would empty any dictionary.
+            or isinstance(obj, type)
+            or is_internal_attribute(obj, attr)
+            or modifies_known_mutable(obj, attr)
+            # A model's own methods (pydantic's), not its fields.
+            or (
+                isinstance(obj, BaseModel)
+                and hasattr(type(obj), attr)
+                and not _model_attribute(type(obj), attr)
+            )
+        )
+    return decided
 
 
 def _bounded_range(*args: int) -> range:
@@ -98,27 +127,31 @@ class Sandbox(ImmutableSandboxedEnvironment):
             raise TemplateSyntaxError(msg, 1, name, filename) from None
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        if not super().is_safe_attribute(obj, attr, value):
-            return False
-        # No class handed out, and nothing read from one (``dict.clear`` would empty any dict).
-        if isinstance(value, (type, types.ModuleType)) or isinstance(obj, type):
-            return False
-        return not isinstance(obj, BaseModel) or _model_attribute(obj, attr)
+        # No class and no module handed out: from one, everything in Python is reachable.
+        return not refused(obj, attr) and not isinstance(value, (type, types.ModuleType))
 
-    # Private names and a model's refused attributes are refused before anything is read:
-    # Jinja would hand out ``str.format`` wrappers first (``x.format.__wrapped__``), and
-    # reading some of pydantic's attributes already warns.
     def getattr(self, obj: Any, attribute: str) -> Any:
+        """Jinja's sandboxed attribute lookup, with the decision taken before reading."""
         if isinstance(obj, Undefined):  # fails with its own message, whatever is read
             return super().getattr(obj, attribute)
-        if attribute.startswith("_") or _refused_on_model(obj, attribute):
+        if refused(obj, attribute):
             return self.unsafe_undefined(obj, attribute)
-        return super().getattr(obj, attribute)
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            try:
+                return obj[attribute]  # a dictionary's key
+            except (TypeError, LookupError):
+                return self.undefined(obj=obj, name=attribute)
+        wrapped = self.wrap_str_format(value)  # str.format, sandboxed
+        if wrapped is not None:
+            return wrapped
+        if isinstance(value, (type, types.ModuleType)):
+            return self.unsafe_undefined(obj, attribute)
+        return value
 
     def getitem(self, obj: Any, argument: Any) -> Any:
-        if isinstance(argument, str) and (
-            argument.startswith("_") or _refused_on_model(obj, argument)
-        ):
+        if isinstance(argument, str) and refused(obj, argument):
             try:
                 return obj[argument]  # a dictionary's key
             except (TypeError, LookupError):

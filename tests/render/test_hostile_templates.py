@@ -76,6 +76,7 @@ ESCAPES = [
     ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "« __class__ »"),
     ("{{ range.__globals__ }}", "« __globals__ »"),
     ("{{ dict.mro() }}", "« mro »"),
+    ("{{ (ctx | items).gi_frame.f_globals }}", "« gi_frame »"),
     ("{{ lipsum.__globals__.os }}", "« lipsum » n'est pas défini"),
     ("{{ asset.__self__.folders }}", "« __self__ »"),
     ("{{ ctx._replace(interne=True) }}", "« _replace »"),
