@@ -92,6 +92,8 @@ ESCAPES = [
     ("{% set x = [] %}{{ x.append(1) }}", "modification refusée : « append »"),
     ("{{ ctx.resolver.acteurs.clear() }}", "modification refusée : « clear »"),
     ("{{ ctx.doc.acteurs.pop() }}", "modification refusée : « pop »"),
+    ("{{ dict.clear(ctx.resolver.acteurs) }}", "accès refusé à « clear » d'un objet type"),
+    ("{{ nbsp.format.__wrapped__ }}", "« __wrapped__ »"),
     ("{{ range(10 ** 7) | length }}", "range() de 10000000 éléments refusé"),
 ]
 
