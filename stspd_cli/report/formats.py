@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable
@@ -10,6 +9,7 @@ from typing import Any
 
 from stspd_cli.fr import date_fr, euros_fr, number_fr, percent_fr, plural
 from stspd_cli.progress import UNKNOWN_STATUS
+from stspd_cli.spreadsheet.formulas import csv_file
 from stspd_cli.vocabulary import label
 
 Formatter = Callable[[dict[str, Any], bool], str | bytes]
@@ -70,23 +70,11 @@ def action_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _csv_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return number_fr(value).replace("\u202f", "")
-    return str(value)
-
-
 @formatter("csv")
 def as_csv(report: dict[str, Any], color: bool) -> bytes:
     """UTF-8 with BOM and « ; » separators: French Excel and LibreOffice open it as is."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([title for _key, title in CSV_COLUMNS])
-    for row in action_rows(report):
-        writer.writerow([_csv_value(row.get(key)) for key, _title in CSV_COLUMNS])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    rows = [[row.get(key) for key, _title in CSV_COLUMNS] for row in action_rows(report)]
+    return csv_file([[title for _key, title in CSV_COLUMNS], *rows])
 
 
 @formatter("text")
