@@ -14,10 +14,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 from stspd_cli.errors import OutputError
 from stspd_cli.output import write_atomic
-from tests.cli_run import run
 
 FIXTURE = Path(__file__).parent / "report" / "fixtures" / "bourg-fictif.yaml"
 REPORT = ("report", str(FIXTURE), "--date", "2026-03-01", "-f", "md")
