@@ -141,14 +141,26 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_output(content: str | bytes, target: Path | None) -> None:
-    """``None`` or ``-`` means standard output; anything else goes through :func:`write_atomic`."""
+    """``None`` or ``-`` means standard output; anything else goes through :func:`write_atomic`.
+
+    On a terminal, what the data holds is shown, never obeyed (:func:`stspd_cli.terminal.visible`);
+    piped or redirected, a document is written as it is (text formats are safe already)."""
     if target is None or str(target) == "-":
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(content)
-            sys.stdout.flush()
+        _to_stdout(content)
         return
     refuse_strategy_target(target)
     write_atomic(target, content.encode("utf-8") if isinstance(content, str) else content)
+
+
+def _to_stdout(content: str | bytes) -> None:
+    if sys.stdout.isatty():
+        from stspd_cli.terminal import visible  # noqa: PLC0415
+
+        text = content if isinstance(content, str) else content.decode("utf-8", "replace")
+        content = visible(text)
+    if isinstance(content, bytes):
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(content)
+        sys.stdout.flush()
