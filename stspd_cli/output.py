@@ -17,7 +17,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from stspd_cli.errors import OutputError
@@ -98,6 +97,8 @@ def _write_in_place(path: Path, data: bytes, *, append: bool) -> None:
 
 def _replace(path: Path, data: bytes, *, make_folder: bool) -> None:
     """Write through a temporary file in the same folder, then rename: never half a file."""
+    import tempfile  # noqa: PLC0415  (only a file written needs it: validate prints)
+
     folder = path.parent
     if make_folder:
         folder.mkdir(parents=True, exist_ok=True)

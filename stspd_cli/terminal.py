@@ -32,14 +32,17 @@ if TYPE_CHECKING:
     from rich.segment import Segment
 
 # Bidirectional formatting (Trojan Source, CVE-2021-42574): embeddings, overrides, isolates,
-# and the marks that can flip neutral characters around them.
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-# C0 but line feed and tabulation, DEL, C1, bidi, line and paragraph separators. A carriage
-# return ending a line (CRLF, as csv files write) moves nothing; alone, it rewrites the line.
-_OTHERS = f"\x0e-\x1f\x7f\x80-\x9f{_BIDI}\u2028\u2029"
-_HIDDEN = re.compile(f"[\x00-\x08\x0b\x0c{_OTHERS}]|\r(?!\n)")
-_HIDDEN_OR_BREAK = re.compile(f"[\x00-\x0c{_OTHERS}]|\r\n?")
+# and the marks that can flip neutral characters around them; then line and paragraph separators.
+_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_SEPARATORS = (0x2028, 0x2029)
 _NEWLINE_SIGN = "⏎"
+# C0 controls but tabulation, line feed and carriage return (a carriage return ending a line,
+# CRLF as csv files write, moves nothing; alone, it rewrites the line: see visible), then DEL.
+_SIGNS = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
+_SIGNS[0x7F] = "\u2421"  # ␡
+# C1 controls (0x9B is the one-byte CSI of some terminals), bidi controls, separators.
+_ESCAPED = {c: f"\\u{c:04x}" for c in (0x7F, *range(0x80, 0xA0), *_BIDI, *_SEPARATORS)}
+_SIGNS.update({c: f"⟨U+{c:04X}⟩" for c in (*range(0x80, 0xA0), *_BIDI, *_SEPARATORS)})
 
 
 class Shown(str):
@@ -48,30 +51,21 @@ class Shown(str):
     __slots__ = ()
 
 
-def _sign(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in {"\n", "\r\n"}:
-        return _NEWLINE_SIGN
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␀ ... ␟
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    return f"⟨U+{code:04X}⟩"
-
-
 def visible(text: str, *, one_line: bool = False) -> Shown:
     """``text`` with every character a terminal would obey shown as a sign. ``one_line``: line
     breaks too (``⏎``), for what must stay on its line (a finding, an annotation)."""
     if isinstance(text, Shown) and not one_line:
         return text
-    pattern = _HIDDEN_OR_BREAK if one_line else _HIDDEN
-    return Shown(pattern.sub(_sign, text))
+    if one_line:
+        text = text.replace("\r\n", _NEWLINE_SIGN).replace("\n", _NEWLINE_SIGN)
+    if "\r" in text:
+        text = re.sub("\r(?!\n)", "\u240d", text)  # ␍
+    return Shown(text.translate(_SIGNS))
 
 
 def has_hidden(text: str) -> bool:
     """Whether :func:`visible` would change ``text``."""
-    return _HIDDEN.search(text) is not None
+    return visible(text) != text
 
 
 def json_text(payload: Any) -> str:
@@ -79,7 +73,7 @@ def json_text(payload: Any) -> str:
     escaped as ``\\uXXXX``: valid JSON, the same values, safe to print."""
     text = json.dumps(payload, ensure_ascii=False, indent=2)
     # json.dumps escapes C0 already; outside strings JSON has none of these characters.
-    return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return text.translate(_ESCAPED) + "\n"
 
 
 def console(*, color: bool, width: int, soft_wrap: bool = False) -> tuple[Console, io.StringIO]:
