@@ -24,7 +24,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import BytecodeCache, TemplateRuntimeError, pass_eval_context, select_autoescape
+from jinja2 import BytecodeCache, TemplateRuntimeError, pass_context, select_autoescape
+from jinja2.filters import do_indent
 from markupsafe import Markup
 
 from stspd_cli import signing
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 
     from jinja2 import Environment
     from jinja2.bccache import Bucket
-    from jinja2.nodes import EvalContext
+    from jinja2.runtime import Context
 
 LOGO_NAMES = ("logo.svg", "logo.png", "logo.jpg", "logo.jpeg")
 BYTECODE_PURPOSE = "modeles"
@@ -138,7 +139,7 @@ def _groupby_subject(items: Sequence[Any]) -> list[tuple[str, list[Any]]]:
     return [(subject, list(group)) for subject, group in groupby(items, lambda i: i.subject)]
 
 
-def _md_words(segments: Sequence[tuple[str, str]]) -> str:
+def _md_words(segments: Sequence[tuple[str, str]]) -> markdown.MarkdownText:
     """Word-level changes in Markdown: ~~removed~~ and **added**, whitespace kept outside."""
     marks = {"-": "~~", "+": "**", "=": ""}
     out = []
@@ -155,7 +156,13 @@ def _md_words(segments: Sequence[tuple[str, str]]) -> str:
         tail = chunk[len(chunk.rstrip()) :]
         mark = marks[op]
         out.append(f"{lead}{mark}{markdown.escape_text(core)}{mark}{tail}")
-    return " ".join("".join(out).split())
+    return markdown.MarkdownText(" ".join("".join(out).split()))
+
+
+def _indent(text: str, *args: Any, **kwargs: Any) -> str:
+    """Jinja's ``indent``, keeping Markdown made safe marked as such (see ``_finalize``)."""
+    indented = do_indent(text, *args, **kwargs)
+    return markdown.MarkdownText(indented) if isinstance(text, markdown.MarkdownText) else indented
 
 
 def _date_iso_fr(text: str) -> str:
@@ -182,6 +189,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "md_source": markdown.safe_source,
     "md_text": markdown.escape_text,
     "md_cell": markdown.escape_cell,
+    "md_url": markdown.link_target,
+    "indent": _indent,
     "css_string": _css_string,
 }
 
@@ -232,12 +241,17 @@ def _bytecode_cache() -> _SignedBytecodeCache | None:
     return _SignedBytecodeCache(folder, tool_fingerprint()[:16])
 
 
-@pass_eval_context
-def _finalize(context: EvalContext, value: object) -> object:
-    """Every text a printable (HTML) template writes gets French typography; Markdown texts get
-    theirs when rendered (``md``), and the Markdown output keeps what the writer typed."""
-    if context.autoescape and type(value) is str:
-        return typography(value)
+@pass_context
+def _finalize(context: Context, value: object) -> object:
+    """Every text a printable (HTML) template writes gets French typography (and HTML escaping);
+    every value a Markdown template writes is escaped unless stspd made it safe Markdown
+    (:func:`stspd_cli.render.markdown.markdown_value`); its text fields keep what the writer
+    typed, typography comes when they are rendered (``md``). Other templates (CSS) write what
+    their filters give."""
+    if context.eval_ctx.autoescape:
+        return typography(value) if type(value) is str else value
+    if (context.name or "").endswith(".md"):
+        return markdown.markdown_value(value)
     return value
 
 
@@ -262,6 +276,7 @@ def build_environment(custom: Sequence[Path] = ()) -> Environment:
     env.globals.update(
         nbsp=NBSP,
         nnbsp=NNBSP,
+        md_macro=markdown.markdown_macro,
         asset=assets.data_uri,
         logo=_logo(assets),
     )

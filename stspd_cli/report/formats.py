@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable
 from typing import Any
 
 from stspd_cli.fr import date_fr, euros_fr, number_fr, percent_fr, plural
 from stspd_cli.progress import UNKNOWN_STATUS
+from stspd_cli.spreadsheet.formulas import csv_file
+from stspd_cli.terminal import console as terminal_console
+from stspd_cli.terminal import json_text, rendered
 from stspd_cli.vocabulary import label
 
 Formatter = Callable[[dict[str, Any], bool], str | bytes]
@@ -34,7 +34,7 @@ def pct(value: float | None) -> str:
 
 @formatter("json")
 def as_json(report: dict[str, Any], color: bool) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return json_text(report)
 
 
 CSV_COLUMNS = [
@@ -70,43 +70,30 @@ def action_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _csv_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return number_fr(value).replace("\u202f", "")
-    return str(value)
-
-
 @formatter("csv")
 def as_csv(report: dict[str, Any], color: bool) -> bytes:
     """UTF-8 with BOM and « ; » separators: French Excel and LibreOffice open it as is."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([title for _key, title in CSV_COLUMNS])
-    for row in action_rows(report):
-        writer.writerow([_csv_value(row.get(key)) for key, _title in CSV_COLUMNS])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    rows = [[row.get(key) for key, _title in CSV_COLUMNS] for row in action_rows(report)]
+    return csv_file([[title for _key, title in CSV_COLUMNS], *rows])
 
 
 @formatter("text")
 def as_text(report: dict[str, Any], color: bool) -> str:
-    from rich.console import Console  # noqa: PLC0415
+    """Rich markup is off: a title written ``[link=...]`` or ``[/]`` stays text (see
+    :func:`stspd_cli.terminal.console`); styles are given as ``Text`` objects."""
     from rich.table import Table  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, force_terminal=color, no_color=not color, highlight=False, width=120
-    )
+    console, buffer = terminal_console(color=color, width=120)
     reference = date_fr(_date(report["date"]))
     audience = "version interne" if report["diffusion"] == "interne" else "version publique"
-    console.print(f"[bold]Bilan d'avancement au {reference}[/bold] ({audience})")
+    console.print(Text.assemble((f"Bilan d'avancement au {reference}", "bold"), f" ({audience})"))
     for territory in report["territoires"]:
         _territory_text(console, territory, Table)
     if "consolide" in report:
         cons = report["consolide"]
         console.print()
-        console.rule(f"[bold]Vue consolidée : {plural(cons['territoires'], 'territoire')}")
+        console.rule(Text(f"Vue consolidée : {plural(cons['territoires'], 'territoire')}", "bold"))
         table = Table("Statut", "Actions", "Part", title="Actions par statut")
         for key, value in cons["actions"]["par_statut"].items():
             table.add_row(status_label(key), str(value["nombre"]), pct(value["pourcentage"]))
@@ -119,7 +106,7 @@ def as_text(report: dict[str, Any], color: bool) -> str:
             f"En retard : {cons['en_retard']['nombre']} ({pct(cons['en_retard']['pourcentage'])})"
             f"{unknown} ; financement total : {total}"
         )
-    return buffer.getvalue()
+    return rendered(buffer)
 
 
 def _date(text: str) -> Any:
@@ -130,7 +117,9 @@ def _date(text: str) -> Any:
 
 def _territory_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
     console.print()
-    console.rule(f"[bold]{t['instance']} {t['territoire']}")
+    from rich.text import Text  # noqa: PLC0415
+
+    console.rule(Text(f"{t['instance']} {t['territoire']}", "bold"))
     total = t["actions"]["total"]
     if not total:
         console.print("La stratégie ne comporte aucune fiche-action : pas d'avancement à mesurer.")
@@ -251,7 +240,7 @@ def _funding_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
     table = table_cls("Source ou année", "Montant", title="Financement")
     for key, value in [*funding["par_source"].items(), *funding["par_annee"].items()]:
         table.add_row(str(key), euros_fr(value))
-    table.add_row("[bold]Total[/bold]", f"[bold]{euros_fr(funding['total'])}[/bold]")
+    table.add_row("Total", euros_fr(funding["total"]), style="bold")
     console.print(table)
 
 

@@ -17,6 +17,7 @@ import math
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
+from stspd_cli.spreadsheet.formulas import looks_like_formula
 from stspd_cli.spreadsheet.layout import INDICATEURS, META, SUIVI, Column, letter
 from stspd_cli.spreadsheet.table import Table
 
@@ -67,6 +68,9 @@ def _set(cell: Any, value: object) -> None:
     if isinstance(value, str):
         cell.value = value
         cell.data_type = "s"  # text stays text, even when it starts with « = »
+        if looks_like_formula(value):
+            # Excel's quote prefix: the text stays text when a partner edits the cell.
+            cell.quotePrefix = True
     else:
         cell.value = value
 

@@ -95,4 +95,5 @@ def test_filters_and_globals_are_stspd_s_or_jinja_s() -> None:
     env = build_environment()
     assert env.filters == {**DEFAULT_FILTERS, **FILTERS}
     assert env.tests == DEFAULT_TESTS
-    assert set(env.globals) == {*GLOBAL_CLASSES, "range", "nbsp", "nnbsp", "asset", "logo"}
+    expected = {*GLOBAL_CLASSES, "range", "nbsp", "nnbsp", "md_macro", "asset", "logo"}
+    assert set(env.globals) == expected
