@@ -194,6 +194,8 @@ class _Differ:
     def listed(
         self, before: list[Any], after: list[Any], *, field: str, where: str, common: dict[str, Any]
     ) -> None:
+        if not before and not after:  # an absent section next to an empty list
+            return
         sample = (after or before)[0]
         if isinstance(sample, BaseModel) and _is_keyed(sample):
             self.keyed(before, after, where=where, plan=common["plan"], owner=common)

@@ -392,6 +392,7 @@ def outputs() -> list[Output]:
         Output("consolide.bilan-md", partial(every, "md"), markdown_rows),
     ]
     for key, (old, new) in {
+        "lille-loos": (LILLE, LOOS),
         "demo": (DEMO_BEFORE, DEMO),
     }.items():
         note = partial(_diff, old, new)
