@@ -6,6 +6,8 @@ import re
 from datetime import date
 from functools import cache
 
+from stspd_cli.dates import PartialDate
+
 _MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
@@ -44,10 +46,59 @@ def typography(text: str) -> str:
     return text
 
 
-def date_fr(value: date) -> str:
-    """``2017-06-27`` -> ``27 juin 2017`` (``1er`` for the first day)."""
+def date_fr(value: date | PartialDate) -> str:
+    """A date at its own precision: ``27 juin 2017`` (``1er`` for the first day),
+    ``septembre 2026``, ``2021``; never padded with a day the source does not give."""
+    if isinstance(value, PartialDate):
+        if value.month is None:
+            return str(value.year)
+        if value.day is None:
+            return f"{_MONTHS[value.month - 1]} {value.year}"
+        value = value.first_day
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+# The words around a date depend on its precision: « le 30 septembre 2026 » but « en septembre
+# 2026 » and « en 2026 »; « du 1er juillet » but « de septembre », « d'avril », « de 2021 ».
+def _is_day(value: date | PartialDate) -> bool:
+    return not isinstance(value, PartialDate) or value.day is not None
+
+
+def _de(value: date | PartialDate) -> str:
+    text = date_fr(value)
+    return f"d'{text}" if text[0] in "aeiouéè" else f"de {text}"
+
+
+def date_on(value: date | PartialDate) -> str:
+    """``le 30 septembre 2026``, ``en septembre 2026``, ``en 2021``: when something happened."""
+    return f"{'le' if _is_day(value) else 'en'} {date_fr(value)}"
+
+
+def date_as_of(value: date | PartialDate) -> str:
+    """``au 30 juin 2026``, ``en juin 2026``: the date a value was measured at."""
+    return f"{'au' if _is_day(value) else 'en'} {date_fr(value)}"
+
+
+def date_from(value: date | PartialDate) -> str:
+    """``du 18 juin 2026``, ``de juin 2026``, ``d'avril 2026``, ``de 2021``."""
+    return f"du {date_fr(value)}" if _is_day(value) else _de(value)
+
+
+def date_until(value: date | PartialDate) -> str:
+    """``jusqu'au 30 septembre 2026``, ``jusqu'en septembre 2026``, ``jusqu'en 2024``."""
+    return f"jusqu'{'au' if _is_day(value) else 'en'} {date_fr(value)}"
+
+
+def date_since(value: date | PartialDate) -> str:
+    """``à partir du 2 septembre 2024``, ``à partir de septembre 2024``, ``à partir de 2021``."""
+    return f"à partir {date_from(value)}"
+
+
+def date_span(start: date | PartialDate, end: date | PartialDate) -> str:
+    """``du 1er juillet 2024 au 30 juin 2027``, ``de 2021 à 2024``, ``de septembre 2024 à juin
+    2027``: each end with its own preposition."""
+    return f"{date_from(start)} {'au' if _is_day(end) else 'à'} {date_fr(end)}"
 
 
 def number_fr(value: float, decimals: int = 2) -> str:

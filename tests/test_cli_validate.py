@@ -25,7 +25,7 @@ from stspd_cli.errors import UsageError
 REFERENCE = "2026-01-15"
 ANSI = "\x1b["
 TEXT_LINE = re.compile(
-    r"^(?P<file>[^:]+):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): (?P<code>[SMIRDANP]\d{3}) \S.*$"
+    r"^(?P<file>[^:]+):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): (?P<code>[SMIRDANLP]\d{3}) \S.*$"
 )
 NO_STRUCTURE = (
     " Règles de cohérence non vérifiées pour 1 fichier : corrigez d'abord les erreurs de structure."

@@ -18,14 +18,14 @@ def _suggest(ref: str, known: Iterable[str]) -> str:
 def _actor_refs(ctx: CheckContext) -> Iterator[tuple[str, str, Path_]]:
     """(field name, referenced actor id, path) for every actor reference."""
     doc = ctx.doc
-    for p, _plan, a, action in doc.iter_actions():
-        base: Path_ = ("plans", p, "actions", a)
+    for place in doc.iter_actions():
+        action, base = place.action, place.path
         if action.pilote:
             yield "pilote", action.pilote, (*base, "pilote")
-        for i, ref in enumerate(action.copilotes):
-            yield "copilotes", ref, (*base, "copilotes", i)
-        for i, ref in enumerate(action.partenaires):
-            yield "partenaires", ref, (*base, "partenaires", i)
+        for i, ident in enumerate(action.copilotes):
+            yield "copilotes", ident, (*base, "copilotes", i)
+        for i, ident in enumerate(action.partenaires):
+            yield "partenaires", ident, (*base, "partenaires", i)
         for i, contact in enumerate(action.contacts):
             if contact.acteur:
                 yield "acteur", contact.acteur, (*base, "contacts", i, "acteur")
@@ -42,6 +42,9 @@ def _actor_refs(ctx: CheckContext) -> Iterator[tuple[str, str, Path_]]:
             yield "president", gov.president, ("gouvernance", "president")
         for i, ref in enumerate(gov.membres):
             yield "membres", ref, ("gouvernance", "membres", i)
+        for i, instance in enumerate(gov.instances):
+            for j, ref in enumerate(instance.membres):
+                yield "membres", ref, ("gouvernance", "instances", i, "membres", j)
         for i, sig in enumerate(gov.signataires):
             yield "acteur", sig.acteur, ("gouvernance", "signataires", i, "acteur")
         for i, group in enumerate(gov.groupes_travail):
@@ -64,26 +67,20 @@ def actors_exist(ctx: CheckContext) -> None:
 def objectives_exist(ctx: CheckContext) -> None:
     """Plans and actions serve declared objectives."""
     known = {o.id for o in ctx.doc.objectifs}
-    for p, plan in enumerate(ctx.doc.plans):
-        for i, ref in enumerate(plan.objectifs):
+    places: list[tuple[list[str], Path_]] = [
+        (plan.objectifs, ("plans", p)) for p, plan in enumerate(ctx.doc.plans)
+    ]
+    places += [(ref.action.objectifs, ref.path) for ref in ctx.doc.iter_actions()]
+    for refs, base in places:
+        for i, ref in enumerate(refs):
             if ref not in known:
                 ctx.report(
                     "R002",
-                    ("plans", p, "objectifs", i),
+                    (*base, "objectifs", i),
                     champ="objectifs",
                     ref=ref,
                     suggestion=_suggest(ref, known),
                 )
-        for a, action in enumerate(plan.actions):
-            for i, ref in enumerate(action.objectifs):
-                if ref not in known:
-                    ctx.report(
-                        "R002",
-                        ("plans", p, "actions", a, "objectifs", i),
-                        champ="objectifs",
-                        ref=ref,
-                        suggestion=_suggest(ref, known),
-                    )
 
 
 @check("R003", "R005")
@@ -111,9 +108,9 @@ def _axis_refs(ctx: CheckContext) -> Iterator[tuple[str, Path_]]:
     for i, obj in enumerate(ctx.doc.objectifs):
         for j, ref in enumerate(obj.axes):
             yield ref, ("objectifs", i, "axes", j)
-    for p, _plan, a, action in ctx.doc.iter_actions():
-        for j, ref in enumerate(action.axes):
-            yield ref, ("plans", p, "actions", a, "axes", j)
+    for action_ref in ctx.doc.iter_actions():
+        for j, ref in enumerate(action_ref.action.axes):
+            yield ref, (*action_ref.path, "axes", j)
 
 
 @check("R004")
@@ -135,14 +132,35 @@ def axes_exist(ctx: CheckContext) -> None:
 
 @check("R006")
 def working_groups_exist(ctx: CheckContext) -> None:
-    """An action's working group is declared in the governance."""
+    """The working group that follows an objective, a plan or an action is declared in the
+    governance, as a working group or as one of the council's instances."""
     gov = ctx.doc.gouvernance
-    known = {g.id for g in gov.groupes_travail} if gov else set()
-    for p, _plan, a, action in ctx.doc.iter_actions():
-        if action.groupe_travail and action.groupe_travail not in known:
+    known = {g.id for g in gov.groupes_travail} | {i.id for i in gov.instances} if gov else set()
+    places: list[tuple[str | None, Path_]] = [
+        (o.groupe_travail, ("objectifs", i)) for i, o in enumerate(ctx.doc.objectifs)
+    ]
+    places += [(p.groupe_travail, ("plans", i)) for i, p in enumerate(ctx.doc.plans)]
+    places += [(r.action.groupe_travail, r.path) for r in ctx.doc.iter_actions()]
+    for group, base in places:
+        if group and group not in known:
             ctx.report(
                 "R006",
-                ("plans", p, "actions", a, "groupe_travail"),
-                ref=action.groupe_travail,
-                suggestion=_suggest(action.groupe_travail, known),
+                (*base, "groupe_travail"),
+                ref=group,
+                suggestion=_suggest(group, known),
             )
+
+
+@check("R007")
+def proposal_actions_exist(ctx: CheckContext) -> None:
+    """A proposal names the actions it became by their ids."""
+    known = {r.action.id for r in ctx.doc.iter_actions()}
+    for i, proposal in enumerate(ctx.doc.propositions):
+        for j, ident in enumerate(proposal.actions):
+            if ident not in known:
+                ctx.report(
+                    "R007",
+                    ("propositions", i, "actions", j),
+                    ref=ident,
+                    suggestion=_suggest(ident, known),
+                )

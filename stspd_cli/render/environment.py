@@ -179,10 +179,10 @@ def _md_words(segments: Sequence[tuple[str, str]]) -> str:
 
 
 def _date_iso_fr(text: str) -> str:
-    """An ISO date written as text (in report data) shown the French way."""
-    from datetime import date  # noqa: PLC0415
+    """An ISO date written as text (in report data, at any precision) shown the French way."""
+    from stspd_cli.dates import PartialDate  # noqa: PLC0415
 
-    return date_fr(date.fromisoformat(text))
+    return date_fr(PartialDate.parse(text))
 
 
 FILTERS: dict[str, Callable[..., Any]] = {

@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.model import Action, Indicateur
 from stspd_cli.model.introspect import fields_by_key
 from stspd_cli.roundtrip import WIDTH
@@ -25,9 +26,9 @@ _INDICATOR_KEYS = list(fields_by_key(Indicateur))
 
 
 def apply_edits(tree: Any, edits: list[Edit]) -> None:
-    actions = {
-        str(action["id"]): action for plan in tree.get("plans") or [] for action in plan["actions"]
-    }
+    listed = [action for plan in tree.get("plans") or [] for action in plan.get("actions") or []]
+    listed += list(tree.get("actions") or [])  # the actions outside any plan
+    actions = {str(action["id"]): action for action in listed}
     for edit in edits:
         action = actions[edit.action]
         if isinstance(edit, SetField):
@@ -41,7 +42,7 @@ def _add_measure(action: Any, edit: AddMeasure) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415
 
     indicator = next(i for i in action["indicateurs"] if str(i["libelle"]) == edit.indicator)
-    measure = CommentedMap([("date", edit.date), ("valeur", edit.value)])
+    measure = CommentedMap([("date", _date_value(edit.date)), ("valeur", edit.value)])
     if edit.comment:
         measure["commentaire"] = _text(edit.comment, indicator, extra=4)
     measures = indicator.get("mesures")
@@ -56,6 +57,17 @@ def _add_measure(action: Any, edit: AddMeasure) -> None:
     tail = _take_tail(measures[position - 1]) if position else None
     measures.insert(position, measure)
     _put_tail(measure, tail)
+
+
+def _date_value(value: PartialDate) -> Any:
+    """A date as ``fmt`` writes it: a day plain, a month in quotes, a year as a number."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString  # noqa: PLC0415
+
+    if value.month is None:
+        return value.year
+    if value.day is None:
+        return DoubleQuotedScalarString(value.isoformat())
+    return value.first_day
 
 
 def _set(mapping: Any, key: str, value: Any, order: list[str]) -> None:

@@ -19,10 +19,11 @@ import io
 from datetime import date
 from typing import Any
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.errors import UnreadableInputError
 from stspd_cli.fr import number_fr
 from stspd_cli.spreadsheet.cells import Cell, RawTable, Sheet
-from stspd_cli.spreadsheet.layout import CSV_META_MARK, INDICATEURS, SUIVI, fold
+from stspd_cli.spreadsheet.layout import CSV_META_MARK, INDICATEURS, SUIVI, date_text, fold
 from stspd_cli.spreadsheet.table import Table
 
 BOM = "\ufeff"
@@ -41,6 +42,8 @@ def _csv_value(value: Any) -> str:
         return "oui" if value else "non"
     if isinstance(value, int | float):
         return number_fr(value).replace("\u202f", "")
+    if isinstance(value, PartialDate):
+        return date_text(value)  # « 06/2026 » for a month: read back as a month
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     text = str(value)

@@ -17,7 +17,8 @@ import math
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
-from stspd_cli.spreadsheet.layout import INDICATEURS, META, SUIVI, Column, letter
+from stspd_cli.dates import PartialDate
+from stspd_cli.spreadsheet.layout import INDICATEURS, META, SUIVI, Column, date_format, letter
 from stspd_cli.spreadsheet.table import Table
 
 if TYPE_CHECKING:
@@ -67,6 +68,11 @@ def _set(cell: Any, value: object) -> None:
     if isinstance(value, str):
         cell.value = value
         cell.data_type = "s"  # text stays text, even when it starts with « = »
+    elif isinstance(value, PartialDate):
+        # A date cell at the date's precision: a month shows « 09/2026 » and is read back as
+        # a month (spreadsheet/cells.py), never as its first day.
+        cell.value = value.first_day
+        cell.number_format = date_format(value)
     else:
         cell.value = value
 
@@ -93,9 +99,10 @@ def _write_sheet(sheet: Worksheet, cols: tuple[Column, ...], rows: list[dict[str
         sheet.row_dimensions[r].height = _height([row.get(c.key) for c in cols], cols)
         for c, column in enumerate(cols, start=1):
             cell = sheet.cell(row=r, column=c)
-            _set(cell, row.get(column.key))
+            value = row.get(column.key)
+            _set(cell, value)
             cell.alignment = wrapped if column.wrap or column.editable else top
-            if column.kind == "date":
+            if column.kind == "date" and not isinstance(value, PartialDate):
                 cell.number_format = DATE_FORMAT
             elif column.kind in {"int", "progress"}:
                 cell.number_format = "0"

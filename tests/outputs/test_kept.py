@@ -23,16 +23,21 @@ OUTPUTS = {output.name: output for output in outputs()}
 
 
 @cache
-def corrections() -> list[tuple[str, re.Pattern[str], str]]:
+def corrections() -> list[tuple[tuple[str, ...], re.Pattern[str], str]]:
     data = parse_yaml((HERE / "corrections.yaml").read_text(encoding="utf-8")).data or []
-    return [(str(c["sorties"]), re.compile(str(c["avant"])), str(c["apres"])) for c in data]
+    return [
+        (tuple(map(str, c["sorties"])), re.compile(str(c["avant"])), str(c["apres"])) for c in data
+    ]
 
 
 def corrected(name: str, row: Row) -> Row:
-    for outputs_glob, before, after in corrections():
-        if Path(name).match(outputs_glob):
-            row = tuple(before.sub(after, cell) for cell in row)
-    return row
+    """The old row as the new outputs say it on purpose (``corrections.yaml``): each pattern
+    applies to the whole row, its cells separated by tabulations."""
+    text = "\t".join(row)
+    for globs, before, after in corrections():
+        if any(Path(name).match(g) for g in globs):
+            text = before.sub(after, text)
+    return tuple(text.split("\t"))
 
 
 def _holds(old: Row, new: Row) -> bool:
@@ -75,3 +80,14 @@ def test_a_lost_sentence_or_cell_is_seen() -> None:
     assert missing([("Action n°1 : Titre",), ("Plan", "3", "33,3 %")], new, None) == []
     assert missing([("Action n°2 : Titre",)], new, None) == [("Action n°2 : Titre",)]
     assert missing([("Plan", "33,3 %", "3")], new, None) == [("Plan", "33,3 %", "3")]
+
+
+def test_every_correction_changes_an_old_row() -> None:
+    """A correction that no longer applies is removed, so that the list says what changed."""
+    unused = []
+    for globs, before, after in corrections():
+        names = [n for n in OUTPUTS if any(Path(n).match(g) for g in globs)]
+        rows = ["\t".join(r) for n in names for r in load((BEFORE / f"{n}.txt").read_text("utf-8"))]
+        if not any(before.search(row) for row in rows):
+            unused.append(f"{before.pattern} -> {after}")
+    assert unused == []
