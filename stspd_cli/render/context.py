@@ -294,9 +294,17 @@ def build_context(doc: Document, *, interne: bool) -> RenderContext:
 
 
 def _titles(doc: Document, labels: Labels) -> Titles:
+    """The document's own titles; where it gives none, the sober defaults, in its own words for
+    its levels when it names them (« Les enjeux », « Les axes », « Fiches-actions
+    transversales »)."""
     given: dict[str, str | None] = {}
     if "action" in labels.given:
         given["transversales"] = labels.transversal()
+    for key in ("objectif", "plan"):
+        if key in labels.given:
+            noun = labels.objectif if key == "objectif" else labels.plan
+            text = noun.the(plural=True)
+            given[f"{key}s"] = text[:1].upper() + text[1:]
     if doc.cadre:
         given["cadre"] = doc.cadre.titre
     if doc.principes:

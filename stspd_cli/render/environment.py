@@ -37,7 +37,10 @@ from stspd_cli.errors import TemplateError
 from stspd_cli.fr import (
     NBSP,
     NNBSP,
+    date_as_of,
     date_fr,
+    date_from,
+    date_on,
     euros_fr,
     number_fr,
     percent_fr,
@@ -190,6 +193,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "md_words": _md_words,
     "groupby_subject": _groupby_subject,
     "date_fr": date_fr,
+    "date_le": date_on,  # « le 30 juin 2026 », « en juin 2026 »
+    "date_au": date_as_of,  # « au 30 juin 2026 », « en juin 2026 »
+    "date_du": date_from,  # « du 30 juin 2026 », « de juin 2026 »
     "euros": euros_fr,
     "nombre": number_fr,
     "pourcent": _percent,
