@@ -28,6 +28,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 BEFORE = HERE / "avant"
+# The demo as it was when the outputs were captured: the live one grows to show each new field
+# of the model, and the outputs of a file that did not change are what must not change.
+FROZEN_DEMO = HERE / "entrees" / "demo-fictive.yaml"
 LOOS = Path("strategies/cispd-loos-haubourdin-emmerin.yaml")
 LILLE = Path("strategies/clspd-lille.yaml")
 DEMO = Path("examples/demo-fictive.yaml")
@@ -414,9 +417,22 @@ def load(text: str) -> list[Row]:
     return [tuple(line.split("\t")) for line in text.splitlines()]
 
 
+def prepare_inputs(folder: Path) -> Path:
+    """A working folder where the outputs are made, their file names as in the repository: the
+    real strategies as they are, the demo as it was (``entrees/``)."""
+    (folder / "examples").mkdir(parents=True, exist_ok=True)
+    (folder / "tests" / "outputs").mkdir(parents=True, exist_ok=True)
+    (folder / "strategies").symlink_to(ROOT / "strategies", target_is_directory=True)
+    (folder / DEMO).write_bytes(FROZEN_DEMO.read_bytes())
+    (folder / DEMO_BEFORE).write_bytes((ROOT / DEMO_BEFORE).read_bytes())
+    return folder
+
+
 def write() -> None:
     """Capture every output into ``avant/`` (on purpose only: see the module's docstring)."""
-    os.chdir(ROOT)
+    import tempfile  # noqa: PLC0415
+
+    os.chdir(prepare_inputs(Path(tempfile.mkdtemp())))
     BEFORE.mkdir(exist_ok=True)
     for output in outputs():
         rows, _flat = output.produce()

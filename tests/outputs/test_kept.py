@@ -17,7 +17,7 @@ import pytest
 
 from stspd_cli.yamlparse import parse_yaml
 
-from .capture import BEFORE, HERE, ROOT, Row, load, normalise, outputs
+from .capture import BEFORE, HERE, Row, load, normalise, outputs, prepare_inputs
 
 OUTPUTS = {output.name: output for output in outputs()}
 
@@ -67,9 +67,14 @@ def test_every_output_has_its_capture() -> None:
     assert captured == set(OUTPUTS)
 
 
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return prepare_inputs(tmp_path_factory.mktemp("entrees"))
+
+
 @pytest.mark.parametrize("name", sorted(OUTPUTS))
-def test_output_keeps_its_content(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+def test_output_keeps_its_content(name: str, inputs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(inputs)
     old = [corrected(name, row) for row in load((BEFORE / f"{name}.txt").read_text("utf-8"))]
     rows, flat = OUTPUTS[name].produce()
     assert missing(old, rows, flat) == []
