@@ -315,10 +315,9 @@ def objective_views(
             if objectif.id in p.model.objectifs
             or any(objectif.id in a.model.objectifs for a in p.actions)
         ]
-        kicker = None
-        if named:
-            word = labels.objectif.title()
-            kicker = f"{word} n°{objectif.numero}" if objectif.numero is not None else word
+        kicker = None  # « Enjeu n°2 » above the title; an unnumbered one needs no word above it
+        if named and objectif.numero is not None:
+            kicker = f"{labels.objectif.title()} n°{objectif.numero}"
         result.append(
             ObjectiveView(
                 model=objectif,
