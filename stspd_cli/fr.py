@@ -123,6 +123,10 @@ def percent_fr(value: float, decimals: int = 0) -> str:
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """``1 erreur``, ``2 erreurs``, ``0 erreur`` (French singular for 0 and 1)."""
-    word = singular if count <= 1 else (plural_form or singular + "s")
-    return f"{count} {word}"
+    """``1 erreur``, ``2 erreurs``, ``0 erreur`` (French singular for 0 and 1), ``3 enjeux``:
+    the plural by the one rule of :func:`stspd_cli.nouns.pluralize`."""
+    if count <= 1:
+        return f"{count} {singular}"
+    from stspd_cli.nouns import pluralize  # noqa: PLC0415  (its word list is read on first use)
+
+    return f"{count} {plural_form or pluralize(singular)}"

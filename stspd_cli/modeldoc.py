@@ -17,7 +17,7 @@ _SCALARS = {
     "int": "entier",
     "float": "nombre",
     "date": "date (AAAA-MM-JJ)",
-    "PartialDate": "date : année, mois ou jour (`2021`, `\"2026-09\"`, `2026-09-30`)",
+    "PartialDate": 'date : année, mois ou jour (`2021`, `"2026-09"`, `2026-09-30`)',
     "bool": "true/false",
 }
 
@@ -66,7 +66,7 @@ def model_markdown() -> str:
         "(`id`) s'écrit en minuscules sans accents, avec des chiffres et des tirets.",
         "",
         "Une **date** s'écrit à la précision de la source, jamais plus : une année (`2021`), un "
-        "mois (`\"2026-09\"`) ou un jour (`2026-09-30`). Elle vaut pour tous ses jours : une "
+        'mois (`"2026-09"`) ou un jour (`2026-09-30`). Elle vaut pour tous ses jours : une '
         "échéance `\"2026-09\"` n'est dépassée qu'à partir du 1er octobre 2026, une période de "
         "`2021` à `2024` court du 1er janvier 2021 au 31 décembre 2024. Les documents l'écrivent à "
         "sa précision (« 2021 », « septembre 2026 », « 30 septembre 2026 »).",

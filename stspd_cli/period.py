@@ -69,10 +69,11 @@ class Period:
         return extension_text(self.fin, self.avenant.date, verb)
 
     def state(self, today: date) -> str:
-        """``en cours au 15 janvier 2026``, ``terminée depuis le 31 décembre 2024``, ``pas encore
-        commencée au 15 janvier 2026``: where the period stands at the report's date."""
+        """``en cours au 15 janvier 2026``, ``terminée le 31 décembre 2024`` (``terminée en
+        septembre 2026``), ``pas encore commencée au 15 janvier 2026``: where the period stands
+        at the report's date."""
         if self.ended(today):
-            return f"terminée depuis {date_on(self.fin)}"
+            return f"terminée {date_on(self.fin)}"
         if today < self.first_day:
             return f"pas encore commencée {date_as_of(today)}"
         return f"en cours {date_as_of(today)}"

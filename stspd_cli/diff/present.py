@@ -140,6 +140,7 @@ def version_label(doc: Document) -> str:
 class _Teller:
     def __init__(self, old: Document, new: Document) -> None:
         self.names = {a.id: a.nom for a in old.acteurs} | {a.id: a.nom for a in new.acteurs}
+        self.groups = _groups(old) | _groups(new)
         self.plans = {p.id: p.titre for p in old.plans} | {p.id: p.titre for p in new.plans}
         self.labels = labels_of(new)
         self.numbers = {
@@ -184,6 +185,8 @@ class _Teller:
             return label(vocabulary, str(value))
         if last in _ACTOR_FIELDS:
             return self.names.get(str(value), str(value))
+        if last == "groupe_travail":
+            return self.groups.get(str(value), f"« {value} »")
         if isinstance(value, bool):
             return "oui" if value else "non"
         if isinstance(value, int | float):
@@ -212,6 +215,8 @@ class _Teller:
         subject, _, detail = change.label.partition(" — ")
         if change.id is None:  # a section of the document: named by its French title
             subject = entity_word
+        elif change.entity == "signataire":  # named by its actor when the document gives no label
+            subject = self.names.get(subject, subject)
         item = Item(change=change, entity=entity_word, subject=subject, text="")
         if change.entity in {"indicateur", "mesure"} and detail:
             entity_word = f"{entity_word} de l'indicateur « {detail.split(' — ')[0]} »"
@@ -273,6 +278,14 @@ class _Teller:
         ):
             return f" : {_summarise(value)}"
         return ""
+
+
+def _groups(doc: Document) -> dict[str, str]:
+    """The names of the working groups and instances an item may be followed by."""
+    gov = doc.gouvernance
+    if gov is None:
+        return {}
+    return {g.id: g.titre for g in gov.groupes_travail} | {i.id: i.nom for i in gov.instances}
 
 
 def _moves_the_end(change: Change) -> bool:
