@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
-from stspd_cli.dates import PartialDate
+if TYPE_CHECKING:  # imported only to be named: the cached validation path stays as light
+    from stspd_cli.dates import PartialDate
 
 _MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -49,7 +51,7 @@ def typography(text: str) -> str:
 def date_fr(value: date | PartialDate) -> str:
     """A date at its own precision: ``27 juin 2017`` (``1er`` for the first day),
     ``septembre 2026``, ``2021``; never padded with a day the source does not give."""
-    if isinstance(value, PartialDate):
+    if not isinstance(value, date):  # a PartialDate
         if value.month is None:
             return str(value.year)
         if value.day is None:
@@ -62,7 +64,7 @@ def date_fr(value: date | PartialDate) -> str:
 # The words around a date depend on its precision: « le 30 septembre 2026 » but « en septembre
 # 2026 » and « en 2026 »; « du 1er juillet » but « de septembre », « d'avril », « de 2021 ».
 def _is_day(value: date | PartialDate) -> bool:
-    return not isinstance(value, PartialDate) or value.day is not None
+    return isinstance(value, date) or value.day is not None
 
 
 def _de(value: date | PartialDate) -> str:

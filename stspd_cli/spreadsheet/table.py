@@ -14,6 +14,7 @@ from stspd_cli.confidentiality import is_restricted, view
 from stspd_cli.fr import number_fr
 from stspd_cli.labels import ActionNames, Labels
 from stspd_cli.model import Action, Document, Indicateur, Mesure, Plan
+from stspd_cli.period import effective_period
 from stspd_cli.progress import deadline
 from stspd_cli.spreadsheet.identity import Exported, Identity, clean_text, text_fingerprint
 from stspd_cli.spreadsheet.layout import INDICATEURS, SUIVI, Column, columns, date_text
@@ -95,6 +96,7 @@ def build_table(
     """The table of ``doc`` as the given audience may see it (public unless ``interne``)."""
     shown = view(doc, interne=interne)
     names = {actor.id: actor.nom for actor in shown.acteurs}
+    period = effective_period(shown)
     identity = Identity(
         source=source,
         territoire=doc.territoire.nom,
@@ -104,6 +106,8 @@ def build_table(
         date_export=today,
         diffusion="interne" if interne else "publique",
         outil=f"stspd {__version__}",
+        periode=period.span() if period else "",
+        fin_effective=period.fin.isoformat() if period else "",
     )
     action_names = ActionNames(shown)
     table = Table(identity=identity, labels=action_names.labels)

@@ -224,7 +224,8 @@ def _properties(workbook: Any, table: Table) -> None:
     audience = "version interne (diffusion restreinte)" if table.interne else "version publique"
     props = workbook.properties
     props.title = f"Tableau de suivi — {identity.territoire}"
-    props.subject = f"Stratégie {identity.source}, {audience}"
+    period = f", période {identity.periode}" if identity.periode else ""
+    props.subject = f"Stratégie {identity.source}, {audience}{period}"
     props.creator = identity.outil or "stspd"
     props.lastModifiedBy = props.creator
     props.keywords = "stspd; tableau de suivi"

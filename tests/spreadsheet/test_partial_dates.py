@@ -45,6 +45,10 @@ def test_xlsx_dates_keep_their_precision(work: Path, capsys: pytest.CaptureFixtu
         "YYYY",
     )
     assert _row(suivi, "presence-educative-soiree")[2].value == "1.1"  # as the document says it
+    assert book.properties.subject == (
+        "Stratégie demo-fictive.yaml, version publique, période du 1er juillet 2024 au "
+        "31 décembre 2027"
+    )
     measure = _row(book["Indicateurs"], MARCHES)
     assert measure[1].value == "Marches exploratoires dans les quartiers"
     assert (measure[7].value, measure[7].number_format) == (datetime(2025, 6, 1), "MM/YYYY")
@@ -56,6 +60,9 @@ def test_csv_dates_keep_their_precision(work: Path, capsys: pytest.CaptureFixtur
     assert row_of(rows, MARCHES)[5] == "06/2025"
     assert row_of(rows, "observatoire-tranquillite")[5] == "2027"
     assert row_of(rows, MARCHES, INDICATOR)[7] == "06/2025"
+    # The table tells the partners the period the strategy runs for, prorogation included.
+    assert ["#stspd", "periode", "du 1er juillet 2024 au 31 décembre 2027"] in rows
+    assert ["#stspd", "fin_effective", "2027-12-31"] in rows
 
 
 def _measures(strategy: Path) -> list[PartialDate]:
