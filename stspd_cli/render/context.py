@@ -280,7 +280,7 @@ def build_context(doc: Document, *, interne: bool) -> RenderContext:
         interne=interne,
         cover=_cover(shown, resolver),
         titres=_titles(shown, names.labels),
-        objectifs=_objective_groups(shown, plans, resolver, names.labels),
+        objectifs=_objective_groups(shown, plans, transversales, resolver, names.labels),
         plans=plans,
         qui_fait_quoi=who_does_what(plans, transversales, resolver),
         financements=funding_summary(every_action),
@@ -322,10 +322,14 @@ def _titles(doc: Document, labels: Labels) -> Titles:
 
 
 def _objective_groups(
-    doc: Document, plans: list[PlanView], resolver: Resolver, labels: Labels
+    doc: Document,
+    plans: list[PlanView],
+    transversal: list[ActionView],
+    resolver: Resolver,
+    labels: Labels,
 ) -> list[ObjectiveGroup]:
     """National priorities, then local ones; objectives of unstated origin keep their place."""
-    views = objective_views(doc, plans, resolver, labels)
+    views = objective_views(doc, plans, transversal, resolver, labels)
     if not any(v.model.origine for v in views):
         return [ObjectiveGroup(None, views)] if views else []
     titles = _titles(doc, labels)

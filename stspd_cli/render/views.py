@@ -304,8 +304,14 @@ def transversal_views(doc: Document, resolver: Resolver, names: ActionNames) -> 
 
 
 def objective_views(
-    doc: Document, plans: list[PlanView], resolver: Resolver, labels: Labels
+    doc: Document,
+    plans: list[PlanView],
+    transversal: list[ActionView],
+    resolver: Resolver,
+    labels: Labels,
 ) -> list[ObjectiveView]:
+    """The objectives, each with the plans that serve it, and the actions outside any plan that
+    serve it directly."""
     result = []
     named = "objectif" in labels.given
     for objectif in doc.objectifs:
@@ -314,6 +320,9 @@ def objective_views(
             for p in plans
             if objectif.id in p.model.objectifs
             or any(objectif.id in a.model.objectifs for a in p.actions)
+        ]
+        serving += [
+            Ref(a.designation, a.anchor) for a in transversal if objectif.id in a.model.objectifs
         ]
         kicker = None  # « Enjeu n°2 » above the title; an unnumbered one needs no word above it
         if named and objectif.numero is not None:
