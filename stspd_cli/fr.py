@@ -103,6 +103,15 @@ def date_span(start: date | PartialDate, end: date | PartialDate) -> str:
     return f"{date_from(start)} {'au' if _is_day(end) else 'à'} {date_fr(end)}"
 
 
+def excerpt(text: str, limit: int) -> str:
+    """A text on one line, cut at a word with « … » when longer than ``limit``."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)
+    return f"{flat[: cut if cut > 0 else limit]} …"
+
+
 def number_fr(value: float, decimals: int = 2) -> str:
     """``12345.5`` -> ``12 345,5``; integers lose their ``,0``."""
     if float(value).is_integer():

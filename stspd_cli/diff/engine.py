@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from stspd_cli.dates import PartialDate
-from stspd_cli.fr import date_from
+from stspd_cli.fr import date_from, excerpt
 from stspd_cli.labels import ActionNames
 from stspd_cli.model import Action, Document
 from stspd_cli.model.actions import Indicateur, Mesure
@@ -138,7 +138,7 @@ def label_of(item: BaseModel) -> str:
     if isinstance(item, Seance):
         return f"Séance {date_from(item.date)}"
     if isinstance(item, Proposition):
-        return f"Proposition « {item.id} »"
+        return f"Proposition « {excerpt(item.texte, 60)} »"
     for attr in ("titre", "nom", "libelle"):
         text = getattr(item, attr, None)
         if isinstance(text, str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from stspd_cli.confidentiality import is_restricted
-from stspd_cli.fr import NBSP, date_fr, date_since, date_span, date_until
+from stspd_cli.fr import NBSP, date_fr, date_since, date_span, date_until, excerpt
 from stspd_cli.frameworks import resolve_axis
 from stspd_cli.labels import ActionNames, Labels
 from stspd_cli.vocabulary import label
@@ -172,18 +172,10 @@ class Resolver:
     def proposals_of(self, action: Action) -> list[Ref]:
         """The proposals that fed an action, linked to the annex that lists them."""
         return [
-            Ref(_excerpt(p.texte), anchor("proposition", p.id))
+            Ref(excerpt(p.texte, 160), anchor("proposition", p.id))
             for p in self.propositions.values()
             if action.id in p.actions
         ]
-
-
-def _excerpt(text: str, limit: int = 160) -> str:
-    """A proposal's text on one line, cut at a word when long (the annex gives it whole)."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    return flat[: flat.rfind(" ", 0, limit)] + " …"
 
 
 def objective_title(objectif: Objectif) -> str:

@@ -86,13 +86,16 @@ def status_bar(counts: dict[str, dict[str, Any]], labels: dict[str, str], ident:
         if not value["nombre"]:
             continue
         text = f"{labels[status]} ({value['nombre']})"
+        step = 26 + 6 * len(text)
+        if lx and lx + step > width:  # the legend goes on to a new line rather than being cut
+            lx, legend_y = 0, legend_y + 18
         legend.append(_segment(lx, 12, status, height=12, y=legend_y))
         legend.append(
             f'<text x="{lx + 16}" y="{legend_y + 10}" font-size="11">{escape(text)}</text>'
         )
-        lx += 26 + 6 * len(text)
+        lx += step
     title = f"Répartition des {total} actions par statut : " + ", ".join(alt)
-    return _svg(width, 52, title, _PATTERNS + "".join(parts + legend), ident)
+    return _svg(width, legend_y + 18, title, _PATTERNS + "".join(parts + legend), ident)
 
 
 def progress_bars(rows: list[tuple[str, float | None]], ident: str, title: str) -> Markup:

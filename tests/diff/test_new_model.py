@@ -114,7 +114,7 @@ def test_a_version_without_the_new_fields() -> None:
         "+ Instance ajoutée",
         "Cellule de veille du quartier de la gare",
         "+ Proposition ajoutée",
-        "Proposition « proposition-referents »",
+        "Proposition « Des habitants référents dans chaque quartier, en lien avec … »",
         "+ Chapitre ajouté",
         "Chapitre 1 – La méthode d'élaboration",
         "Actions transversales (2 modifications)",
