@@ -203,7 +203,10 @@ def _limit(kind: str, err: Any) -> str:
 
 def _pattern(field: str, value: Any) -> str:
     if field in {"url"}:
-        return f"« {value} » n'est pas une adresse web (elle commence par https://)"
+        return (
+            f"« {value} » n'est pas une adresse web : elle commence par https:// (ou http://) "
+            "et ne contient ni espace, ni <, >, guillemets, accent grave ou barre oblique inverse"
+        )
     if field == "axes" or "/" in str(value):
         return f"« {value} » : un axe s'écrit référentiel/axe, par exemple snpd-2020-2024/axe-1"
     slug = _slugify(str(value))

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from stspd_cli.dates import PartialDate
 from stspd_cli.diff.engine import _KEYED, jsonable
 from stspd_cli.model import Document
+from stspd_cli.terminal import visible
 
 
 def _scalar(value: Any) -> str:
@@ -57,7 +58,8 @@ def _lines(model: BaseModel, tag: str, prefix: str = "") -> list[str]:
 
 
 def as_text(doc: Document) -> str:
-    """The whole strategy, one fact per line."""
+    """The whole strategy, one fact per line, read in a terminal or a pager (``git diff``): what
+    a value holds is shown, never obeyed (:func:`~stspd_cli.terminal.visible`)."""
     lines: list[str] = []
     for section in ("territoire", "strategie", "cadre", "principes", "sections", "gouvernance"):
         value = getattr(doc, section)
@@ -78,4 +80,4 @@ def as_text(doc: Document) -> str:
     for chapter in sorted(doc.chapitres, key=lambda c: c.id):
         lines += _lines(chapter, f"chapitre {chapter.id}")
     lines += sorted(f"[note] {note.model_dump_json()}" for note in doc.notes)
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")

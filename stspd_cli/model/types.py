@@ -42,10 +42,14 @@ Annee = Annotated[int, Strict(), Field(ge=1900, le=2200, examples=[2019])]
 Montant = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False, examples=[12000])]
 Nombre = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 Pourcentage = Annotated[int, Strict(), Field(ge=0, le=100, examples=[40])]
+# A web address that every output can show as a link: http(s) only (no ``javascript:``), and
+# nothing that would end a Markdown autolink or an HTML attribute (< > quotes, backquote,
+# backslash), no space, no control character (M008 otherwise).
+URL_PATTERN = r"^https?://[^\s<>\"'`\\\x00-\x1f\x7f-\x9f]+$"
 Url = Annotated[
     str,
     Strict(),
-    StringConstraints(pattern=r"^https?://\S+$"),
+    StringConstraints(pattern=URL_PATTERN),
     Field(examples=["https://www.lille.fr"]),
 ]
 

@@ -28,9 +28,10 @@ from jinja2 import (
     FileSystemLoader,
     StrictUndefined,
     TemplateNotFound,
-    pass_eval_context,
+    pass_context,
     select_autoescape,
 )
+from jinja2.filters import do_indent
 from markupsafe import Markup
 
 from stspd_cli.errors import TemplateError
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from jinja2.bccache import Bucket
-    from jinja2.nodes import EvalContext
+    from jinja2.runtime import Context
 
 LOGO_NAMES = ("logo.svg", "logo.png", "logo.jpg", "logo.jpeg")
 
@@ -161,7 +162,7 @@ def _groupby_subject(items: Sequence[Any]) -> list[tuple[str, list[Any]]]:
     return [(subject, list(group)) for subject, group in groupby(items, lambda i: i.subject)]
 
 
-def _md_words(segments: Sequence[tuple[str, str]]) -> str:
+def _md_words(segments: Sequence[tuple[str, str]]) -> markdown.MarkdownText:
     """Word-level changes in Markdown: ~~removed~~ and **added**, whitespace kept outside."""
     marks = {"-": "~~", "+": "**", "=": ""}
     out = []
@@ -178,7 +179,13 @@ def _md_words(segments: Sequence[tuple[str, str]]) -> str:
         tail = chunk[len(chunk.rstrip()) :]
         mark = marks[op]
         out.append(f"{lead}{mark}{markdown.escape_text(core)}{mark}{tail}")
-    return " ".join("".join(out).split())
+    return markdown.MarkdownText(" ".join("".join(out).split()))
+
+
+def _indent(text: str, *args: Any, **kwargs: Any) -> str:
+    """Jinja's ``indent``, keeping Markdown made safe marked as such (see ``_finalize``)."""
+    indented = do_indent(text, *args, **kwargs)
+    return markdown.MarkdownText(indented) if isinstance(text, markdown.MarkdownText) else indented
 
 
 def _date_iso_fr(text: str) -> str:
@@ -208,6 +215,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "md_source": markdown.safe_source,
     "md_text": markdown.escape_text,
     "md_cell": markdown.escape_cell,
+    "md_url": markdown.link_target,
+    "indent": _indent,
     "css_string": _css_string,
 }
 
@@ -238,12 +247,17 @@ def _bytecode_cache() -> _BytecodeCache | None:
     return _BytecodeCache(str(folder), pattern=f"{tool_fingerprint()[:16]}-%s.cache")
 
 
-@pass_eval_context
-def _finalize(context: EvalContext, value: object) -> object:
-    """Every text a printable (HTML) template writes gets French typography; Markdown texts get
-    theirs when rendered (``md``), and the Markdown output keeps what the writer typed."""
-    if context.autoescape and type(value) is str:
-        return typography(value)
+@pass_context
+def _finalize(context: Context, value: object) -> object:
+    """Every text a printable (HTML) template writes gets French typography (and HTML escaping);
+    every value a Markdown template writes is escaped unless stspd made it safe Markdown
+    (:func:`stspd_cli.render.markdown.markdown_value`); its text fields keep what the writer
+    typed, typography comes when they are rendered (``md``). Other templates (CSS) write what
+    their filters give."""
+    if context.eval_ctx.autoescape:
+        return typography(value) if type(value) is str else value
+    if (context.name or "").endswith(".md"):
+        return markdown.markdown_value(value)
     return value
 
 
@@ -268,6 +282,7 @@ def build_environment(custom: Sequence[Path] = ()) -> Environment:
     env.globals.update(
         nbsp=NBSP,
         nnbsp=NNBSP,
+        md_macro=markdown.markdown_macro,
         asset=assets.data_uri,
         logo=_logo(assets),
     )

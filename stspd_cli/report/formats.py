@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +12,9 @@ from stspd_cli.period import Period
 from stspd_cli.progress import UNKNOWN_STATUS
 from stspd_cli.proposals import ProposalCounts, proposals_phrase
 from stspd_cli.report.compute import listed
+from stspd_cli.spreadsheet.formulas import csv_file
+from stspd_cli.terminal import console as terminal_console
+from stspd_cli.terminal import json_text, rendered
 from stspd_cli.vocabulary import label
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def has_partly_done(groups: list[dict[str, Any]]) -> bool:
 
 @formatter("json")
 def as_json(report: dict[str, Any], color: bool) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return json_text(report)
 
 
 CSV_COLUMNS = [
@@ -116,44 +116,31 @@ def action_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _csv_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return number_fr(value).replace("\u202f", "")
-    return str(value)
-
-
 @formatter("csv")
 def as_csv(report: dict[str, Any], color: bool) -> bytes:
     """UTF-8 with BOM and « ; » separators: French Excel and LibreOffice open it as is."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([title for _key, title in CSV_COLUMNS])
-    for row in action_rows(report):
-        writer.writerow([_csv_value(row.get(key)) for key, _title in CSV_COLUMNS])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    rows = [[row.get(key) for key, _title in CSV_COLUMNS] for row in action_rows(report)]
+    return csv_file([[title for _key, title in CSV_COLUMNS], *rows])
 
 
 @formatter("text")
 def as_text(report: dict[str, Any], color: bool) -> str:
-    from rich.console import Console  # noqa: PLC0415
+    """Rich markup is off: a title written ``[link=...]`` or ``[/]`` stays text (see
+    :func:`stspd_cli.terminal.console`); styles are given as ``Text`` objects."""
     from rich.table import Table  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, force_terminal=color, no_color=not color, highlight=False, width=120
-    )
+    console, buffer = terminal_console(color=color, width=120)
     reference = date_fr(_date(report["date"]))
     audience = "version interne" if report["diffusion"] == "interne" else "version publique"
-    console.print(f"[bold]Bilan d'avancement au {reference}[/bold] ({audience})")
+    console.print(Text.assemble((f"Bilan d'avancement au {reference}", "bold"), f" ({audience})"))
     today = _date(report["date"])
     for territory in report["territoires"]:
         _territory_text(console, territory, Table, today)
     if "consolide" in report:
         cons = report["consolide"]
         console.print()
-        console.rule(f"[bold]Vue consolidée : {plural(cons['territoires'], 'territoire')}")
+        console.rule(Text(f"Vue consolidée : {plural(cons['territoires'], 'territoire')}", "bold"))
         table = Table("Statut", "Actions", "Part", title="Actions par statut")
         for key, value in cons["actions"]["par_statut"].items():
             table.add_row(status_label(key), str(value["nombre"]), pct(value["pourcentage"]))
@@ -166,7 +153,7 @@ def as_text(report: dict[str, Any], color: bool) -> str:
             f"En retard : {cons['en_retard']['nombre']} ({pct(cons['en_retard']['pourcentage'])})"
             f"{unknown} ; financement total : {total}"
         )
-    return buffer.getvalue()
+    return rendered(buffer)
 
 
 def _date(text: str) -> Any:
@@ -177,7 +164,9 @@ def _date(text: str) -> Any:
 
 def _territory_text(console: Any, t: dict[str, Any], table_cls: Any, today: date) -> None:
     console.print()
-    console.rule(f"[bold]{t['instance']} {t['territoire']}")
+    from rich.text import Text  # noqa: PLC0415
+
+    console.rule(Text(f"{t['instance']} {t['territoire']}", "bold"))
     words = labels_of(t)
     action = words.action
     period = period_words(t, today)
@@ -331,7 +320,7 @@ def _funding_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
     table = table_cls("Source ou année", "Montant", title="Financement")
     for key, value in [*funding["par_source"].items(), *funding["par_annee"].items()]:
         table.add_row(str(key), euros_fr(value))
-    table.add_row("[bold]Total[/bold]", f"[bold]{euros_fr(funding['total'])}[/bold]")
+    table.add_row("Total", euros_fr(funding["total"]), style="bold")
     console.print(table)
 
 

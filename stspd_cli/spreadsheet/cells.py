@@ -14,8 +14,8 @@ from datetime import date, datetime
 
 from stspd_cli.dates import PartialDate
 from stspd_cli.fr import date_fr, number_fr
-from stspd_cli.spreadsheet.identity import clean_text
 from stspd_cli.spreadsheet.layout import Column, fold, letter
+from stspd_cli.terminal import visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,9 +226,49 @@ def parse_number(cell: Cell) -> int | float | None:
     return int(number) if number.is_integer() else number
 
 
+# What a strategy cannot hold as the cell shows it: controls (but tabulation and line ends),
+# DEL, C1 controls (NEL, U+0085, is a line break to YAML), line and paragraph separators, lone
+# UTF-16 halves and the two non-characters YAML refuses.
+_UNWRITABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+_UNWRITABLE_NAMES = {
+    0x85: "un passage à la ligne NEL",
+    0x2028: "un séparateur de ligne",
+    0x2029: "un séparateur de paragraphe",
+}
+
+
+def _unwritable(char: str) -> str:
+    code = ord(char)
+    if code in _UNWRITABLE_NAMES:
+        name = _UNWRITABLE_NAMES[code]
+    elif 0xD800 <= code <= 0xDFFF:
+        name = "une moitié isolée de caractère UTF-16"
+    elif code >= 0xFFFE:
+        name = "un non-caractère"
+    else:
+        name = "un caractère de contrôle"
+    return f"{name} (U+{code:04X})"
+
+
 def parse_text(cell: Cell) -> str | None:
+    """A free text, as the strategy will hold it: line ends made Unix, blanks at the end of
+    lines and around the text removed (layout, not meaning); tabulations kept. A character the
+    strategy could not hold as the cell shows it is refused, never dropped or changed."""
     if cell.empty:
         return None
     value = cell.value
     text = _shown(value) if not isinstance(value, str) else value
-    return clean_text(text) or None
+    found = _UNWRITABLE.search(text)
+    if found:
+        start = max(found.start() - 20, 0)
+        excerpt = visible(text[start : found.start() + 20], one_line=True)
+        msg = (
+            f"texte « {excerpt} » refusé : il contient {_unwritable(found.group())}, invisible, "
+            "qu'une stratégie ne peut pas garder tel quel ; remplacez-le par un retour à la "
+            "ligne ou une espace, ou supprimez-le"
+        )
+        raise CellError(msg)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip() or None

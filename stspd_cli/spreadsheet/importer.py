@@ -3,9 +3,10 @@
 1. the strategy must be valid, and ruamel must write it back byte for byte (else its layout
    could not be kept);
 2. the table is read and every cell checked (:mod:`merge`): any problem refuses the import;
-3. the edits are made on the round-trip tree (:mod:`apply`) and the new text is checked with
-   stspd's own pipeline: it must load, validate without error, and differ from the old one by
-   exactly the intended changes;
+3. the edits are made on the round-trip tree (:mod:`apply`) and the new text is checked: read
+   back with ruamel, every written value must be the cell's value; with stspd's own pipeline, it
+   must load, validate without error, and differ from the old one by exactly the intended
+   changes;
 4. only then, with ``--apply``, the file is replaced atomically.
 """
 
@@ -85,10 +86,13 @@ def import_table(strategy: Path, table: Path, *, apply: bool, today: date) -> Im
             )
         )
         return outcome
-    from stspd_cli.spreadsheet.apply import apply_edits  # noqa: PLC0415
+    from stspd_cli.spreadsheet.apply import apply_edits, read_back  # noqa: PLC0415
 
     apply_edits(document.tree, plan.edits)
     new_bytes = dump_rt(document)
+    outcome.problems = read_back(new_bytes, plan.edits)
+    if outcome.problems:
+        return outcome
     checked = _verify(new_bytes, name, today, (old_doc, old_findings), plan)
     outcome.problems = checked.problems
     outcome.warnings = checked.warnings

@@ -7,7 +7,7 @@ with another value, it is a conflict.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from stspd_cli.dates import PartialDate
 from stspd_cli.fr import date_as_of, date_from, number_fr
@@ -27,6 +27,8 @@ from stspd_cli.spreadsheet.identity import clean_text
 from stspd_cli.spreadsheet.layout import INDICATEURS_COLUMNS, fold
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from stspd_cli.spreadsheet.merge import Context
 
 REEXPORT = "réexportez le tableau (stspd export) et reportez-y les saisies du partenaire"
@@ -117,21 +119,20 @@ def _read_measure(
     context: Context, cells: dict[str, Cell]
 ) -> tuple[PartialDate, int | float, str | None] | None:
     plan = context.plan
-    when = value = comment = None
-    ok = True
-    try:
-        when = parse_date(cells["date"], context.today)
-    except CellError as error:
-        plan.refuse(cells["date"].where, error.message)
-        ok = False
-    try:
-        value = parse_number(cells["valeur"])
-    except CellError as error:
-        plan.refuse(cells["valeur"].where, error.message)
-        ok = False
-    comment = parse_text(cells["commentaire"])
-    if not ok:
+    parsers: dict[str, Callable[[Cell], Any]] = {
+        "date": lambda cell: parse_date(cell, context.today),
+        "valeur": parse_number,
+        "commentaire": parse_text,
+    }
+    parsed: dict[str, Any] = {}
+    for key, parse in parsers.items():
+        try:
+            parsed[key] = parse(cells[key])
+        except CellError as error:
+            plan.refuse(cells[key].where, error.message)
+    if len(parsed) < len(parsers):
         return None
+    when, value, comment = parsed["date"], parsed["valeur"], parsed["commentaire"]
     if when is not None and value is None:
         plan.refuse(cells["valeur"].where, f"valeur manquante pour la mesure {date_from(when)}")
         return None

@@ -18,6 +18,7 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
 from stspd_cli.dates import PartialDate
+from stspd_cli.spreadsheet.formulas import looks_like_formula
 from stspd_cli.spreadsheet.layout import INDICATEURS, META, SUIVI, Column, date_format, letter
 from stspd_cli.spreadsheet.table import Table
 
@@ -68,6 +69,9 @@ def _set(cell: Any, value: object) -> None:
     if isinstance(value, str):
         cell.value = value
         cell.data_type = "s"  # text stays text, even when it starts with « = »
+        if looks_like_formula(value):
+            # Excel's quote prefix: the text stays text when a partner edits the cell.
+            cell.quotePrefix = True
     elif isinstance(value, PartialDate):
         # A date cell at the date's precision: a month shows « 09/2026 » and is read back as
         # a month (spreadsheet/cells.py), never as its first day.

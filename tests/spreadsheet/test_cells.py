@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
@@ -182,10 +183,30 @@ def test_numbers_refused(value: object) -> None:
 
 def test_texts_are_cleaned() -> None:
     assert parse_text(cell("  un\r\ndeux  \r\n\r\n")) == "un\ndeux"
-    assert parse_text(cell("a\tb\x07c")) == "a bc"
+    assert parse_text(cell("a\tb")) == "a\tb"  # kept: the strategy holds it as it is
     assert parse_text(cell(12)) == "12"
     assert parse_text(cell("   ")) is None
     assert clean_text(" ligne 1 \nligne 2\n") == "ligne 1\nligne 2"
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Fait\x85ensuite", "un passage à la ligne NEL (U+0085)"),
+        ("a\u2028b", "un séparateur de ligne (U+2028)"),
+        ("a\u2029b", "un séparateur de paragraphe (U+2029)"),
+        ("a\x07c", "un caractère de contrôle (U+0007)"),
+        ("a\x1b[2Jb", "un caractère de contrôle (U+001B)"),
+        ("a\x7fb", "un caractère de contrôle (U+007F)"),
+        ("a\x9bb", "un caractère de contrôle (U+009B)"),
+        ("a\ud800b", "une moitié isolée de caractère UTF-16 (U+D800)"),
+        ("a\uffffb", "un non-caractère (U+FFFF)"),
+    ],
+)
+def test_texts_a_strategy_cannot_hold_are_refused(text: str, what: str) -> None:
+    """Refused, never dropped or changed (a NEL became a line break, a tab a space)."""
+    with pytest.raises(CellError, match=re.escape(f"il contient {what}")):
+        parse_text(cell(text))
 
 
 def test_headers_fold() -> None:
