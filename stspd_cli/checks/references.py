@@ -9,7 +9,10 @@ from collections.abc import Iterable, Iterator
 from stspd_cli.checks import CheckContext, check
 from stspd_cli.findings import Path_
 from stspd_cli.frameworks import frameworks, resolve_axis
-from stspd_cli.model.references import ACTOR, GROUP, declared, references
+from stspd_cli.model.references import ACTION, ACTOR, GROUP, declared, references
+
+# Kinds whose rule names the field in its message itself.
+_OWN_MESSAGE = {GROUP: "R006", ACTION: "R009"}
 
 
 def _suggest(ref: str, known: Iterable[str]) -> str:
@@ -17,18 +20,20 @@ def _suggest(ref: str, known: Iterable[str]) -> str:
     return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
 
 
-@check("R001", "R002", "R006")
+@check("R001", "R002", "R006", "R009")
 def references_exist(ctx: CheckContext) -> None:
     """Pilotes, partenaires, members and signatories name declared actors; plans and actions
-    serve declared objectives; an action's working group is declared in the governance."""
+    serve declared objectives; the working group following an objective, a plan or an action is
+    declared in the governance (a working group or an instance); a proposal names the actions it
+    became by their ids."""
     known = declared(ctx.doc)
     for ref in references(ctx.doc):
         names = known[ref.kind]
         if ref.ident in names:
             continue
         suggestion = _suggest(ref.ident, names)
-        if ref.kind == GROUP:  # R006 names its field in its message
-            ctx.report("R006", ref.path, ref=ref.ident, suggestion=suggestion)
+        if ref.kind in _OWN_MESSAGE:  # R006 and R009 name their field in their message
+            ctx.report(_OWN_MESSAGE[ref.kind], ref.path, ref=ref.ident, suggestion=suggestion)
         else:
             code = "R001" if ref.kind == ACTOR else "R002"
             ctx.report(code, ref.path, champ=ref.field, ref=ref.ident, suggestion=suggestion)
@@ -79,9 +84,9 @@ def _axis_refs(ctx: CheckContext) -> Iterator[tuple[str, Path_]]:
     for i, obj in enumerate(ctx.doc.objectifs):
         for j, ref in enumerate(obj.axes):
             yield ref, ("objectifs", i, "axes", j)
-    for p, _plan, a, action in ctx.doc.iter_actions():
-        for j, ref in enumerate(action.axes):
-            yield ref, ("plans", p, "actions", a, "axes", j)
+    for action_ref in ctx.doc.iter_actions():
+        for j, ref in enumerate(action_ref.action.axes):
+            yield ref, (*action_ref.path, "axes", j)
 
 
 @check("R004")

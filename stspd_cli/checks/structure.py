@@ -29,14 +29,6 @@ _EXPECTED = {
     "model_attributes_type": "un bloc de clés (dictionnaire)",
     "dict_type": "un bloc de clés (dictionnaire)",
 }
-_DATE_ERRORS = {
-    "date_type",
-    "date_parsing",
-    "date_from_datetime_parsing",
-    "date_from_datetime_inexact",
-    "date_future",
-    "date_past",
-}
 _LIMIT_ERRORS = {
     "greater_than_equal",
     "greater_than",
@@ -117,12 +109,8 @@ def _finding(loaded: Loaded, err: Any) -> Finding:
         return make_finding(
             "M003", file, line, col, loc, champ=field, valeur=value, possibles=choices
         )
-    if kind in _DATE_ERRORS:
-        detail = (
-            f"« {value} » n'est pas une date"
-            if isinstance(value, int | float)
-            else f"date « {value} » invalide ou impossible"
-        )
+    if kind == "partial_date":  # stspd_cli.dates says why, in French
+        detail = err.get("ctx", {}).get("detail", "")
         return make_finding("M005", file, line, col, loc, champ=field, detail=detail)
     if kind == "bool_type" and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
         return make_finding("M009", file, line, col, loc, champ=field, valeur=value)

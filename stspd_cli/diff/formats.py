@@ -75,6 +75,12 @@ def as_text(out: DiffOutput) -> str:
                 line = Text(f"    {_MARKS[kind]} ", style=_STYLES[kind])
                 line.append(item.text)
                 console.print(line)
+                if item.consequences:
+                    console.print(Text("      qui renumérote :"))
+                for consequence in item.consequences:
+                    follow = Text(f"        {_MARKS['renumbered']} ", style=_STYLES["renumbered"])
+                    follow.append(consequence.text)
+                    console.print(follow)
                 if item.segments:
                     words_line = Text("      ")
                     for op, chunk in item.segments:

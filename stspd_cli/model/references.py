@@ -1,7 +1,7 @@
 """Which fields of the model name another item by its identifier, and which kind of item.
 
 One table for every rule and output that follows a reference: the checks that the item exists
-(R001, R002, R006), the warning about a public text naming a restricted item (R007), and the
+(R001, R002, R006, R009), the warning about a public text naming a restricted item (R007), and the
 public view, where such a reference reads « acteur non public » instead of the identifier
 (:mod:`stspd_cli.confidentiality`). A new reference field is one line here.
 """
@@ -16,7 +16,10 @@ from stspd_cli.model.strategy import (
     Document,
     Gouvernance,
     GroupeTravail,
+    InstanceGouvernance,
+    Objectif,
     Plan,
+    Proposition,
     Repartition,
     Signataire,
 )
@@ -25,6 +28,7 @@ from stspd_cli.model.types import Diffusable
 ACTOR = "acteur"
 OBJECTIVE = "objectif"
 GROUP = "groupe"
+ACTION = "action"
 
 # (model, field name) -> kind of the item the field names.
 REFERENCE_FIELDS: dict[tuple[type[BaseModel], str], str] = {
@@ -36,12 +40,16 @@ REFERENCE_FIELDS: dict[tuple[type[BaseModel], str], str] = {
     (Contact, "acteur"): ACTOR,
     (Plan, "pilote"): ACTOR,
     (Plan, "objectifs"): OBJECTIVE,
+    (Plan, "groupe_travail"): GROUP,
+    (Objectif, "groupe_travail"): GROUP,
     (Repartition, "acteurs"): ACTOR,
     (Gouvernance, "president"): ACTOR,
     (Gouvernance, "membres"): ACTOR,
     (Signataire, "acteur"): ACTOR,
     (GroupeTravail, "pilote"): ACTOR,
     (GroupeTravail, "membres"): ACTOR,
+    (InstanceGouvernance, "membres"): ACTOR,
+    (Proposition, "actions"): ACTION,
 }
 
 Path = tuple[str | int, ...]
@@ -58,12 +66,16 @@ class Ref(NamedTuple):
 
 
 def declared(doc: Document) -> dict[str, dict[str, Any]]:
-    """The items a reference may name, by kind and identifier."""
-    groups = doc.gouvernance.groupes_travail if doc.gouvernance else []
+    """The items a reference may name, by kind and identifier. A working group field may
+    name one of the council's instances (cellule de veille, observatoire) as well."""
+    gov = doc.gouvernance
+    groups: dict[str, Any] = {i.id: i for i in gov.instances} if gov else {}
+    groups.update({g.id: g for g in gov.groupes_travail} if gov else {})
     return {
         ACTOR: {a.id: a for a in doc.acteurs},
         OBJECTIVE: {o.id: o for o in doc.objectifs},
-        GROUP: {g.id: g for g in groups},
+        GROUP: groups,
+        ACTION: {place.action.id: place.action for place in doc.iter_actions()},
     }
 
 

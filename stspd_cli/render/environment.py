@@ -33,7 +33,10 @@ from stspd_cli.errors import TemplateError
 from stspd_cli.fr import (
     NBSP,
     NNBSP,
+    date_as_of,
     date_fr,
+    date_from,
+    date_on,
     euros_fr,
     number_fr,
     percent_fr,
@@ -166,10 +169,10 @@ def _indent(text: str, *args: Any, **kwargs: Any) -> str:
 
 
 def _date_iso_fr(text: str) -> str:
-    """An ISO date written as text (in report data) shown the French way."""
-    from datetime import date  # noqa: PLC0415
+    """An ISO date written as text (in report data, at any precision) shown the French way."""
+    from stspd_cli.dates import PartialDate  # noqa: PLC0415
 
-    return date_fr(date.fromisoformat(text))
+    return date_fr(PartialDate.parse(text))
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
@@ -177,6 +180,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "md_words": _md_words,
     "groupby_subject": _groupby_subject,
     "date_fr": date_fr,
+    "date_le": date_on,  # « le 30 juin 2026 », « en juin 2026 »
+    "date_au": date_as_of,  # « au 30 juin 2026 », « en juin 2026 »
+    "date_du": date_from,  # « du 30 juin 2026 », « de juin 2026 »
     "euros": euros_fr,
     "nombre": number_fr,
     "pourcent": _percent,

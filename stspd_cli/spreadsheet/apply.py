@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.model import Action, Indicateur
 from stspd_cli.model.introspect import fields_by_key
 from stspd_cli.roundtrip import WIDTH, yaml_rt
@@ -25,9 +26,9 @@ _INDICATOR_KEYS = list(fields_by_key(Indicateur))
 
 
 def apply_edits(tree: Any, edits: list[Edit]) -> None:
-    actions = {
-        str(action["id"]): action for plan in tree.get("plans") or [] for action in plan["actions"]
-    }
+    listed = [action for plan in tree.get("plans") or [] for action in plan.get("actions") or []]
+    listed += list(tree.get("actions") or [])  # the actions outside any plan
+    actions = {str(action["id"]): action for action in listed}
     for edit in edits:
         action = actions[edit.action]
         if isinstance(edit, SetField):
@@ -50,9 +51,9 @@ def read_back(data: bytes, edits: list[Edit]) -> list[Problem]:
         cells = ", ".join(dict.fromkeys(edit.where for edit in edits))
         msg = f"la stratégie réécrite ne se relirait pas ({type(error).__name__})"
         return [Problem(None, f"{msg} : rien n'est écrit ; cellules en cause : {cells}", hint)]
-    actions = {
-        str(action["id"]): action for plan in tree.get("plans") or [] for action in plan["actions"]
-    }
+    listed = [a for plan in tree.get("plans") or [] for a in plan.get("actions") or []]
+    listed += tree.get("actions") or []  # actions outside any plan
+    actions = {str(action["id"]): action for action in listed}
     problems = []
     for edit in edits:
         wanted, found = _written(actions[edit.action], edit)
@@ -73,10 +74,19 @@ def _written(action: Any, edit: Edit) -> tuple[object, object]:
     if isinstance(edit, SetField):
         return edit.value, _plain(action.get(edit.field))
     indicator = next(i for i in action["indicateurs"] if str(i["libelle"]) == edit.indicator)
-    same_day = [m for m in indicator.get("mesures") or [] if m["date"] == edit.date]
+    same_day = [m for m in indicator.get("mesures") or [] if _same_date(m["date"], edit.date)]
     found = [(_plain(m["valeur"]), _plain(m.get("commentaire"))) for m in same_day]
     wanted = (edit.value, edit.comment)
     return wanted, wanted if wanted in found else found
+
+
+def _same_date(value: Any, wanted: PartialDate) -> bool:
+    """Whether a date as ruamel reads it back (a ``date``, a year, a text) is ``wanted``, at the
+    same precision."""
+    try:
+        return PartialDate.parse(value) == wanted
+    except ValueError:
+        return False
 
 
 def _plain(value: Any) -> object:
@@ -91,7 +101,7 @@ def _add_measure(action: Any, edit: AddMeasure) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415
 
     indicator = next(i for i in action["indicateurs"] if str(i["libelle"]) == edit.indicator)
-    measure = CommentedMap([("date", edit.date), ("valeur", edit.value)])
+    measure = CommentedMap([("date", _date_value(edit.date)), ("valeur", edit.value)])
     if edit.comment:
         measure["commentaire"] = _text(edit.comment, indicator, extra=4)
     measures = indicator.get("mesures")
@@ -106,6 +116,17 @@ def _add_measure(action: Any, edit: AddMeasure) -> None:
     tail = _take_tail(measures[position - 1]) if position else None
     measures.insert(position, measure)
     _put_tail(measure, tail)
+
+
+def _date_value(value: PartialDate) -> Any:
+    """A date as ``fmt`` writes it: a day plain, a month in quotes, a year as a number."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString  # noqa: PLC0415
+
+    if value.month is None:
+        return value.year
+    if value.day is None:
+        return DoubleQuotedScalarString(value.isoformat())
+    return value.first_day
 
 
 def _set(mapping: Any, key: str, value: Any, order: list[str]) -> None:

@@ -19,7 +19,9 @@ import io
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.fr import number_fr
+from stspd_cli.spreadsheet.layout import date_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -62,6 +64,8 @@ def csv_cell(value: Any) -> str:
         return "oui" if value else "non"
     if isinstance(value, int | float):
         return number_fr(value).replace("\u202f", "")
+    if isinstance(value, PartialDate):
+        return date_text(value)  # « 06/2026 » for a month: read back as a month
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return guard(str(value))
