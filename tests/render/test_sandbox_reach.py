@@ -21,7 +21,7 @@ from stspd_cli.render.environment import FILTERS, build_environment
 from .support import DEMO, LOOS, document
 
 # Plain values: their methods compute new values and touch nothing else.
-VALUES = (str, bytes, int, float, bool, list, dict, tuple, date, timedelta, Markup)
+VALUES = (str, bytes, int, float, bool, list, dict, tuple, frozenset, date, timedelta, Markup)
 LIMIT = 100_000
 SCALARS = (str, bytes, int, float, bool, date, timedelta)
 # The classes Jinja gives every template; they are called, nothing is read from them.
@@ -61,8 +61,8 @@ def _harmless(fn: Any) -> bool:
     if fn in (str.maketrans, bytes.maketrans):  # static: a translation table from strings
         return True
     owner = getattr(fn, "__self__", None)
-    if isinstance(owner, type):  # date.today, int.from_bytes...
-        return owner in VALUES
+    if isinstance(owner, type):  # date.today, int.from_bytes, PartialDate.parse...
+        return owner in VALUES or owner.__module__.startswith("stspd_cli.")
     if isinstance(owner, VALUES):
         return not modifies_known_mutable(owner, fn.__name__)
     if owner is not None:  # a method of one of stspd's objects, written in stspd
