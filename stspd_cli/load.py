@@ -30,7 +30,11 @@ class Loaded:
 
 
 def load_file(path: Path, display: str | None = None) -> Loaded:
-    source = read_source(path, display)
+    return loaded_from(read_source(path, display))
+
+
+def loaded_from(source: Source | Finding) -> Loaded:
+    """A source read, or the finding that says why it could not be."""
     if isinstance(source, Finding):
         return Loaded(file=source.file, data=None, findings=[source])
     return load_source(source)
@@ -44,8 +48,15 @@ def load_bytes(data: bytes, name: str) -> Loaded:
 
 
 def load_source(source: Source) -> Loaded:
-    parsed = parse_yaml(source.text)
+    from stspd_cli.sniff import sniff  # noqa: PLC0415
+
     name = source.file
+    head = sniff(source.text)
+    if not head.strategy and not head.empty:
+        # Only strategies are strategies: another YAML file gets this one finding, unparsed.
+        finding = make_finding("S015", name, head.line, head.column, trouve=head.found)
+        return Loaded(file=name, data=None, findings=[finding], text=source.text)
+    parsed = parse_yaml(source.text)
     findings = [
         make_finding(p.code, name, p.line + 1, p.column + 1, p.path, **p.params)
         for p in parsed.problems

@@ -12,13 +12,14 @@ from pathlib import Path
 
 from stspd_cli.errors import InvalidStrategyError, UnreadableInputError
 from stspd_cli.findings import Severity
-from stspd_cli.load import Loaded, load_bytes, load_file
+from stspd_cli.inputs import display_name
+from stspd_cli.load import Loaded, load_bytes
 from stspd_cli.model import Document
-from stspd_cli.validate import display_name
 
 
-def model_from_loaded(loaded: Loaded) -> Document:
-    """The model of a strategy that holds no error (warnings do not stop a command)."""
+def model_from_loaded(loaded: Loaded, today: date | None = None) -> Document:
+    """The model of a strategy that holds no error (warnings do not stop a command); ``today``
+    is the reference date of the rules that depend on it (today by default)."""
     from stspd_cli.checks import run_checks  # noqa: PLC0415
     from stspd_cli.checks.structure import build_model  # noqa: PLC0415
 
@@ -28,7 +29,7 @@ def model_from_loaded(loaded: Loaded) -> Document:
         model, findings = build_model(loaded)
     if model is not None:
         # The reference date only matters to warnings, which do not stop a command.
-        findings = run_checks(loaded, model, date.today())
+        findings = run_checks(loaded, model, today or date.today())
     errors = sorted(f for f in findings if f.severity is Severity.ERROR)
     if model is not None and not errors:
         return model
@@ -44,8 +45,12 @@ def model_from_loaded(loaded: Loaded) -> Document:
     raise InvalidStrategyError(message, hint=hint)
 
 
-def load_model(path: Path) -> Document:
-    return model_from_loaded(load_file(path, display_name(path)))
+def load_model(path: Path, today: date | None = None) -> Document:
+    """The model of a strategy file, or of standard input (``-``)."""
+    from stspd_cli.inputs import read_input  # noqa: PLC0415
+    from stspd_cli.load import loaded_from  # noqa: PLC0415
+
+    return model_from_loaded(loaded_from(read_input(path, display_name(path))), today)
 
 
 def load_model_bytes(data: bytes, name: str) -> Document:

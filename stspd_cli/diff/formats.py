@@ -21,6 +21,9 @@ class DiffOutput:
     interne: bool = False
 
 
+# The name and version of the JSON output (docs/sorties.md, schema/stspd-diff-1.schema.json).
+JSON_FORMAT = "stspd-diff/1"
+
 Formatter = Callable[[DiffOutput], str]
 FORMATS: dict[str, Formatter] = {}
 
@@ -104,6 +107,7 @@ def _side(name: str, version: str) -> str:
 def as_json(out: DiffOutput) -> str:
     p = out.presentation
     payload = {
+        "format": JSON_FORMAT,
         "old": {"source": p.old_name, "version": p.old_version},
         "new": {"source": p.new_name, "version": p.new_version},
         "summary": {

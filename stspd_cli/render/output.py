@@ -1,24 +1,22 @@
-"""Where rendered documents go: standard output, a file, or a folder for a folder of strategies.
+"""``stspd render``: where rendered documents go, by the one output rule (:mod:`stspd_cli.target`).
 
-A source strategy is never written over: an output named ``*.yaml``/``*.yml``, or that is one of
-the strategy files being rendered, is refused before anything is written.
+One strategy goes to ``-o FICHIER``, to standard output, or into a folder; a folder of
+strategies (``strategies/`` by default) gives one document per strategy in a folder (``build/``
+by default), under the same relative names. A source strategy is never written over: an output
+named ``*.yaml``/``*.yml``, or that is one of the strategies being rendered, is refused before
+anything is written. A strategy that cannot be rendered does not stop the others.
 """
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from stspd_cli.discovery import SUFFIXES, strategy_files
-from stspd_cli.errors import InvalidStrategyError, OutputError, StspdError, UnreadableInputError
-from stspd_cli.output import write_atomic
-
-if TYPE_CHECKING:
-    from stspd_cli.render.formats import Format
-
-STDOUT = "-"
+from stspd_cli.discovery import Selection
+from stspd_cli.errors import InvalidStrategyError, StspdError, UnreadableInputError
+from stspd_cli.outcome import Outcome
+from stspd_cli.target import Target, audience, refuse_sources, wrote
 
 
 class Job(NamedTuple):
@@ -26,124 +24,70 @@ class Job(NamedTuple):
     target: Path | None  # None: standard output
 
 
-@dataclass(eq=False)
-class RenderResult:
-    stdout: bytes | None = None
-    written: list[Path] = field(default_factory=list)
-    failed: list[tuple[Path, StspdError]] = field(default_factory=list)
+def plan_jobs(selection: Selection, target: Target, *, interne: bool) -> list[Job]:
+    """The (strategy, output) pairs; refuse one that would write over a strategy."""
+    from stspd_cli.inputs import input_stem  # noqa: PLC0415
 
-    def raise_failures(self) -> None:
-        """One error for every strategy that could not be rendered (others were written)."""
-        if not self.failed:
-            return
-        if len(self.failed) == 1:
-            raise self.failed[0][1]
-        first = self.failed[0][1]
-        msg = f"{len(self.failed)} stratégies non rendues ; la première : {first.message}"
-        kind = type(first) if isinstance(first, InvalidStrategyError) else StspdError
-        error = kind(msg, hint=first.hint)
-        error.exit_code = max(e.exit_code for _, e in self.failed)
-        raise error
-
-
-def plan_jobs(source: Path, output: str | None, fmt: Format) -> list[Job]:
-    """The (strategy, output) pairs for ``stspd render SOURCE -o OUTPUT``; refuse unsafe ones."""
-    if source.is_dir():
-        jobs = _folder_jobs(source, output, fmt)
-    else:
-        if not source.exists():
-            msg = f"{source} : fichier introuvable"
-            raise UnreadableInputError(msg)
-        jobs = [Job(source, _file_target(source, output, fmt))]
-    sources = {j.source.resolve() for j in jobs}
-    for job in jobs:
-        _check_target(job.target, sources)
+    jobs = []
+    for path in selection.files:
+        out = target.file_for(input_stem(path), interne=interne)
+        base = selection.found_in.get(path)
+        if out is not None and target.path is None and base is not None:
+            # A folder's strategies keep their relative place: strategies/a/b.yaml -> build/a/b.html
+            out = out.parent / path.parent.relative_to(base) / out.name
+        jobs.append(Job(path, out))
+    refuse_sources([j.target for j in jobs], [j.source for j in jobs])
     return jobs
 
 
-def _file_target(source: Path, output: str | None, fmt: Format) -> Path | None:
-    if output is None or output == STDOUT:
-        if fmt.binary and output is None:
-            msg = f"le format {fmt.name} s'écrit dans un fichier"
-            raise OutputError(msg, hint=f"ajoutez par exemple -o {source.stem}{fmt.suffix}")
-        return None
-    target = Path(output)
-    # "-o build/" names a folder, even one that does not exist yet.
-    if target.is_dir() or output.endswith(("/", os.sep)):
-        return target / f"{source.stem}{fmt.suffix}"
-    return target
-
-
-def guess_format(output: str | None) -> str:
-    """The format an output file's suffix names (``-o lille.pdf``), html otherwise."""
-    from stspd_cli.render.formats import FORMATS  # noqa: PLC0415
-
-    if output and output != STDOUT:
-        suffix = Path(output).suffix.lower()
-        for fmt in FORMATS.values():
-            if suffix == fmt.suffix:
-                return fmt.name
-    return "html"
-
-
-def _folder_jobs(source: Path, output: str | None, fmt: Format) -> list[Job]:
-    if output is None or output == STDOUT:
-        msg = f"« {source} » est un dossier : indiquez un dossier de sortie"
-        raise OutputError(msg, hint=f"par exemple : stspd render {source} -o build/")
-    folder = Path(output)
-    if folder.exists() and not folder.is_dir():
-        msg = (
-            f"« {output} » n'est pas un dossier : un dossier de stratégies se rend dans un dossier"
-        )
-        raise OutputError(msg)
-    return [
-        Job(path, folder / path.relative_to(source).with_suffix(fmt.suffix))
-        for path in strategy_files([source])
-    ]
-
-
-def _check_target(target: Path | None, sources: set[Path]) -> None:
-    if target is None:
-        return
-    if target.suffix.lower() in SUFFIXES or target.resolve() in sources:
-        msg = f"refus d'écrire dans « {target} » : ce serait écraser une stratégie YAML"
-        raise OutputError(msg, hint="choisissez un fichier de sortie .html, .md ou .pdf")
-    if target.is_dir():
-        msg = f"« {target} » est un dossier"
-        raise OutputError(msg)
-
-
 def render_paths(
-    source: Path,
+    sources: list[Path] | None,
     *,
-    output: str | None,
+    output: str | None = None,
     format_name: str | None = None,
     interne: bool = False,
     templates: Path | None = None,
-) -> RenderResult:
-    """Render one strategy, or every strategy of a folder, to where ``output`` says.
+    today: date | None = None,
+) -> Outcome:
+    """Render one strategy, or every strategy of a folder, to where the output rule says.
 
-    Without a format, the output file's suffix chooses it (html by default). A strategy that
-    cannot be rendered does not stop the others; see :meth:`RenderResult.raise_failures`.
-    """
-    from stspd_cli.render import get_format, load_strategy, render_document  # noqa: PLC0415
+    Without a format, the output file's extension chooses it (html by default)."""
+    from stspd_cli.discovery import select  # noqa: PLC0415
+    from stspd_cli.formats.registries import target_for  # noqa: PLC0415
+    from stspd_cli.render import render_document  # noqa: PLC0415
     from stspd_cli.render.settings import template_dirs  # noqa: PLC0415
-    from stspd_cli.validate import display_name  # noqa: PLC0415
+    from stspd_cli.strategy_io import load_model  # noqa: PLC0415
+    from stspd_cli.target import write  # noqa: PLC0415
 
-    fmt = get_format(format_name or guess_format(output))
-    jobs = plan_jobs(source, output, fmt)
-    result = RenderResult()
-    for job in jobs:
+    selection = select(sources, stdin=True)
+    target = target_for(
+        "render", format_name, output, many=selection.folders or len(selection.files) > 1
+    )
+    outcome = Outcome()
+    for job in plan_jobs(selection, target, interne=interne):
         try:
-            doc = load_strategy(job.source, display_name(job.source))
+            doc = load_model(job.source, today)
             dirs = template_dirs(templates, job.source)
-            data = render_document(doc, fmt.name, interne=interne, templates=dirs)
+            data = render_document(doc, target.spec.name, interne=interne, templates=dirs)
         except (InvalidStrategyError, UnreadableInputError) as error:
-            result.failed.append((job.source, error))
+            outcome.errors.append(error)
             continue
         if job.target is None:
-            result.stdout = data
+            outcome.stdout = data
         else:
-            write_atomic(job.target, data)
-            result.written.append(job.target)
-    return result
+            write(job.target, data)
+            outcome.say(wrote(job.target, audience(interne)))
+    outcome.say(selection.skipped_line())
+    if len(outcome.errors) > 1:
+        outcome.errors = [_summary_error(outcome.errors)]
+    return outcome
+
+
+def _summary_error(failed: list[StspdError]) -> StspdError:
+    """One error for every strategy that could not be rendered (the others were written)."""
+    first = failed[0]
+    msg = f"{len(failed)} stratégies non rendues ; la première : {first.message}"
+    kind = type(first) if isinstance(first, InvalidStrategyError) else StspdError
+    error = kind(msg, hint=first.hint)
+    error.exit_code = max(e.exit_code for e in failed)
+    return error

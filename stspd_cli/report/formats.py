@@ -20,6 +20,9 @@ from stspd_cli.vocabulary import label
 if TYPE_CHECKING:
     from datetime import date
 
+# The name and version of the JSON output (docs/sorties.md, schema/stspd-report-1.schema.json).
+JSON_FORMAT = "stspd-report/1"
+
 Formatter = Callable[[dict[str, Any], bool], str | bytes]
 FORMATS: dict[str, Formatter] = {}
 
@@ -80,7 +83,7 @@ def has_partly_done(groups: list[dict[str, Any]]) -> bool:
 
 @formatter("json")
 def as_json(report: dict[str, Any], color: bool) -> str:
-    return json_text(report)
+    return json_text({"format": JSON_FORMAT, **report})
 
 
 CSV_COLUMNS = [
