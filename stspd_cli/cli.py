@@ -170,8 +170,6 @@ def validate(
 ) -> None:
     """Vérifie une ou plusieurs stratégies et liste chaque problème avec sa position.
 
-    Formats : text, json, github (annotations), gitlab (Code Quality).
-
     Exemple : `stspd validate strategies/clspd-lille.yaml --format json`
 
     Codes de sortie : 0 valide ; 1 erreurs (ou avertissements avec --strict) ;
@@ -248,8 +246,6 @@ def schema(output: Output = None) -> None:
 def regles(format_: Format = None, output: Output = None) -> None:
     """Liste les règles de vérification : code, gravité, titre et explication.
 
-    Formats : text ou md (documentation).
-
     Exemple : `stspd regles --format md -o regles.md`
     """
     from stspd_cli.commands.info import regles_command  # noqa: PLC0415
@@ -294,7 +290,6 @@ def diff(
     """Montre ce qui a changé entre deux versions d'une stratégie (note de modification).
 
     Les entités sont rapprochées par leur identifiant : une action renommée reste la même action.
-    Formats : text, json, md, html.
 
     Exemple : `stspd diff HEAD:strategies/clspd-lille.yaml strategies/clspd-lille.yaml`
     """
@@ -345,7 +340,6 @@ def report(
     """Fait le bilan d'avancement : réalisé, en retard, qui porte quoi, financement, indicateurs.
 
     Plusieurs fichiers ou un dossier donnent chaque territoire et une vue consolidée.
-    Formats : text, md, html, json, csv.
 
     Exemple : `stspd report strategies/ --date 2026-12-31 --format html -o bilan.html`
     """

@@ -130,6 +130,7 @@ def _install_completion(ctx: Context, param: Parameter, value: Any) -> Any:
         return value
     shell, path = install(shell=value) if isinstance(value, str) else install()
     texts = _texts()
+    shell = getattr(shell, "value", shell)  # typer 0.29 names shells by an Enum
     typer.echo(texts["completion_installee"].format(shell=shell, chemin=path))
     typer.echo(texts["completion_active"])
     raise typer.Exit(0)
@@ -156,6 +157,8 @@ def _localise(param: Parameter, command: str) -> None:
             param.metavar, param.help = found
     elif param.metavar is None and param.name in texts["valeurs"]:
         param.metavar = texts["valeurs"][param.name]
+    elif param.metavar is None and getattr(param, "is_flag", False):
+        param.metavar = ""  # a flag takes no value: no type shown
 
 
 class _FrenchHelp(_Base):

@@ -96,7 +96,7 @@ def select(paths: Sequence[Path] | None, *, stdin: bool = False, single: bool = 
             selection.files.append(path)
     # Keep order, drop repeats (a file named twice is read once).
     selection.files = list(dict.fromkeys(selection.files))
-    if single and (len(selection.files) > 1 or selection.folders):
+    if single and len(selection.files) > 1:
         shown = ", ".join(str(p) for p in selection.files[:3])
         msg = f"une seule stratégie attendue, {len(selection.files)} trouvées : {shown}"
         raise UsageError(msg, hint="nommez le fichier de la stratégie.")

@@ -37,7 +37,7 @@ def model_from_loaded(loaded: Loaded, today: date | None = None) -> Document:
     more = f" (et {len(errors) - 1} autre(s))" if len(errors) > 1 else ""
     hint = f"la commande « stspd validate {loaded.file} » liste chaque problème"
     if first.unreadable:
-        raise UnreadableInputError(f"{first.location} : {first.message}", hint=hint)
+        raise UnreadableInputError(f"{first.location}: {first.code} {first.message}", hint=hint)
     message = (
         f"{loaded.file} n'est pas une stratégie valide : "
         f"{first.location}: {first.code} {first.message}{more}"
