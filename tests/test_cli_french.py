@@ -14,9 +14,10 @@ import pytest
 import typer
 from cli_run import run
 
+from stspd_cli.cli import app
 from stspd_cli.clifr import translate_error
 
-COMMANDS = sorted(typer.main.get_command(__import__("stspd_cli.cli").cli.app).commands)  # type: ignore[attr-defined]
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 ENGLISH = re.compile(
     r"\b(No such|Got unexpected|Missing|Option|Argument|Invalid|Value|requires|takes|"
     r"does not|is not|Did you mean|Possible options|Error|Usage|Try)\b"
