@@ -4,21 +4,31 @@ command line (``cli.finish``) writes an outcome, the one way out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from stspd_cli.errors import EXIT_OK, StspdError
 
 
-@dataclass(slots=True)
 class Outcome:
-    stdout: str | bytes | None = None
-    # French lines for the error output, without the « stspd : » prefix.
-    messages: list[str] = field(default_factory=list)
-    exit_code: int = EXIT_OK
-    # Errors found on the way, reported after the messages; the last one decides the exit code.
-    errors: list[StspdError] = field(default_factory=list)
-    # Lines written to the error output as they are (diagnostics of import, with their own form).
-    raw_stderr: str = ""
+    """(A plain class: every command makes one, and a dataclass costs half a millisecond to
+    define at start-up.)"""
+
+    __slots__ = ("errors", "exit_code", "messages", "raw_stderr", "stdout")
+
+    def __init__(
+        self,
+        stdout: str | bytes | None = None,
+        messages: list[str] | None = None,
+        exit_code: int = EXIT_OK,
+        raw_stderr: str = "",
+    ) -> None:
+        self.stdout = stdout
+        # French lines for the error output, without the « stspd : » prefix.
+        self.messages: list[str] = messages or []
+        self.exit_code = exit_code
+        # Errors found on the way, reported after the messages; each one is shown, the highest
+        # exit code wins.
+        self.errors: list[StspdError] = []
+        # Text for the error output as it is (diagnostics of import, with their own form).
+        self.raw_stderr = raw_stderr
 
     def say(self, line: str | None) -> None:
         if line:
