@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit schema docs clean sysdeps
+.PHONY: demo test lint typecheck unit schema docs clean sysdeps wheel check-install
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "stspd demande Python 3.11 ou plus récent")'
@@ -38,6 +38,17 @@ unit: $(STAMP) sysdeps
 # Chromium, poppler-utils, fonts and Pango for `stspd render` and its tests (Debian packages).
 sysdeps:
 	bash scripts/install-system-deps.sh
+
+# The wheel to install elsewhere (pip, pipx or uv, README « Installer stspd »): dist/.
+wheel: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w dist .
+	@ls dist/*.whl
+
+# The README's install line and stspd init's pre-commit set-up, in a fresh folder outside this
+# repository (downloads the dependencies from PyPI): scripts/check-install.sh.
+check-install: wheel
+	bash scripts/check-install.sh
 
 # Regenerate the committed artefacts that tests compare against.
 schema: $(STAMP)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from stspd_cli import __version__
 from stspd_cli.clifr import FrenchGroup
 from stspd_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, StspdError, UsageError
 
@@ -38,7 +37,9 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"stspd {__version__}")
+        from stspd_cli.origin import version_words  # noqa: PLC0415
+
+        typer.echo(version_words())
         raise typer.Exit()
 
 

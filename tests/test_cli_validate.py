@@ -368,7 +368,7 @@ def test_default_path_missing(work: Path, capsys: pytest.CaptureFixture[str]) ->
 def test_version() -> None:
     result = _process("--version")
     assert result.returncode == 0
-    assert result.stdout == f"stspd {__version__}\n"
+    assert result.stdout.startswith(f"stspd {__version__} (commit ")
     assert result.stderr == ""
 
 

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 from cli_run import run
-from jsonschema import Draft202012Validator
+
+# jsonschema ships no type information (see tests/test_schema.py).
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from stspd_cli.formats.registries import REGISTRIES, registry
 

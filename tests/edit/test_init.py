@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from cli_run import run
 
-from stspd_cli.edit.init import TEMPLATES, init_repository
+from stspd_cli.edit.init import TEMPLATES, TEXTCONV, init_repository
 from stspd_cli.edit.skeleton import Answers
 from stspd_cli.resources import data_dir
 from stspd_cli.yamlparse import parse_yaml
@@ -160,7 +160,50 @@ def test_init_creates_the_git_repository_with_the_diff_driver(
         text=True,
         check=True,
     )
-    assert textconv.stdout.strip() == "stspd texte"
+    assert textconv.stdout.strip() == TEXTCONV
+
+
+def _git_diff(repo: Path, path: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", "-C", str(repo), "diff", "--", STRATEGY],
+        env={**os.environ, "PATH": path, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@needs_git
+def test_git_diff_works_without_stspd_on_the_path(repo: Path) -> None:
+    """A GUI client or pre-commit's own environment may not have stspd on its PATH: git diff
+    then shows the YAML as it is, instead of failing entirely (exit 128)."""
+    git = ["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "config", "diff.stspd.textconv", TEXTCONV], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "Squelette"], check=True)
+    strategy = repo / STRATEGY
+    text = strategy.read_text(encoding="utf-8")
+    strategy.write_text(text.replace("statut: prevue", "statut: en_cours", 1), encoding="utf-8")
+    tools = os.pathsep.join(
+        str(Path(found).parent) for found in (shutil.which("git"), shutil.which("sh")) if found
+    )
+    assert shutil.which("stspd", path=tools) is None
+    raw = _git_diff(repo, tools)
+    assert raw.returncode == 0, raw.stderr
+    lines = [line.replace(" ", "") for line in raw.stdout.splitlines()]
+    assert "-statut:prevue" in lines
+    assert "+statut:en_cours" in lines
+    # With stspd on the PATH, the view of stspd texte.
+    seen = _git_diff(repo, f"{BIN}{os.pathsep}{tools}")
+    assert seen.returncode == 0, seen.stderr
+    assert "statut : en_cours" in seen.stdout
+    assert "+statut:en_cours" not in [line.replace(" ", "") for line in seen.stdout.splitlines()]
+    # A version stspd cannot read is shown as it is too.
+    strategy.write_text(text + "plans: [\n", encoding="utf-8")
+    broken = _git_diff(repo, f"{BIN}{os.pathsep}{tools}")
+    assert broken.returncode == 0, broken.stderr
+    assert "+plans: [" in broken.stdout
 
 
 @needs_git
