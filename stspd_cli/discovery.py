@@ -29,7 +29,7 @@ _SHOWN_SKIPPED = 3
 
 class Selection:
     """The strategies to read, in order, and the YAML files met on the way that are not.
-    (A plain class: built on every run, a dataclass costs half a millisecond to define.)"""
+    (A plain class: built on every run, a dataclass costs a quarter of a millisecond to define.)"""
 
     __slots__ = ("files", "folders", "found_in", "skipped")
 

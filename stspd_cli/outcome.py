@@ -8,8 +8,8 @@ from stspd_cli.errors import EXIT_OK, StspdError
 
 
 class Outcome:
-    """(A plain class: every command makes one, and a dataclass costs half a millisecond to
-    define at start-up.)"""
+    """What one command gives back. (A plain class: every run defines it, and a dataclass
+    costs a quarter of a millisecond to define at start-up.)"""
 
     __slots__ = ("errors", "exit_code", "messages", "raw_stderr", "stdout")
 
