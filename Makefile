@@ -9,7 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit schema docs clean sysdeps wheel check-install
+.PHONY: demo test lint typecheck unit schema docs clean sysdeps wheel check-install editor-check
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "stspd demande Python 3.11 ou plus récent")'
@@ -49,6 +49,11 @@ wheel: $(STAMP)
 # repository (downloads the dependencies from PyPI): scripts/check-install.sh.
 check-install: wheel
 	bash scripts/check-install.sh
+
+# What editors show from the JSON Schema, asked to the real yaml-language-server (installed with
+# npm into build/editor-check/ when absent): scripts/editor_check.py.
+editor-check: $(STAMP)
+	$(BIN)/python scripts/editor_check.py
 
 # Regenerate the committed artefacts that tests compare against.
 schema: $(STAMP)
