@@ -1,0 +1,109 @@
+"""The parts of a strategy told by their words: the headings that open a part (« Le cadre
+institutionnel », « Les objectifs généraux », « 6 enjeux prioritaires »), the intertitles of
+national and local priorities, boxes (« Le saviez-vous ? »), the sentences that give the
+adoption, the council's members and signatories, and the council and territory named."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stspd_cli.convert.rules.values import Found, find_dates
+from stspd_cli.convert.words import contains, fold, folded, starts_with, vocabulary
+
+_NUMBERED = re.compile(r"^(?:\d+|[ivx]+)\s+")
+_COUNCIL = re.compile(r"\b(CLSPD-?R|CISPD-?R|CLSPD|CISPD|CMSPD)\b")
+_AFTER_COUNCIL = re.compile(
+    r"\b(?:CLSPD|CISPD|CMSPD)(?:-?R)?\s+(?:de\s+la\s+|des\s+|du\s+|de\s+|d['’]\s*)?"
+    r"(?P<name>[A-ZÉÈ][\w\-’']+(?:(?:,\s*|\s+et\s+|\s+|-)[A-ZÉÈ][\w\-’']+)*)"
+)
+_TOWN = re.compile(r"\b[Vv]ille\s+(?:de\s+|d['’])(?P<name>[A-ZÉÈ][\w\-’']+(?:-[A-ZÉÈ][\w\-’']+)*)")
+
+
+def part_of(text: str) -> str | None:
+    """The part a heading opens: cadre, principes, objectifs, plans, actions, gouvernance..."""
+    folded_text = fold(text)
+    without_number = _NUMBERED.sub("", folded_text)
+    for name, phrases in vocabulary()["parties"].items():
+        for phrase in sorted((fold(str(p)) for p in phrases), key=len, reverse=True):
+            if starts_with(without_number, phrase) and len(without_number) <= len(phrase) + 40:
+                return str(name)
+    counted = re.match(r"^\d+\s+(\w+)", folded_text)
+    if counted:
+        word = counted[1]
+        for phrase, name in _level_words():
+            if word.rstrip("s") == phrase.rstrip("s") and name in folded("parties_nombre"):
+                return name
+    return None
+
+
+def _level_words() -> list[tuple[str, str]]:
+    levels = vocabulary()["niveaux"]
+    return [(fold(str(w)), "objectifs") for w in levels["objectif"]]
+
+
+def priority_origin(text: str) -> str | None:
+    """``nationale`` or ``locale`` for an intertitle such as « Priorités issues du plan
+    national… : »."""
+    folded_text = fold(text)
+    if len(text) > 160:
+        return None
+    for origin in ("locale", "nationale"):
+        if any(starts_with(folded_text, p) for p in folded("priorites", origin)):
+            return origin
+    return None
+
+
+def is_note_title(text: str) -> bool:
+    return fold(text) in folded("notes")
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    date: Found
+    instance: str | None
+
+
+def adoption_in(text: str) -> Adoption | None:
+    """« validée en séance plénière du CLSPD le 27 juin 2017 »: the date, and the instance
+    written between the words and the date."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if contains(sentence, folded("adoption")) is None:
+            continue
+        verb = re.search(r"\b(validée|adoptée|approuvée)\b", sentence)
+        dates = [d for d in find_dates(sentence) if verb is None or d.start > verb.start()]
+        if not dates:
+            continue
+        match = re.search(
+            r"((?:en\s+)?séance plénière[^,.;]*?|conseil municipal[^,.;]*?)\s+(?:le|du|en)\s+\d",
+            sentence,
+        )
+        instance = re.sub(r"^en\s+", "", match[1].strip()) if match else None
+        return Adoption(dates[0], instance)
+    return None
+
+
+def listed_after(text: str, key: str) -> str | None:
+    """The list after « il réunit les acteurs suivants : » or « Ses signataires sont : »."""
+    if ":" not in text:
+        return None
+    head, _, tail = text.partition(":")
+    if contains(head, folded(key)) is None:
+        return None
+    return tail.strip().rstrip(".…") or None
+
+
+def council(text: str) -> str | None:
+    """The council a text names first: CLSPD, CISPD, CMSPD, CLSPDR or CISPDR."""
+    match = _COUNCIL.search(text)
+    return match[1].replace("-", "") if match else None
+
+
+def territory(text: str) -> str | None:
+    """« du CISPD Loos, Haubourdin et Emmerin » -> « Loos, Haubourdin et Emmerin »;
+    « La Ville de Lille » -> « Lille »."""
+    match = _AFTER_COUNCIL.search(text)
+    if match:
+        return match["name"].strip()
+    match = _TOWN.search(text)
+    return match["name"].strip() if match else None
