@@ -76,7 +76,9 @@ def _actor_names(data: dict[str, Any]) -> dict[str, str]:
     return {a["id"]: a["nom"] for a in data.get("acteurs", []) if "id" in a and "nom" in a}
 
 
-def measure(doc: Document, data: dict[str, Any]) -> Coverage:
+def measure(doc: Document, data: dict[str, Any], keys: set[str] | None = None) -> Coverage:
+    """``keys``: texts the rules placed as a key (« Constat », « Priorité nationale »)."""
+    as_keys = {fold(text) for text in keys or ()}
     corpus: list[str] = []
     _words(data, _actor_names(data), None, corpus)
     where: dict[str, list[int]] = defaultdict(list)
@@ -90,7 +92,7 @@ def measure(doc: Document, data: dict[str, Any]) -> Coverage:
         if not words:
             continue
         result.sentences += 1
-        if _placed(words, where):
+        if fold(sentence) in as_keys or _placed(words, where):
             result.placed += 1
         else:
             result.missing.append(sentence)

@@ -72,7 +72,7 @@ def convert_document(doc: Document, *, shown_as: str, today: date) -> Conversion
         kind=doc.kind,
         text=text,
         data=data,
-        coverage=measure(doc, loaded.data or data),
+        coverage=measure(doc, loaded.data or data, draft.structure),
         left_out=doc.left_out,
         notes=doc.notes,
         fields=dict(draft.fields),

@@ -36,6 +36,8 @@ def strip_furniture(html: str) -> tuple[str, list[str]]:
     for node in list(tree.css(",".join(tags))):
         if node.parent is None:
             continue
+        if node.tag == "header" and node.css_first("h1") is not None:
+            continue  # the document's own cover, with its title
         _note(node, left_out, quiet=node.tag in silent)
         node.decompose()
     for node in list(tree.css("[class], [id], [role]")):
@@ -48,6 +50,10 @@ def strip_furniture(html: str) -> tuple[str, list[str]]:
         ):
             _note(node, left_out, quiet=False)
             node.decompose()
+    # pandoc reads only the <main> element of a page that has one: what is kept around it (the
+    # document's cover) would be lost, so <main> is unwrapped once the furniture is out.
+    for node in list(tree.css("main")):
+        node.unwrap()
     body = tree.body or tree.root
     return (body.html if body is not None else "") or "", left_out
 

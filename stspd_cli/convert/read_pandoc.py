@@ -79,10 +79,15 @@ def _block(item: Any, out: list[Block], depth: int) -> None:
         for offset, entry in enumerate(entries):
             _item(entry, out, depth + 1, start + offset)
     elif kind == "DefinitionList":
+        # « Pilote » / « Ville de Lille »: one labelled line when the definition is one line.
         for term, definitions in content:
-            out.append(Block(PARA, inline_text(term), strong=True))
-            for definition in definitions:
-                _blocks(definition, out, depth)
+            label = inline_text(term)
+            blocks = [b for d in definitions for b in d]
+            if len(blocks) == 1 and blocks[0].get("t") in {"Plain", "Para"}:
+                out.append(Block(PARA, f"{label} : {inline_text(blocks[0]['c'])}"))
+                continue
+            out.append(Block(PARA, label, strong=True))
+            _blocks(blocks, out, depth)
     elif kind == "Table":
         rows = _table_rows(content)
         if rows:

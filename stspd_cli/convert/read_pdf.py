@@ -21,7 +21,7 @@ _NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(/|sur)\s*\d{1,4})?$", re.IGNORECASE)
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 MARGIN = 0.1  # the top and bottom tenth of a page: where running headers and footers sit
-HEADING_STEP = 0.5  # points above the body size
+HEADING_STEP = 0.3  # points above the body size
 
 
 @dataclass(slots=True)
@@ -81,10 +81,19 @@ def read_pdf(data: bytes, name: str) -> Document:
     return doc
 
 
+def _grid(rows: list[list[str | None]]) -> list[list[str]] | None:
+    """The rows of a real table: two rows at least with two cells filled. A frame drawn
+    around a paragraph or a fiche is found as a one-column table: it is not one."""
+    cells = [[" ".join((cell or "").split()) for cell in row] for row in rows]
+    cells = [row for row in cells if any(row)]
+    filled = sum(1 for row in cells if sum(bool(c) for c in row) >= 2)
+    return cells if filled >= 2 and 2 * filled >= len(cells) else None
+
+
 def _page_lines(page: Any, index: int) -> list[_Line]:
-    tables = page.find_tables()
-    boxes = [table.bbox for table in tables]
-    words = page.extract_words(extra_attrs=["size", "fontname"], use_text_flow=True)
+    tables = [(t.bbox, rows) for t in page.find_tables() if (rows := _grid(t.extract()))]
+    boxes = [bbox for bbox, _ in tables]
+    words = page.extract_words(extra_attrs=["size", "fontname"])
     lines: list[_Line] = []
     for word in words:
         middle = (float(word["top"]) + float(word["bottom"])) / 2
@@ -110,12 +119,8 @@ def _page_lines(page: Any, index: int) -> list[_Line]:
                 bold,
             )
         )
-    for table in tables:
-        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
-        rows = [row for row in rows if any(row)]
-        if rows:
-            x0, top, _, bottom = table.bbox
-            lines.append(_Line(index, float(top), float(bottom), float(x0), "", 0, False, rows))
+    for (x0, top, _, bottom), rows in tables:
+        lines.append(_Line(index, float(top), float(bottom), float(x0), "", 0, False, rows))
     lines.sort(key=lambda line: line.top)
     return lines
 
@@ -149,7 +154,87 @@ def _without_furniture(lines: list[_Line], heights: list[float]) -> tuple[list[_
     return kept, left_out
 
 
+_BULLET_ONLY = re.compile(r"^[•▪◦●○·\-–—*\u2022\uf0b7]$")
+
+
+def _attach_bullets(lines: list[_Line]) -> list[_Line]:
+    """A bullet drawn a little off its line's baseline is sorted apart from it: put it back in
+    front of the line it stands before."""
+    kept: list[_Line] = []
+    for line in lines:
+        if line.table is None and _BULLET_ONLY.match(line.text.strip()):
+            near = [
+                other
+                for other in lines
+                if other is not line
+                and other.page == line.page
+                and other.table is None
+                and abs(other.top - line.top) < 0.8 * max(line.size, other.size)
+                and other.x0 > line.x0
+            ]
+            if near:
+                target = min(near, key=lambda other: other.x0)
+                target.text = "• " + target.text.lstrip("• ")
+                continue
+        kept.append(line)
+    return kept
+
+
+def _is_label(line: _Line) -> bool:
+    text = line.text.strip()
+    return line.table is None and line.bold and text == text.upper() and 1 < len(text) <= 40
+
+
+def _label_rows(lines: list[_Line], body: float) -> list[_Line]:
+    """Fields laid out as a grid (« PILOTE » above its value, two columns side by side):
+    each label with the value lines below it, in its column, as one « Label : value » line."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        row = [lines[i]]
+        while (
+            i + len(row) < len(lines)
+            and _is_label(lines[i])
+            and _is_label(lines[i + len(row)])
+            and lines[i + len(row)].page == lines[i].page
+            and abs(lines[i + len(row)].top - lines[i].top) < 1
+        ):
+            row.append(lines[i + len(row)])
+        if not _is_label(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        columns = sorted(row, key=lambda line: line.x0)
+        values: dict[int, list[str]] = {id(c): [] for c in columns}
+        j = i + len(row)
+        bottom = max(c.bottom for c in columns)
+        while j < len(lines):
+            line = lines[j]
+            if line.page != lines[i].page or line.table is not None or _is_label(line):
+                break
+            if line.bold and line.size >= body - 0.2:  # a sub-heading (« Constat »)
+                break
+            if line.size > body + 0.2 or line.top - bottom > 1.5 * max(line.size, 1):
+                break
+            left = [c for c in columns if c.x0 <= line.x0 + 2] or columns[:1]
+            values[id(left[-1])].append(line.text.strip())
+            bottom = max(bottom, line.bottom)
+            j += 1
+        if not any(values.values()):
+            out.append(lines[i])
+            i += 1
+            continue
+        for column in columns:
+            text = " ".join(values[id(column)])
+            label = column.text.strip()
+            field = f"{label[:1]}{label[1:].lower()} : {text}"
+            out.append(_Line(column.page, column.top, column.bottom, column.x0, field, body, False))
+        i = j
+    return out
+
+
 def _blocks(lines: list[_Line]) -> list[Block]:
+    lines = _attach_bullets(lines)
     sizes: Counter[float] = Counter()
     for line in lines:
         if line.table is None:
@@ -157,6 +242,7 @@ def _blocks(lines: list[_Line]) -> list[Block]:
     body = sizes.most_common(1)[0][0] if sizes else 0.0
     larger = sorted({s for s in sizes if s > body + HEADING_STEP}, reverse=True)
     levels = {size: i + 1 for i, size in enumerate(larger)}
+    lines = _label_rows(lines, body)
     blocks: list[Block] = []
     previous: _Line | None = None
     for line in lines:

@@ -39,7 +39,7 @@ def finish(walker: Walker, text: str, fallback_title: str) -> Draft:
 
 
 def _territory(draft: Draft, text: str) -> None:
-    territoire: dict[str, Any] = {}
+    territoire: dict[str, Any] = draft.data.pop("territoire_lu", {})
     instance = parts.council(text)
     name = parts.territory(text)
     if name:
@@ -79,7 +79,8 @@ def _numbering(draft: Draft, walker: Walker) -> None:
     if not numbered:
         strategie["numerotation"] = "aucune"
         return
-    if len(numbered) < len(actions):
+    in_plans = [a for plan, a in actions if plan is not None]
+    if sum("numero" in a for a in in_plans) < len(in_plans):
         draft.check(strategie, None, "certaines actions ont un numéro, d'autres non")
         return
     two_level = any(len(numbers) > 1 for numbers in walker.plan_numbers)

@@ -14,10 +14,17 @@ from stspd_cli.convert.words import contains, fold, folded, starts_with, vocabul
 _NUMBERED = re.compile(r"^(?:\d+|[ivx]+)\s+")
 _COUNCIL = re.compile(r"\b(CLSPD-?R|CISPD-?R|CLSPD|CISPD|CMSPD)\b")
 _AFTER_COUNCIL = re.compile(
-    r"\b(?:CLSPD|CISPD|CMSPD)(?:-?R)?\s+(?:de\s+la\s+|des\s+|du\s+|de\s+|d['’]\s*)?"
-    r"(?P<name>[A-ZÉÈ][\w\-’']+(?:(?:,\s*|\s+et\s+|\s+|-)[A-ZÉÈ][\w\-’']+)*)"
+    r"\b(?:CLSPD|CISPD|CMSPD)(?:-?R)?[ \t]+(?:de[ \t]+la[ \t]+|des[ \t]+|du[ \t]+|de[ \t]+|d['’])?"
+    r"(?P<name>[A-ZÉÈ][\w\-’']+(?:(?:,[ \t]*|[ \t]+et[ \t]+|[ \t]+|-)[A-ZÉÈ][\w\-’']+)*)"
 )
-_TOWN = re.compile(r"\b[Vv]ille\s+(?:de\s+|d['’])(?P<name>[A-ZÉÈ][\w\-’']+(?:-[A-ZÉÈ][\w\-’']+)*)")
+_BEFORE_COUNCIL = re.compile(
+    r"^(?P<name>[A-ZÉÈ][^\n–—]{0,80}?)[ \t]+[–—][ \t]+"
+    r"Conseil (?:local|intercommunal|métropolitain)",
+    re.MULTILINE,
+)
+_TOWN = re.compile(
+    r"\b[Vv]ille[ \t]+(?:de[ \t]+|d['’])(?P<name>[A-ZÉÈ][\w\-’']+(?:-[A-ZÉÈ][\w\-’']+)*)"
+)
 
 
 def part_of(text: str) -> str | None:
@@ -28,18 +35,12 @@ def part_of(text: str) -> str | None:
         for phrase in sorted((fold(str(p)) for p in phrases), key=len, reverse=True):
             if starts_with(without_number, phrase) and len(without_number) <= len(phrase) + 40:
                 return str(name)
-    counted = re.match(r"^\d+\s+(\w+)", folded_text)
-    if counted:
-        word = counted[1]
-        for phrase, name in _level_words():
-            if word.rstrip("s") == phrase.rstrip("s") and name in folded("parties_nombre"):
-                return name
+    counted = re.match(r"^(\d+|\w+)\s+(\w+)", folded_text)
+    if counted and (counted[1].isdigit() or counted[1] in folded("nombres")):
+        word = counted[2].rstrip("sx")
+        if any(word == fold(str(w)).rstrip("sx") for w in vocabulary()["niveaux"]["objectif"]):
+            return "objectifs"
     return None
-
-
-def _level_words() -> list[tuple[str, str]]:
-    levels = vocabulary()["niveaux"]
-    return [(fold(str(w)), "objectifs") for w in levels["objectif"]]
 
 
 def priority_origin(text: str) -> str | None:
@@ -102,8 +103,57 @@ def council(text: str) -> str | None:
 def territory(text: str) -> str | None:
     """« du CISPD Loos, Haubourdin et Emmerin » -> « Loos, Haubourdin et Emmerin »;
     « La Ville de Lille » -> « Lille »."""
-    match = _AFTER_COUNCIL.search(text)
+    match = _BEFORE_COUNCIL.search(text) or _AFTER_COUNCIL.search(text)
     if match:
         return match["name"].strip()
     match = _TOWN.search(text)
     return match["name"].strip() if match else None
+
+
+def cover_field(text: str) -> tuple[str, str] | None:
+    """« Département : Nord », « Période : 2021-2024 »: (the model's key, the value)."""
+    label, colon, value = text.partition(":")
+    if not colon or len(label) > 40 or not value.strip():
+        return None
+    label_folded = fold(label)
+    for key, phrases in vocabulary()["couverture"].items():
+        if label_folded in {fold(str(p)) for p in phrases}:
+            return str(key), value.strip()
+    return None
+
+
+def signatory(text: str) -> tuple[str, str | None, Found | None]:
+    """« la Ville de Val-Fictif, le Maire, le 1er juillet 2024 » -> (name, who signs, when)."""
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    name = pieces[0] if pieces else text
+    who: str | None = None
+    when: Found | None = None
+    for piece in pieces[1:]:
+        dates = find_dates(piece)
+        if dates and when is None:
+            when = dates[0]
+        elif who is None:
+            who = piece
+    return name, who, when
+
+
+def plan_line(text: str) -> bool:
+    label, colon, _ = text.partition(":")
+    return bool(colon) and fold(label) in folded("lignes_plan")
+
+
+def is_intertitle(text: str) -> bool:
+    return fold(text) in folded("intertitres")
+
+
+def framework(text: str) -> str | None:
+    """The national framework a title names (« Stratégie nationale … 2020-2024 »)."""
+    from stspd_cli.frameworks import frameworks  # noqa: PLC0415
+
+    wanted = fold(text)
+    for frame in frameworks().values():
+        if fold(frame.titre) == wanted or frame.id.endswith(
+            "-".join(re.findall(r"\b\d{4}\b", text)) or "?"
+        ):
+            return frame.id
+    return None

@@ -76,16 +76,20 @@ def indicator_rows(rows: list[list[str]]) -> list[dict[str, Any]] | None:
         if not cells.get("libelle"):
             continue
         entry: dict[str, Any] = {"libelle": cells["libelle"]}
-        value, unit, when, _ = _measure(cells.get("valeur_initiale", ""))
+        value, unit, when, _ = _measure(" ".join(cells.get("valeur_initiale", "").split()))
         if value is not None:
             entry["valeur_initiale"] = value
             if when is not None:
                 entry["date_initiale"] = when
-        target, target_unit, _, direction = _measure(cells.get("cible", ""))
+        target_cell = cells.get("cible", "")
+        folded_cell = fold(target_cell)
+        direction = next((d for d in ("hausse", "baisse") if f"a la {d}" in folded_cell), None)
+        target_cell = re.sub(r"\(?\s*à la (hausse|baisse)\s*\)?", " ", target_cell)
+        target, target_unit, _, _ = _measure(" ".join(target_cell.split()))
         if target is not None:
             entry["cible"] = target
-            if fold(direction) in {"a la hausse", "a la baisse"}:
-                entry["sens"] = "hausse" if "hausse" in fold(direction) else "baisse"
+            if direction:
+                entry["sens"] = direction
         if unit or target_unit:
             entry["unite"] = unit or target_unit
         if cells.get("source"):

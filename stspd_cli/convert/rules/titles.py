@@ -51,7 +51,7 @@ def _marker_regex(*keys: str) -> re.Pattern[str]:
         phrases.update(fold(str(p)) for p in items)
     words = "|".join(_word_pattern(p) for p in sorted(phrases, key=len, reverse=True))
     return re.compile(
-        rf"^(?P<word>{words})\s*(?:{_NUMBER}(?:{_SEPARATOR}|\s+)|{_SEPARATOR})(?P<rest>\S.*)?$",
+        rf"^(?P<word>{words})\s*(?:{_NUMBER}(?:{_SEPARATOR}|\s+|$)|{_SEPARATOR})(?P<rest>\S.*)?$",
         re.IGNORECASE,
     )
 

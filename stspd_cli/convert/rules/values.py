@@ -117,7 +117,7 @@ def read_span(text: str) -> Span:
     for found in reversed(dates):
         rest = rest[: found.start] + rest[found.end :]
     rest_folded = fold(rest)
-    connectors = {"du", "au", "de", "a partir du", "a partir de", "jusqu au", "jusqu en", "en",
+    connectors = {"du", "au", "de", "d", "a partir du", "a partir de", "jusqu au", "jusqu en", "en",
                   "des", "depuis", "le", "a", "partir", "jusqu", "et"}  # fmt: skip
     if rest_folded and not set(rest_folded.split()) <= {w for c in connectors for w in c.split()}:
         span.rest = text.strip()

@@ -43,6 +43,7 @@ class Draft:
     checks: dict[int, list[tuple[str | None, str]]] = field(default_factory=dict)
     fields: Counter[str] = field(default_factory=Counter)
     chapters_made: int = 0
+    structure: set[str] = field(default_factory=set)  # texts placed as a key, not a value
 
     def check(self, owner: dict[str, Any], key: str | None, text: str) -> None:
         self.checks.setdefault(id(owner), []).append((key, text))
@@ -69,6 +70,11 @@ class Walker:
                                                "action": Counter()}  # fmt: skip
         self.plan_numbers: list[tuple[int, ...]] = []
         self.objective_item: int | None = None  # list depth of the item that made the objective
+        self.holder_level = 0  # heading level of the chapter taking the text
+        self.pending: Marker | None = None  # « Priorité n°1 » written above its title
+        self.next_is_heading = False
+        self.title_at: Block | None = None
+        self.structure = self.draft.structure  # texts placed as a key (« Constat », « Plan n°1 »)
 
     # -- the strategy's containers ------------------------------------------------------
     def section(self, *keys: str) -> dict[str, Any]:
@@ -84,8 +90,11 @@ class Walker:
 
     # -- the walk -------------------------------------------------------------------------
     def run(self) -> Draft:
-        blocks = self.doc.blocks
+        blocks = join_labels(self.doc.blocks)
+        self.title_at = _title_index(blocks)
         for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            self.next_is_heading = following is not None and self.heading_like(following)
             self.block(block, blocks[index + 1 :])
             self.previous = block
         return self.draft
@@ -98,13 +107,18 @@ class Walker:
         if not text:
             return
         self.facts(text)
-        if self.title is None and (block.kind == HEADING or block.strong):
+        if self.title is None and block is self.title_at:
             self.title = text
             self.section("strategie")["titre"] = text
             return
         found = marker(text, "action")
         if found is not None and not (block.kind == ITEM and self.part == "principes"):
             self.start_action(found, text, block)
+            return
+        eyebrow = marker(text, "objectif", "plan")
+        if eyebrow is not None and not eyebrow.rest and self.next_is_heading:
+            self.pending = eyebrow  # « Priorité n°1 » written above its title
+            self.structure.add(text)
             return
         if self.heading_like(block):
             self.heading(block, text, after)
@@ -149,19 +163,31 @@ class Walker:
     # -- headings -------------------------------------------------------------------------
     def heading(self, block: Block, text: str, after: list[Block]) -> None:
         self.sub_mode = False
+        if parts.is_intertitle(text):
+            self.structure.add(text)
+            self.sub_mode = fold(text).startswith("sous objectif")
+            return
+        deeper = self.holder is not None and 0 < self.holder_level < block.level
+        if deeper and parts.part_of(text) is None:
+            self.put_text(f"{'#' * min(6, block.level)} {text}", item=False)
+            return
         name = field_of(text.rstrip(" :"))
         if name is not None and (self.action is not None or fold(text) == _PLACES):
+            self.structure.add(text)
             self.text_key = name
             if fold(text.rstrip(" :")) in {"lieu", "lieux"}:
                 self.text_key = _PLACES
             return
         if fold(text.rstrip(" :")) in {"lieu", "lieux"} and self.action is not None:
+            self.structure.add(text)
             self.text_key = _PLACES
             return
         part = parts.part_of(text)
         if part is not None and (self.part_level == 0 or block.level <= self.part_level or
                                  block.level == 0):  # fmt: skip
             self.open_part(part, text, block.level)
+            if part in {"presentation", "signataires"}:
+                self.structure.add(text)
             return
         origin = parts.priority_origin(text)
         if origin is not None:
@@ -171,9 +197,12 @@ class Walker:
             self.close_items()
             note: dict[str, Any] = {"titre": text}
             self._list("notes").append(note)
-            self.holder, self.text_key = note, "texte"
+            self.holder, self.text_key, self.holder_level = note, "texte", block.level
             return
         level_marker = marker(text, "objectif", "plan")
+        if level_marker is None and self.pending is not None:
+            level_marker = Marker(self.pending.word, self.pending.numbers, text)
+        self.pending = None
         if level_marker is not None:
             self.level_heading(level_marker, text, after)
             return
@@ -190,7 +219,7 @@ class Walker:
         if self.part == "actions" and self.part_level and block.level > self.part_level:
             self.start_action(None, text, block)
             return
-        self.chapter(text)
+        self.chapter(text, level=block.level)
 
     def open_part(self, part: str, text: str, level: int) -> None:
         self.close_items()
@@ -198,6 +227,8 @@ class Walker:
         self.objective = self.plan = self.action = self.holder = None
         self.text_key = None
         self.origin = None
+        if part in {"presentation", "signataires"}:
+            return
         if part == "cadre":
             self.section("cadre")["titre"] = text
         elif part == "principes":
@@ -205,7 +236,7 @@ class Walker:
         elif part in {"objectifs", "plans", "actions"}:
             self.section("sections", part)["titre"] = text
         else:  # gouvernance, annexes: the document's own words, kept as a chapter
-            self.chapter(text, after=part)
+            self.chapter(text, after=part, level=level)
 
     def priorities(self, origin: str, text: str) -> None:
         key = "titre_nationaux" if origin == "nationale" else "titre_locaux"
@@ -287,10 +318,11 @@ class Walker:
                 self.draft.check(action, None, "action rattachée à aucun plan (transversale)")
         self.action, self.holder, self.text_key = action, None, None
 
-    def chapter(self, title: str, after: str | None = None) -> None:
+    def chapter(self, title: str, after: str | None = None, level: int = 0) -> None:
         self.close_items()
         chapter: dict[str, Any] = {"id": make_id(title, self.ids, "chapitre-"), "titre": title}
-        place = after if after in {"gouvernance"} else _PART_BEFORE.get(self.part or "")
+        has_governance = after == "gouvernance" and "gouvernance" in self.draft.data
+        place = "gouvernance" if has_governance else _PART_BEFORE.get(self.part or "")
         if place is None and self.part is None and "presentation" in self.section("strategie"):
             place = "presentation"
         if place:
@@ -298,7 +330,7 @@ class Walker:
         self._list("chapitres").append(chapter)
         self.draft.chapters_made += 1
         self.draft.check(chapter, None, "partie que stspd n'a pas su placer dans le modèle")
-        self.holder, self.text_key = chapter, "texte"
+        self.holder, self.text_key, self.holder_level = chapter, "texte", level
         self.objective = self.plan = self.action = None
 
     def close_items(self) -> None:
@@ -363,13 +395,23 @@ class Walker:
         if origin is not None and text.rstrip().endswith(":"):
             self.priorities(origin, text)
             return
+        if parts.is_intertitle(text):
+            self.structure.add(text)
+            self.sub_mode = fold(text).startswith("sous objectif")
+            if not self.sub_mode and self.objective is not None and self.action is None:
+                self.objective["origine"] = "locale" if "local" in fold(text) else "nationale"
+            return
         if self.fiche_line(text):
             return
         if self.small_facts(text):
+            self.structure.add(text)
             return
-        self.sub_mode = fold(text) in {"sous objectifs", "sous objectif"}
-        if self.sub_mode:
-            return
+        if self.sub_mode and self.objective is not None and self.previous is not None:
+            subs = self.objective.get("sous_objectifs", [])
+            if subs and self.previous.kind == ITEM and "texte" not in subs[-1]:
+                subs[-1]["texte"] = text  # a sub-objective's own paragraph, below its title
+                return
+        self.sub_mode = False
         cadre = self.draft.data.get("cadre", {})
         if (
             self.part == "cadre"
@@ -403,10 +445,19 @@ class Walker:
         return False
 
     def fiche_line(self, text: str) -> bool:
+        if self.part in {None, "presentation"} and self.action is None and self.cover(text):
+            return True
+        if self.plan is not None and self.action is None and parts.plan_line(text):
+            self.plan_fact(text)
+            return True
         found = labelled(text)
         if found is None:
             return False
         name, label, value = found
+        if self.action is not None and name == "objectifs" and self.objective_refs(value):
+            self.action["objectifs"] = self.objective_refs(value)
+            self.draft.fields["objectifs"] += 1
+            return True
         if self.action is not None:
             filled = Filled()
             apply_field(self.action, name, label, value, actors=self.actors, filled=filled)
@@ -420,12 +471,99 @@ class Walker:
             return True
         return False
 
+    def cover(self, text: str) -> bool:
+        """A line of the cover: département, période, adoption, version, national frame."""
+        from stspd_cli.convert.rules.values import find_dates, read_span  # noqa: PLC0415
+
+        found = parts.cover_field(text)
+        if found is None:
+            return False
+        key, value = found
+        strategie = self.section("strategie")
+        if key in {"departement", "epci"}:
+            self.section("territoire_lu")[key] = value
+        elif key == "version":
+            strategie["version"] = value
+        elif key == "referentiel":
+            frame = parts.framework(value)
+            if frame is None:
+                return False
+            strategie["referentiel"] = frame
+        elif key == "periode":
+            first, _, rest = value.partition(",")
+            span = read_span(first)
+            if span.debut is None or span.fin is None:
+                return False
+            strategie["periode"] = {"debut": span.debut, "fin": span.fin}
+            if rest.strip():
+                dates = find_dates(rest)
+                if "prorog" not in fold(rest) or not dates:
+                    return False
+                amendment: dict[str, Any] = {"objet": rest.strip()[:1].upper() + rest.strip()[1:]}
+                amendment["nouvelle_fin"] = dates[0].value
+                if len(dates) > 1:
+                    amendment["date"] = dates[-1].value
+                amendment = {"id": make_id(f"avenant {rest}", self.ids), **amendment}
+                self.section("gouvernance").setdefault("avenants", []).append(amendment)
+        elif key == "adoption":
+            dates = find_dates(value)
+            if not dates:
+                return False
+            entry: dict[str, Any] = {"date": dates[0].value}
+            after = value[dates[0].end :].strip(" ,")
+            if after:
+                entry["instance"] = after.removeprefix("en ").strip()
+            strategie["adoption"] = entry
+        return True
+
+    def plan_fact(self, text: str) -> None:
+        assert self.plan is not None
+        label, _, value = text.partition(":")
+        name = field_of(label)
+        value = value.strip()
+        if name == "pilote" and value:
+            self.plan["pilote"] = self.actors.ref(value)
+            self.draft.fields["pilote"] += 1
+        elif name == "objectifs" and self.objective_refs(value):
+            self.plan["objectifs"] = self.objective_refs(value)
+        else:
+            self.put_text(text, item=True)
+
+    def objective_refs(self, value: str) -> list[str]:
+        """« 1. Agir plus tôt… », « Agir plus tôt… » -> the objectives' identifiers."""
+        objectives = self.draft.data.get("objectifs", [])
+        refs: list[str] = []
+        for part in value.split(", ") if value.count(". ") > 1 else [value]:
+            number_title = part.strip().split(". ", 1)
+            wanted = fold(number_title[-1])
+            for objective in objectives:
+                if fold(objective["titre"]) == wanted or (
+                    len(number_title) == 2
+                    and number_title[0].isdigit()
+                    and objective.get("numero") == int(number_title[0])
+                ):
+                    refs.append(objective["id"])
+                    break
+        return refs
+
+    def signatory(self, text: str) -> None:
+        name, who, when = parts.signatory(text)
+        entry: dict[str, Any] = {"acteur": self.actors.ref(name), "libelle": name}
+        if who:
+            entry["representant"] = who
+        if when is not None:
+            entry["date"] = when.value
+        self.section("gouvernance").setdefault("signataires", []).append(entry)
+
     def note_filled(self, owner: dict[str, Any], filled: Filled) -> None:
         self.draft.fields.update(filled.fields)
         for path, text in filled.checks:
             self.draft.check(owner, str(path[0]), text)
 
     def item(self, block: Block, text: str) -> None:
+        if self.part == "signataires":
+            self.signatory(text)
+            return
         if self.fiche_line(text):
             return
         if self.part == "cadre" and self.holder is None:
@@ -598,3 +736,58 @@ def _actions_before_level(after: list[Block], word: str) -> bool:
         if found is not None:
             return False
     return False
+
+
+def _is_bare_label(block: Block) -> bool:
+    if block.kind != PARA or len(block.text) > 40:
+        return False
+    if block.strong and block.text.rstrip().endswith(":"):
+        return True
+    label = block.text.strip().rstrip(" :")
+    return (
+        field_of(label) is not None
+        or parts.cover_field(f"{label} : x") is not None
+        or (parts.plan_line(f"{label} : x"))
+    )
+
+
+def join_labels(blocks: list[Block]) -> list[Block]:
+    """« Pilote » and « Ville de Lille » written as two paragraphs (a definition list saved by
+    LibreOffice, a label above its value) -> one « Pilote : Ville de Lille » line."""
+    joined: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            following is not None
+            and following.kind == PARA
+            and not following.strong
+            and _is_bare_label(block)
+            and not _is_bare_label(following)
+            and labelled(following.text) is None
+        ):
+            label = block.text.strip().rstrip(" :")
+            joined.append(Block(PARA, f"{label} : {following.text.strip()}"))
+            index += 2
+            continue
+        joined.append(block)
+        index += 1
+    return joined
+
+
+TITLE_WITHIN = 40  # blocks from the start where the document's title is looked for
+
+
+def _title_index(blocks: list[Block]) -> Block | None:
+    """The document's title: its first top-level heading near the start (a cover may print the
+    council's name above it in smaller type), else its first heading or bold line."""
+    start = blocks[:TITLE_WITHIN]
+    headings = [b for b in start if b.kind == HEADING and b.text.strip()]
+    levelled = [b for b in headings if b.level > 0]
+    if levelled:
+        top = min(b.level for b in levelled)
+        return next(b for b in levelled if b.level == top)
+    if headings:
+        return headings[0]
+    return next((b for b in start if b.strong and b.text.strip()), None)
