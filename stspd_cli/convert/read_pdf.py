@@ -13,6 +13,7 @@ from typing import Any
 
 from stspd_cli.convert.blocks import HEADING, ITEM, PARA, TABLE, Block, Document
 from stspd_cli.convert.limits import MAX_PAGES, check_text, unreadable
+from stspd_cli.convert.words import fold, folded
 from stspd_cli.errors import DependencyError, StspdError
 from stspd_cli.fr import number_fr
 
@@ -182,7 +183,9 @@ def _attach_bullets(lines: list[_Line]) -> list[_Line]:
 
 def _is_label(line: _Line) -> bool:
     text = line.text.strip()
-    return line.table is None and line.bold and text == text.upper() and 1 < len(text) <= 40
+    if line.table is not None or not line.bold or text != text.upper() or not 1 < len(text) <= 40:
+        return False
+    return fold(text) not in folded("intertitres")  # « SOUS-OBJECTIFS » heads a list
 
 
 def _label_rows(lines: list[_Line], body: float) -> list[_Line]:
@@ -274,7 +277,7 @@ def _continues(previous: _Line, line: _Line, block: Block | None) -> bool:
     if abs(previous.size - line.size) > 0.2 or previous.bold != line.bold:
         return False
     gap = line.top - previous.bottom
-    if gap > 0.5 * line.size or gap < -1:
+    if gap > 0.8 * line.size or gap < -1:
         return False
     text = line.text.strip()
     if _BULLET.match(text) or (_NUMBERED.match(text) and block.kind != HEADING):

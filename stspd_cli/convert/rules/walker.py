@@ -16,6 +16,7 @@ from stspd_cli.convert.rules.fields import Filled, apply_field, field_of, labell
 from stspd_cli.convert.rules.tables import funding_rows, indicator_rows
 from stspd_cli.convert.rules.titles import (
     Marker,
+    leading_number,
     make_id,
     marker,
     plan_kind,
@@ -211,7 +212,12 @@ class Walker:
             self.start_plan(text, kind, None, guessed=False)
             return
         if self.part == "objectifs" and (block.level == 0 or block.level > self.part_level):
-            self.start_objective(text, None, guessed=True)
+            numbered = leading_number(text)
+            if numbered is not None:  # « 1. Prévenir la délinquance… »
+                found = Marker("", (numbered[0],), numbered[1])
+                self.start_objective(numbered[1], found, guessed=False)
+            else:
+                self.start_objective(text, None, guessed=True)
             return
         if self.part == "plans" and _actions_follow(after):
             self.start_plan(text, None, None, guessed=True)
@@ -739,7 +745,7 @@ def _actions_before_level(after: list[Block], word: str) -> bool:
 
 
 def _is_bare_label(block: Block) -> bool:
-    if block.kind != PARA or len(block.text) > 40:
+    if block.kind != PARA or len(block.text) > 40 or ":" in block.text.rstrip().rstrip(":"):
         return False
     if block.strong and block.text.rstrip().endswith(":"):
         return True
@@ -781,8 +787,13 @@ TITLE_WITHIN = 40  # blocks from the start where the document's title is looked 
 
 def _title_index(blocks: list[Block]) -> Block | None:
     """The document's title: its first top-level heading near the start (a cover may print the
-    council's name above it in smaller type), else its first heading or bold line."""
+    council's name above it in smaller type), else its first heading or bold line, else a short
+    line of the cover with a title's word (« Stratégie… »); never a part's heading."""
     start = blocks[:TITLE_WITHIN]
+    first_part = next(
+        (i for i, b in enumerate(start) if b.kind == HEADING and parts.part_of(b.text)), None
+    )
+    start = start[:first_part]
     headings = [b for b in start if b.kind == HEADING and b.text.strip()]
     levelled = [b for b in headings if b.level > 0]
     if levelled:
@@ -790,4 +801,19 @@ def _title_index(blocks: list[Block]) -> Block | None:
         return next(b for b in levelled if b.level == top)
     if headings:
         return headings[0]
-    return next((b for b in start if b.strong and b.text.strip()), None)
+    strong = next((b for b in start if b.strong and b.text.strip()), None)
+    if strong is not None:
+        return strong
+    from stspd_cli.convert.words import contains, folded  # noqa: PLC0415
+
+    return next(
+        (
+            b
+            for b in start
+            if b.kind == PARA
+            and len(b.text) <= HEADING_MAX
+            and not b.text.rstrip().endswith((".", ":"))
+            and contains(b.text, folded("titres"))
+        ),
+        None,
+    )

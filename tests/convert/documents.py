@@ -1,0 +1,73 @@
+"""Our own documents of a strategy in every format ``stspd convertir`` reads, for the round
+trip (tests/convert/test_roundtrip.py and benchmarks/convertir.py): HTML, Markdown and PDF
+from ``stspd render``; Word and LibreOffice files made from the HTML by LibreOffice headless
+until ``render --format docx|odt`` exists (issue 17)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from stspd_cli.convert.blocks import Document
+from stspd_cli.convert.pipeline import Conversion, convert_document
+from stspd_cli.convert.readers import read_document
+from stspd_cli.render import load_strategy, render_document
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "examples" / "demo-fictive.yaml"
+LOOS = ROOT / "strategies" / "cispd-loos-haubourdin-emmerin.yaml"
+LILLE = ROOT / "strategies" / "clspd-lille.yaml"
+STRATEGIES = (DEMO, LOOS, LILLE)
+RENDERED = ("html", "md", "pdf")
+OFFICE = ("docx", "odt")
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+TODAY = date(2026, 12, 1)
+# An HTML file opens in Writer/Web, whose own export list has no Word filter: name it.
+_FILTERS = {"docx": "docx:MS Word 2007 XML", "odt": "odt"}
+
+
+def make_document(strategy: Path, fmt: str, folder: Path) -> Path:
+    """``strategy`` as a document of format ``fmt`` in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if fmt in RENDERED:
+        target = folder / f"{strategy.stem}.{fmt}"
+        data = render_document(load_strategy(strategy), fmt, interne=False)
+        target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return target
+    html = make_document(strategy, "html", folder)
+    assert SOFFICE is not None, "LibreOffice (soffice) manque"
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{folder / 'profil'}",
+            "--headless",
+            "--convert-to",
+            _FILTERS[fmt],
+            "--outdir",
+            str(folder),
+            str(html),
+        ],  # fmt: skip
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return folder / f"{strategy.stem}.{fmt}"
+
+
+def read(path: Path) -> Document:
+    return read_document(path, path.name)
+
+
+def convert(path: Path) -> Conversion:
+    return convert_document(read(path), shown_as=f"{path.stem}.yaml", today=TODAY)
+
+
+def original(strategy: Path) -> dict[str, Any]:
+    from stspd_cli.load import load_file  # noqa: PLC0415
+
+    data = load_file(strategy).data
+    assert data is not None
+    return data
