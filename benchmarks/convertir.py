@@ -14,26 +14,30 @@ Run: ``.venv/bin/python benchmarks/convertir.py``.
 
 from __future__ import annotations
 
+import importlib.util
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+from stspd_cli.convert.compare import recovered
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from stspd_cli.convert.compare import recovered  # noqa: E402
-from tests.convert.documents import (  # noqa: E402
-    OFFICE,
-    RENDERED,
-    SOFFICE,
-    STRATEGIES,
-    convert,
-    make_document,
-    original,
-)
 
+def _documents() -> Any:
+    """tests/convert/documents.py, the one maker of the round trip's documents (loaded from its
+    file: the tests are not an installed package)."""
+    path = ROOT / "tests" / "convert" / "documents.py"
+    spec = importlib.util.spec_from_file_location("convert_documents", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+DOCS = _documents()
 RUNS = 5
 
 
@@ -51,29 +55,28 @@ def _peer(path: Path) -> None:
 
 
 def main() -> None:
-    formats = RENDERED + (OFFICE if SOFFICE else ())
-    if not SOFFICE:
+    formats = DOCS.RENDERED + (DOCS.OFFICE if DOCS.SOFFICE else ())
+    if not DOCS.SOFFICE:
         print("LibreOffice absent : docx et odt non mesurés")
-    print(
-        f"{'stratégie':34} {'format':6} {'retrouvé':>9} {'convertir':>10} {'pair':>8} {'rapport':>8}"
-    )
+    header = f"{'stratégie':34} {'format':6} {'retrouvé':>9} {'convertir':>10}"
+    print(f"{header} {'pair':>8} {'rapport':>8}")
     shares: dict[str, list[float]] = {f: [] for f in formats}
     with tempfile.TemporaryDirectory() as tmp:
-        for strategy in STRATEGIES:
+        for strategy in DOCS.STRATEGIES:
             for fmt in formats:
-                document = make_document(strategy, fmt, Path(tmp) / fmt)
+                document = DOCS.make_document(strategy, fmt, Path(tmp) / fmt)
                 ours: list[float] = []
                 peer: list[float] = []
                 done = None
                 for _ in range(RUNS):  # interleaved: ours, then the peer, each round
                     start = time.perf_counter()
-                    done = convert(document)
+                    done = DOCS.convert(document)
                     ours.append(time.perf_counter() - start)
                     start = time.perf_counter()
                     _peer(document)
                     peer.append(time.perf_counter() - start)
                 assert done is not None
-                share, _ = recovered(original(strategy), done.data)
+                share, _ = recovered(DOCS.original(strategy), done.data)
                 shares[fmt].append(share)
                 mine, theirs = statistics.median(ours), statistics.median(peer)
                 print(

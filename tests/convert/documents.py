@@ -49,7 +49,7 @@ def make_document(strategy: Path, fmt: str, folder: Path) -> Path:
             "--outdir",
             str(folder),
             str(html),
-        ],  # fmt: skip
+        ],
         check=True,
         capture_output=True,
         timeout=180,
