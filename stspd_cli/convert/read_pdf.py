@@ -13,7 +13,7 @@ from typing import Any
 
 from stspd_cli.convert.blocks import HEADING, ITEM, PARA, TABLE, Block, Document
 from stspd_cli.convert.limits import MAX_PAGES, check_text, unreadable
-from stspd_cli.convert.words import fold, folded
+from stspd_cli.convert.words import fold, folded, folded_table
 from stspd_cli.errors import DependencyError, StspdError
 from stspd_cli.fr import number_fr
 
@@ -181,6 +181,10 @@ def _attach_bullets(lines: list[_Line]) -> list[_Line]:
     return kept
 
 
+def _field_labels() -> set[str]:
+    return {phrase for phrase, _ in folded_table("champs")}
+
+
 def _is_label(line: _Line) -> bool:
     text = line.text.strip()
     if line.table is not None or not line.bold or text != text.upper() or not 1 < len(text) <= 40:
@@ -216,6 +220,8 @@ def _label_rows(lines: list[_Line], body: float) -> list[_Line]:
             if line.page != lines[i].page or line.table is not None or _is_label(line):
                 break
             if line.bold and line.size >= body - 0.2:  # a sub-heading (« Constat »)
+                break
+            if fold(line.text) in _field_labels():  # « Financement » alone: the next part
                 break
             if line.size > body + 0.2 or line.top - bottom > 1.5 * max(line.size, 1):
                 break

@@ -57,10 +57,11 @@ def find_dates(text: str) -> list[Found]:
     taken: list[tuple[int, int]] = []
 
     def add(value: PartialDate | None, start: int, end: int) -> None:
-        if value is None or any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in taken):
             return
-        taken.append((start, end))
-        found.append(Found(value, start, end))
+        taken.append((start, end))  # an impossible day (« 31 février ») is no date at all
+        if value is not None:
+            found.append(Found(value, start, end))
 
     for m in _DAY_MONTH_YEAR.finditer(plain):
         add(_safe(int(m[3]), _MONTH_OF[m[2].lower()], int(m[1])), m.start(), m.end())
