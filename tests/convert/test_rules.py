@@ -16,18 +16,54 @@ from stspd_cli.convert.rules.values import amount, find_dates, one_date, read_sp
 @pytest.mark.parametrize(
     ("text", "keys", "word", "numbers", "rest"),
     [
-        ("Action n°12 : Cellule de veille sécurité", ("action",), "Action", (12,), "Cellule de veille sécurité"),
-        ("Fiche action 2.1 – Médiation de nuit", ("action",), "Fiche action", (2, 1), "Médiation de nuit"),
-        ("Fiche-action n°3 : Chantier éducatif", ("action",), "Fiche-action", (3,), "Chantier éducatif"),
+        (
+            "Action n°12 : Cellule de veille sécurité",
+            ("action",),
+            "Action",
+            (12,),
+            "Cellule de veille sécurité",
+        ),
+        (
+            "Fiche action 2.1 – Médiation de nuit",
+            ("action",),
+            "Fiche action",
+            (2, 1),
+            "Médiation de nuit",
+        ),
+        (
+            "Fiche-action n°3 : Chantier éducatif",
+            ("action",),
+            "Fiche-action",
+            (3,),
+            "Chantier éducatif",
+        ),
         ("Axe 2 : Prévenir la récidive", ("plan",), "Axe", (2,), "Prévenir la récidive"),
-        ("Enjeu n°3 – Tranquillité publique", ("objectif",), "Enjeu", (3,), "Tranquillité publique"),
-        ("Orientation 1 : Protéger les victimes", ("objectif",), "Orientation", (1,), "Protéger les victimes"),
-        ("Dispositif 1.2.1 : Cellule de veille", ("action",), "Dispositif", (1, 2, 1), "Cellule de veille"),
+        (
+            "Enjeu n°3 – Tranquillité publique",
+            ("objectif",),
+            "Enjeu",
+            (3,),
+            "Tranquillité publique",
+        ),
+        (
+            "Orientation 1 : Protéger les victimes",
+            ("objectif",),
+            "Orientation",
+            (1,),
+            "Protéger les victimes",
+        ),
+        (
+            "Dispositif 1.2.1 : Cellule de veille",
+            ("action",),
+            "Dispositif",
+            (1, 2, 1),
+            "Cellule de veille",
+        ),
         ("Priorité n°1 : Agir plus tôt", ("objectif",), "Priorité", (1,), "Agir plus tôt"),
         ("PLAN N°1", ("plan",), "PLAN", (1,), ""),
         ("Axe II – Les victimes", ("plan",), "Axe", (2,), "Les victimes"),
     ],
-)  # fmt: skip
+)
 def test_level_words_and_numbers(
     text: str, keys: tuple[str, ...], word: str, numbers: tuple[int, ...], rest: str
 ) -> None:
@@ -52,18 +88,36 @@ def test_a_title_that_only_starts_with_a_level_word_has_no_marker(text: str) -> 
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
-        ("Comité de Prévention Jeunes pour repérer et intervenir auprès des jeunes exposés",
-         ("Comité de Prévention Jeunes", "repérer et intervenir auprès des jeunes exposés")),
-        ("Action d'insertion par le sport pour les 15/25 ans pour éviter le basculement dans la délinquance",
-         ("Action d'insertion par le sport pour les 15/25 ans", "éviter le basculement dans la délinquance")),
-        ("Etude pour la mutualisation des polices municipales pour optimiser les moyens de sécurité de nos communes",
-         ("Etude pour la mutualisation des polices municipales", "optimiser les moyens de sécurité de nos communes")),
-        ("Permanences d'aide aux victimes et d'accès au droit",
-         ("Permanences d'aide aux victimes et d'accès au droit", None)),
-        ("Chantier TIG pour prévenir la récurrence et développer les places d'accueil",
-         ("Chantier TIG", "prévenir la récurrence et développer les places d'accueil")),
+        (
+            "Comité de Prévention Jeunes pour repérer et intervenir auprès des jeunes exposés",
+            ("Comité de Prévention Jeunes", "repérer et intervenir auprès des jeunes exposés"),
+        ),
+        (
+            "Action d'insertion par le sport pour les 15/25 ans pour éviter le basculement dans "
+            "la délinquance",
+            (
+                "Action d'insertion par le sport pour les 15/25 ans",
+                "éviter le basculement dans la délinquance",
+            ),
+        ),
+        (
+            "Etude pour la mutualisation des polices municipales pour optimiser les moyens de "
+            "sécurité de nos communes",
+            (
+                "Etude pour la mutualisation des polices municipales",
+                "optimiser les moyens de sécurité de nos communes",
+            ),
+        ),
+        (
+            "Permanences d'aide aux victimes et d'accès au droit",
+            ("Permanences d'aide aux victimes et d'accès au droit", None),
+        ),
+        (
+            "Chantier TIG pour prévenir la récurrence et développer les places d'accueil",
+            ("Chantier TIG", "prévenir la récurrence et développer les places d'accueil"),
+        ),
     ],
-)  # fmt: skip
+)
 def test_the_purpose_is_the_last_pour_before_a_verb(
     title: str, expected: tuple[str, str | None]
 ) -> None:
@@ -114,26 +168,35 @@ def test_a_span_with_other_words_keeps_them() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("12 000 €", 12000), ("4 500,50 €", 4500.5), ("12\u202f000\u00a0€", 12000),
-     ("8000 euros", 8000), ("15 k€", 15000), ("1.500 €", 1500)],
-)  # fmt: skip
+    [
+        ("12 000 €", 12000),
+        ("4 500,50 €", 4500.5),
+        ("12\u202f000\u00a0€", 12000),
+        ("8000 euros", 8000),
+        ("15 k€", 15000),
+        ("1.500 €", 1500),
+    ],
+)
 def test_amounts_in_french(text: str, value: float) -> None:
     assert amount(text) == value
 
 
 def test_names_split_as_lists_are_written() -> None:
-    assert split_names("Ville de Lille, Préfecture, associations de prévention et d’aide aux victimes…") == [
-        "Ville de Lille", "Préfecture", "associations de prévention et d’aide aux victimes"
-    ]  # fmt: skip
+    assert split_names(
+        "Ville de Lille, Préfecture, associations de prévention et d’aide aux victimes…"
+    ) == ["Ville de Lille", "Préfecture", "associations de prévention et d’aide aux victimes"]
     assert split_names("les bailleurs LMH, Vilogia et Partenord-Habitat") == [
-        "les bailleurs LMH", "Vilogia", "Partenord-Habitat"
-    ]  # fmt: skip
+        "les bailleurs LMH",
+        "Vilogia",
+        "Partenord-Habitat",
+    ]
     assert split_names("Police nationale et police municipale") == [
         "Police nationale et police municipale"
     ]
     assert split_names("CCAS (centre communal, action sociale), Mission locale") == [
-        "CCAS (centre communal, action sociale)", "Mission locale"
-    ]  # fmt: skip
+        "CCAS (centre communal, action sociale)",
+        "Mission locale",
+    ]
 
 
 def test_actors_are_made_once_with_ids_as_strategies_write_them() -> None:
@@ -163,11 +226,19 @@ def test_ids_are_unique_and_short() -> None:
 
 @pytest.mark.parametrize(
     ("label", "field"),
-    [("Pilote", "pilote"), ("Porteur de projet", "pilote"), ("Partenaires associés", "partenaires"),
-     ("Public visé", "public_cible"), ("Quartiers concernés", "quartiers"), ("Échéance", "echeance"),
-     ("Indicateurs d'évaluation", "indicateurs"), ("Coût prévisionnel", "budget"),
-     ("État d'avancement", "statut"), ("Calendrier de mise en œuvre", "calendrier")],
-)  # fmt: skip
+    [
+        ("Pilote", "pilote"),
+        ("Porteur de projet", "pilote"),
+        ("Partenaires associés", "partenaires"),
+        ("Public visé", "public_cible"),
+        ("Quartiers concernés", "quartiers"),
+        ("Échéance", "echeance"),
+        ("Indicateurs d'évaluation", "indicateurs"),
+        ("Coût prévisionnel", "budget"),
+        ("État d'avancement", "statut"),
+        ("Calendrier de mise en œuvre", "calendrier"),
+    ],
+)
 def test_fiche_labels(label: str, field: str) -> None:
     assert field_of(label) == field
 
@@ -210,13 +281,20 @@ def test_fiche_lines_fill_the_model() -> None:
 
 @pytest.mark.parametrize(
     ("heading", "part"),
-    [("Le cadre institutionnel", "cadre"), ("Une démarche, des principes", "principes"),
-     ("Les objectifs généraux", "objectifs"), ("6 enjeux prioritaires", "objectifs"),
-     ("Quatre priorités", "objectifs"), ("Les plans d'action", "plans"),
-     ("2. Les fiches-actions", "plans"), ("Actions transversales", "actions"),
-     ("La gouvernance", "gouvernance"), ("Plan intercommunal de prévention", None),
-     ("Prévenir la délinquance des jeunes exposés", None)],
-)  # fmt: skip
+    [
+        ("Le cadre institutionnel", "cadre"),
+        ("Une démarche, des principes", "principes"),
+        ("Les objectifs généraux", "objectifs"),
+        ("6 enjeux prioritaires", "objectifs"),
+        ("Quatre priorités", "objectifs"),
+        ("Les plans d'action", "plans"),
+        ("2. Les fiches-actions", "plans"),
+        ("Actions transversales", "actions"),
+        ("La gouvernance", "gouvernance"),
+        ("Plan intercommunal de prévention", None),
+        ("Prévenir la délinquance des jeunes exposés", None),
+    ],
+)
 def test_parts_by_their_headings(heading: str, part: str | None) -> None:
     assert parts.part_of(heading) == part
 
@@ -260,11 +338,19 @@ def test_council_and_territory() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Créer un compte", "Ajouter à mes favoris", "Partager sur :", "Google+", "Fermer",
-     "Partager la page via les réseaux sociaux :", "Pour plus d’infos :", "à télécharger",
-     "Créez votre compte et recevez toute l’actualité qui vous ressemble.",
-     "Ce site utilise des cookies pour mesurer l'audience."],
-)  # fmt: skip
+    [
+        "Créer un compte",
+        "Ajouter à mes favoris",
+        "Partager sur :",
+        "Google+",
+        "Fermer",
+        "Partager la page via les réseaux sociaux :",
+        "Pour plus d’infos :",
+        "à télécharger",
+        "Créez votre compte et recevez toute l’actualité qui vous ressemble.",
+        "Ce site utilise des cookies pour mesurer l'audience.",
+    ],
+)
 def test_furniture_phrases_come_from_the_vocabulary(line: str) -> None:
     assert is_furniture(line)
 
