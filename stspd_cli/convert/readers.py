@@ -98,7 +98,12 @@ def read_document(path: Path, name: str) -> Document:
     reader, limit = READERS[suffix]
     try:
         if not path.is_file():
-            why = "c'est un dossier" if path.is_dir() else "fichier introuvable"
+            if path.is_dir():
+                why = "c'est un dossier"
+            elif path.exists():
+                why = "ce n'est pas un fichier ordinaire (tube, périphérique) : rien n'est lu"
+            else:
+                why = "fichier introuvable"
             raise unreadable(name, why)
         check_size(name, path.stat().st_size, limit)
         with path.open("rb") as handle:
