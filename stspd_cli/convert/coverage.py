@@ -15,10 +15,11 @@ from datetime import date
 from typing import Any
 
 from stspd_cli.convert.blocks import Document
-from stspd_cli.convert.rules.fields import labelled
+from stspd_cli.convert.rules.fields import field_of, labelled
+from stspd_cli.convert.rules.titles import marker
 from stspd_cli.convert.words import fold
 from stspd_cli.dates import PartialDate
-from stspd_cli.fr import date_fr, number_fr
+from stspd_cli.fr import date_fr, euros_fr, number_fr
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«\"(])")
 _REFERENCE_KEYS = {"pilote", "copilotes", "partenaires", "membres", "acteur", "acteurs",
@@ -64,7 +65,8 @@ def _words(value: Any, names: dict[str, str], key: str | None, out: list[str]) -
     elif isinstance(value, bool) or value is None:
         return
     elif isinstance(value, int | float):
-        out += fold(f"{number_fr(value)} {value}").split()
+        shown = euros_fr(value) if isinstance(value, float) else number_fr(value)
+        out += fold(f"{shown} {value}").split()
     else:
         text = str(value)
         if key in _REFERENCE_KEYS and text in names:
@@ -88,6 +90,15 @@ def measure(doc: Document, data: dict[str, Any], keys: set[str] | None = None) -
     for sentence in sentences(doc):
         found = labelled(sentence)
         shown = found[2] if found else sentence
+        action = marker(shown, "action")
+        level = action or marker(shown, "objectif", "plan")
+        if level is not None:  # « Axe 1 : » is the plan's number and place; its title is content
+            kept = level.numbers[-1:] if action or len(level.numbers) == 1 else ()
+            shown = " ".join([*map(str, kept), level.rest])
+        if field_of(shown.rstrip(" :")) is not None:  # a label alone became a key
+            result.sentences += 1
+            result.placed += 1
+            continue
         words = [w for w in fold(shown).split() if w not in _STRUCTURE]
         if not words:
             continue

@@ -51,6 +51,14 @@ def pandoc_tree(kind: str, name: str, *, path: Path | None = None, text: str = "
 
 def read_pandoc(tree: Any, name: str, kind: str) -> Document:
     doc = Document(name=name, kind=kind)
+    # A Word document's « Title » and « Subtitle » paragraphs are the document's metadata for
+    # pandoc: they open the document again.
+    meta = tree.get("meta", {})
+    for key, level in (("title", 1), ("subtitle", 0)):
+        value = meta.get(key, {})
+        if value.get("t") == "MetaInlines":
+            text = inline_text(value["c"])
+            doc.blocks.append(Block(HEADING if level else PARA, text, level=level))
     _blocks(tree.get("blocks", []), doc.blocks, depth=0)
     return doc
 

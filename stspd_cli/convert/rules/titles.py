@@ -116,6 +116,18 @@ def split_purpose(title: str) -> tuple[str, str | None]:
     return title.strip(), None
 
 
+def starts_with_verb(text: str) -> bool:
+    """« Développer la prévention situationnelle » (an objective) starts with a verb in the
+    infinitive; « Médiation sociale de soirée », « Chantier éducatif » (actions) with a noun."""
+    words = fold(text).split()
+    if not words:
+        return False
+    first = words[0]
+    return first.endswith(tuple(folded("infinitifs"))) and first not in set(
+        folded("pas_infinitifs")
+    )
+
+
 def make_id(text: str, taken: set[str], prefix: str = "") -> str:
     """An identifier from a title, as the strategies of strategies/ are written: the first
     significant words (``mots_vides`` left out), unique in the document (``-2``, ``-3``)."""

@@ -21,6 +21,7 @@ from stspd_cli.convert.rules.titles import (
     marker,
     plan_kind,
     split_purpose,
+    starts_with_verb,
     unnumbered_plan,
 )
 from stspd_cli.convert.words import fold
@@ -74,6 +75,7 @@ class Walker:
         self.holder_level = 0  # heading level of the chapter taking the text
         self.pending: Marker | None = None  # « Priorité n°1 » written above its title
         self.next_is_heading = False
+        self.action_item: int | None = None  # list depth of the item that made the action
         self.title_at: Block | None = None
         self.structure = self.draft.structure  # texts placed as a key (« Constat », « Plan n°1 »)
 
@@ -289,13 +291,20 @@ class Walker:
     ) -> None:
         self.close_items()
         plan: dict[str, Any] = {"id": make_id(title, self.ids), "titre": _trim(title)}
-        if found is not None and found.number is not None:
+        if found is not None and len(found.numbers) == 1:
             plan["numero"] = found.number
+        elif found is not None and found.numbers:
+            written = ".".join(map(str, found.numbers))
+            self.draft.check(
+                plan,
+                None,
+                f"numéro « {written} » du document non repris : un plan a un seul numéro",
+            )
         if found is not None:
             self.words["plan"][found.word] += 1
         if kind:
             plan["type"] = kind
-        if self.objective is not None and self.part == "plans":
+        if self.objective is not None:  # a plan written below its objective
             plan["objectifs"] = [self.objective["id"]]
         self._list("plans").append(plan)
         if guessed:
@@ -323,6 +332,7 @@ class Walker:
             if self.part != "actions":
                 self.draft.check(action, None, "action rattachée à aucun plan (transversale)")
         self.action, self.holder, self.text_key = action, None, None
+        self.action_item = None
 
     def chapter(self, title: str, after: str | None = None, level: int = 0) -> None:
         self.close_items()
@@ -587,11 +597,13 @@ class Walker:
             if self.objective is not None and self.sub_mode:
                 self.sub_objective(text)
                 return
-        if self.plan is not None and self.action is None and self.holder is None:
+        in_list = self.action is not None and self.action_item == block.level
+        if self.plan is not None and self.holder is None and (self.action is None or in_list):
             number = block.number
             found = Marker("", (number,), text) if number is not None else None
             self.start_action(found, text, block)
             assert self.action is not None
+            self.action_item = block.level
             self.draft.check(self.action, None, "élément de liste lu comme une action")
             return
         if self.action is not None and self.text_key == "indicateurs":
@@ -732,14 +744,18 @@ def _actions_follow(after: list[Block]) -> bool:
 
 def _actions_before_level(after: list[Block], word: str) -> bool:
     """Below a heading of ``word`` (« Orientation », « Enjeu »), an action comes before another
-    level heading: the word names plans; a plan word first: it names objectives."""
+    level heading -- by its marker, or as a list item that is a noun phrase (« Médiation de
+    soirée », not « Développer la médiation »): the word names plans; a level heading first:
+    it names objectives."""
     for block in after:
         if block.kind == TABLE:
             continue
         if marker(block.text, "action") is not None:
             return True
-        found = marker(block.text, "objectif", "plan") if block.kind == HEADING else None
-        if found is not None:
+        if block.kind == ITEM and labelled(block.text) is None:
+            return not starts_with_verb(block.text)
+        heading = block.kind == HEADING or (block.kind == PARA and block.strong)
+        if heading and marker(block.text, "objectif", "plan") is not None:
             return False
     return False
 
