@@ -4,6 +4,7 @@ is read by pandoc like any other document. What was taken out is listed in the s
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from stspd_cli.convert.blocks import Document
@@ -40,13 +41,16 @@ def strip_furniture(html: str) -> tuple[str, list[str]]:
             continue  # the document's own cover, with its title
         _note(node, left_out, quiet=node.tag in silent)
         node.decompose()
-    for node in list(tree.css("[class], [id], [role]")):
+    for node in list(tree.css("[class], [role]")):
         if node.parent is None or node.tag in {"html", "body", "main", "article"}:
             continue
         attrs = node.attributes
-        keys = " ".join(str(attrs.get(k) or "") for k in ("class", "id", "role")).lower()
+        # Words of the class, not any part of it: « share-buttons », « cookieconsent » are
+        # furniture; « mediation-sociale » is not « social ». Identifiers are left alone: a
+        # document's own ids are made from its titles.
+        words = re.split(r"[\s_-]+", str(attrs.get("class") or "").lower())
         if attrs.get("role") in {"navigation", "banner", "contentinfo", "search", "dialog"} or any(
-            mark in keys for mark in marks
+            word.startswith(mark) for word in words for mark in marks if word
         ):
             _note(node, left_out, quiet=False)
             node.decompose()

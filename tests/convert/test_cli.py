@@ -135,3 +135,17 @@ def test_a_strategy_that_does_not_validate_is_written_and_said(
     assert target.is_file()
     assert "Le fichier ne se valide pas encore (1 erreur) :" in out
     assert "I002" in out
+
+
+def test_json_summary_follows_its_schema(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import jsonschema  # noqa: PLC0415
+
+    from .documents import ROOT  # noqa: PLC0415
+
+    schema = json.loads((ROOT / "schema" / "stspd-convertir-1.schema.json").read_text("utf-8"))
+    for strategy, name in ((LOOS, "loos.yaml"), (LILLE, "lille.yaml")):
+        args = [str(SEED_OF[strategy]), "-o", str(tmp_path / name), "--format", "json"]
+        _, out, _ = run(capsys, "convertir", *args)
+        jsonschema.validate(json.loads(out), schema)
