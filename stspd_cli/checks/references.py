@@ -9,10 +9,25 @@ from stspd_cli.checks import CheckContext, check
 from stspd_cli.findings import Path_
 from stspd_cli.frameworks import frameworks, resolve_axis
 
+# Comparisons of an unknown id with known ones, per check. A suggestion compares the id with
+# every known one: thousands of unknown references against thousands of ids would cost their
+# product (minutes); past this budget, unknown ids are still reported, without a suggestion.
+SUGGESTION_BUDGET = 100_000
 
-def _suggest(ref: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
-    return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+
+class _Suggestions:
+    """« vouliez-vous dire » for unknown ids of one kind, within SUGGESTION_BUDGET."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self.known = list(known)
+        self.budget = SUGGESTION_BUDGET
+
+    def __call__(self, ref: str) -> str:
+        self.budget -= len(self.known)
+        if self.budget < 0:
+            return ""
+        close = difflib.get_close_matches(ref, self.known, n=1, cutoff=0.6)
+        return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
 
 
 def _actor_refs(ctx: CheckContext) -> Iterator[tuple[str, str, Path_]]:
@@ -55,15 +70,17 @@ def _actor_refs(ctx: CheckContext) -> Iterator[tuple[str, str, Path_]]:
 def actors_exist(ctx: CheckContext) -> None:
     """Pilotes, partenaires, members and signatories name declared actors."""
     known = {a.id for a in ctx.doc.acteurs}
+    suggest = _Suggestions(known)
     for field, ref, path in _actor_refs(ctx):
         if ref not in known:
-            ctx.report("R001", path, champ=field, ref=ref, suggestion=_suggest(ref, known))
+            ctx.report("R001", path, champ=field, ref=ref, suggestion=suggest(ref))
 
 
 @check("R002")
 def objectives_exist(ctx: CheckContext) -> None:
     """Plans and actions serve declared objectives."""
     known = {o.id for o in ctx.doc.objectifs}
+    suggest = _Suggestions(known)
     for p, plan in enumerate(ctx.doc.plans):
         for i, ref in enumerate(plan.objectifs):
             if ref not in known:
@@ -72,7 +89,7 @@ def objectives_exist(ctx: CheckContext) -> None:
                     ("plans", p, "objectifs", i),
                     champ="objectifs",
                     ref=ref,
-                    suggestion=_suggest(ref, known),
+                    suggestion=suggest(ref),
                 )
         for a, action in enumerate(plan.actions):
             for i, ref in enumerate(action.objectifs):
@@ -82,7 +99,7 @@ def objectives_exist(ctx: CheckContext) -> None:
                         ("plans", p, "actions", a, "objectifs", i),
                         champ="objectifs",
                         ref=ref,
-                        suggestion=_suggest(ref, known),
+                        suggestion=suggest(ref),
                     )
 
 
@@ -119,13 +136,13 @@ def _axis_refs(ctx: CheckContext) -> Iterator[tuple[str, Path_]]:
 @check("R004")
 def axes_exist(ctx: CheckContext) -> None:
     """National axes are written `frame/axis` and exist in that frame."""
+    suggest = _Suggestions(f"{f.id}/{x.id}" for f in frameworks().values() for x in f.axes)
     for ref, path in _axis_refs(ctx):
         frame, axis = resolve_axis(ref)
         if axis is not None:
             continue
         if frame is None:
-            every = [f"{f.id}/{x.id}" for f in frameworks().values() for x in f.axes]
-            suggestion = _suggest(ref, every)
+            suggestion = suggest(ref)
         else:
             suggestion = " ; axes de ce référentiel : " + ", ".join(
                 f"{frame.id}/{x.id}" for x in frame.axes
@@ -138,11 +155,12 @@ def working_groups_exist(ctx: CheckContext) -> None:
     """An action's working group is declared in the governance."""
     gov = ctx.doc.gouvernance
     known = {g.id for g in gov.groupes_travail} if gov else set()
+    suggest = _Suggestions(known)
     for p, _plan, a, action in ctx.doc.iter_actions():
         if action.groupe_travail and action.groupe_travail not in known:
             ctx.report(
                 "R006",
                 ("plans", p, "actions", a, "groupe_travail"),
                 ref=action.groupe_travail,
-                suggestion=_suggest(action.groupe_travail, known),
+                suggestion=suggest(action.groupe_travail),
             )
