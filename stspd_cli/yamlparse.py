@@ -296,12 +296,9 @@ def _build(text: str, positions: Positions, problems: _Problems) -> Any:
                         stack[-1], key=value, event=event, positions=positions, problems=problems
                     )
                     continue
-                values += 1
-                if values > MAX_VALUES:
-                    raise _Fatal(
-                        YamlProblem("S016", *_mark(event), {"limite": number_fr(MAX_VALUES)})
-                    )
-                root = _attach(stack, value, _mark(event), positions, root)
+                mark = _mark(event)
+                values = _one_more(values, mark)
+                root = _attach(stack, value, mark, positions, root)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 mark = _mark(event)
                 if event.tag is not None or event.anchor is not None:
@@ -310,9 +307,7 @@ def _build(text: str, positions: Positions, problems: _Problems) -> Any:
                     raise _Fatal(YamlProblem("S014", *mark, {"cle": "composée ({...} ou [...])"}))
                 if len(stack) >= MAX_DEPTH:
                     raise _Fatal(YamlProblem("S010", *mark, {"limite": MAX_DEPTH}))
-                values += 1
-                if values > MAX_VALUES:
-                    raise _Fatal(YamlProblem("S016", *mark, {"limite": number_fr(MAX_VALUES)}))
+                values = _one_more(values, mark)
                 container: dict[str, Any] | list[Any] = {} if cls is MappingStartEvent else []
                 path = _child_path(stack)
                 root = _attach(stack, container, mark, positions, root)
@@ -332,6 +327,13 @@ def _build(text: str, positions: Positions, problems: _Problems) -> Any:
     finally:
         parser.dispose()
     return root
+
+
+def _one_more(values: int, mark: tuple[int, int]) -> int:
+    """Count one more value; the one over MAX_VALUES stops the reading, at its place."""
+    if values >= MAX_VALUES:
+        raise _Fatal(YamlProblem("S016", *mark, {"limite": number_fr(MAX_VALUES)}))
+    return values + 1
 
 
 def _child_path(stack: list[_Frame]) -> Path_:
