@@ -124,7 +124,8 @@ def main() -> None:
     stspd = str(BIN / "stspd")
     work = Path(tempfile.mkdtemp(prefix="stspd-bench-"))
     cache_home = work / "cache"
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    # The cache and the key that signs it: the run's own, not the user's.
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "XDG_DATA_HOME": str(work / "data")}
     try:
         corpus = build_corpus(work / "corpus", args.files)
         one = STRATEGIES[0]

@@ -3,13 +3,14 @@
 Key: the file's bytes (SHA-256), its displayed name, the reference date, and a fingerprint of the
 tool itself (version, and size and modification time of every file of the package, so that a
 changed rule or data file is never served stale results). Entries live in the user's cache
-folder (platformdirs). Writes go through a temporary file and a rename, so concurrent runs never
-see half an entry; an unreadable or corrupt entry is ignored and recomputed.
+folder (platformdirs). An entry is trusted only if stspd signed it (:mod:`stspd_cli.signing`):
+a file planted in the cache folder never changes a verdict. Writes go through a temporary file
+and a rename, so concurrent runs never see half an entry; an unreadable, unsigned or corrupt
+entry is ignored and recomputed.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -17,10 +18,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from stspd_cli import __version__
+from stspd_cli import __version__, signing
 from stspd_cli.findings import Finding, Severity
 
 ENV_DISABLE = "STSPD_NO_CACHE"
+PURPOSE = "validation"
 
 
 @cache
@@ -63,27 +65,36 @@ def key(data: bytes, name: str, reference: str) -> str:
     return digest.hexdigest()
 
 
+def _path(folder: Path, entry: str) -> Path:
+    return folder / entry[:2] / f"{entry}.json"
+
+
 def load(entry: str) -> tuple[list[Finding], bool] | None:
+    """The stored result under ``entry``, if stspd stored and signed it; anything else (missing,
+    unreadable, unsigned, badly signed, malformed) is a miss: the file is checked again."""
     folder = cache_dir()
     if folder is None:
         return None
+    payload = signing.read_entry(_path(folder, entry), PURPOSE, entry)
+    if payload is None:
+        return None
     try:
-        raw: Any = json.loads((folder / entry[:2] / f"{entry}.json").read_text(encoding="utf-8"))
+        raw: Any = json.loads(payload)
         findings = [
             Finding(
-                file=f["file"],
+                file=str(f["file"]),
                 line=int(f["line"]),
                 column=int(f["column"]),
-                code=f["code"],
+                code=str(f["code"]),
                 severity=Severity(f["severity"]),
-                message=f["message"],
+                message=str(f["message"]),
                 unreadable=bool(f["unreadable"]),
             )
             for f in raw["findings"]
         ]
         return findings, bool(raw["semantics_checked"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # missing or corrupt: recompute
+    except (ValueError, KeyError, TypeError):
+        return None  # signed but not understood (a bug of the version that wrote it): recompute
 
 
 def store(entry: str, findings: list[Finding], semantics_checked: bool) -> None:
@@ -94,15 +105,5 @@ def store(entry: str, findings: list[Finding], semantics_checked: bool) -> None:
         "findings": [{**f.as_dict(), "unreadable": f.unreadable} for f in findings],
         "semantics_checked": semantics_checked,
     }
-    target = folder / entry[:2] / f"{entry}.json"
-    with contextlib.suppress(OSError):
-        target.parent.mkdir(exist_ok=True)
-        import tempfile  # noqa: PLC0415  (only on a cache miss: 2 ms less on a hit)
-
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, ensure_ascii=False)
-            Path(tmp).replace(target)
-        except OSError:
-            Path(tmp).unlink(missing_ok=True)
+    data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    signing.write_entry(_path(folder, entry), PURPOSE, entry, data)

@@ -73,9 +73,19 @@ def _use_color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+def _write(text: str | bytes) -> None:
+    """Standard output: shown, never obeyed, on a terminal (see stspd_cli.terminal)."""
+    from stspd_cli.output import write_output  # noqa: PLC0415
+
+    write_output(text, None)
+
+
+def _say(text: str) -> None:
+    """The error output, always read by a person: what a value holds is shown, never obeyed."""
+    from stspd_cli.terminal import visible  # noqa: PLC0415
+
+    sys.stderr.write(visible(text))
+    sys.stderr.flush()
 
 
 StrategyPaths = Annotated[
@@ -195,10 +205,9 @@ def render(
         source, output=output, format_name=format_, interne=interne, templates=templates
     )
     if result.stdout is not None:
-        sys.stdout.buffer.write(result.stdout)
-        sys.stdout.flush()
+        _write(result.stdout)
     for path in result.written:
-        sys.stderr.write(f"stspd : {path} écrit\n")
+        _say(f"stspd : {path} écrit\n")
     result.raise_failures()
 
 
@@ -407,14 +416,13 @@ def export(
         file, format_name=format_, output=output, interne=interne, today=date.today()
     )
     if done.target is None:
-        sys.stdout.buffer.write(done.data)
-        sys.stdout.flush()
+        _write(done.data)
         return
     from stspd_cli.fr import plural  # noqa: PLC0415
 
     audience = "version interne" if done.interne else "version publique"
     counts = f"{plural(done.actions, 'action')}, {plural(done.indicators, 'indicateur')}"
-    sys.stderr.write(f"stspd : {done.target} écrit ({counts}, {audience})\n")
+    _say(f"stspd : {done.target} écrit ({counts}, {audience})\n")
 
 
 @app.command(name="import")
@@ -443,7 +451,7 @@ def import_(
 
     outcome = import_table(file, table, apply=apply, today=date.today())
     _write(report_text(outcome, color=_use_color()))
-    sys.stderr.write(diagnostics_text(outcome))
+    _say(diagnostics_text(outcome))
     raise typer.Exit(outcome.exit_code)
 
 
@@ -477,7 +485,7 @@ def fmt(
     if check:
         _write("".join(result.diff() for result in report.changed))
     for line in report.summary(check=check):
-        sys.stderr.write(f"stspd : {line}\n")
+        _say(f"stspd : {line}\n")
     for error in report.failures[:-1]:
         _print_error(error)
     if report.failures:
@@ -558,9 +566,9 @@ def new(
     schema_ref, found = schema_ref_for(path)
     text = skeleton_text(answers, shown_as=str(path), schema_ref=schema_ref, today=date.today())
     write_new(path, text)
-    sys.stderr.write(f"stspd : {path} créé ; complétez-le puis vérifiez : stspd validate {path}\n")
+    _say(f"stspd : {path} créé ; complétez-le puis vérifiez : stspd validate {path}\n")
     if not found:
-        sys.stderr.write(
+        _say(
             f"  conseil : pour la complétion dans l'éditeur, écrivez le schéma à l'endroit que "
             f"vise le fichier ({schema_ref}) : stspd schema > schema/stspd-1.schema.json\n"
         )
@@ -599,13 +607,13 @@ def init(
         '  git add . && git commit -m "Stratégie : premier squelette"',
         "  pre-commit install    (si pre-commit est installé : vérifie avant chaque commit)",
     ]
-    sys.stderr.write("\n".join(lines) + "\n")
+    _say("\n".join(lines) + "\n")
 
 
 def _print_error(error: StspdError) -> None:
-    sys.stderr.write(f"stspd : {error.message}\n")
+    _say(f"stspd : {error.message}\n")
     if error.hint:
-        sys.stderr.write(f"  conseil : {error.hint}\n")
+        _say(f"  conseil : {error.hint}\n")
 
 
 def _usage_hint(args: list[str]) -> str:
@@ -619,7 +627,7 @@ def _usage_hint(args: list[str]) -> str:
 
 
 def _report_bug(error: BaseException) -> None:
-    sys.stderr.write(
+    _say(
         "stspd : erreur interne inattendue "
         f"({type(error).__name__}). Relancez la commande avec --debug pour voir la trace, "
         "puis signalez-la aux mainteneurs avec le fichier en cause si possible.\n"
@@ -644,17 +652,17 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Exit as done:
         sys.exit(done.exit_code)
     except typer.Abort:
-        sys.stderr.write("stspd : interrompu.\n")
+        _say("stspd : interrompu.\n")
         sys.exit(EXIT_INTERRUPTED)
     except TyperException as error:
         message = translate_error(error.format_message())
         if not message:  # no command given: the help was shown, nothing more to say
             sys.exit(error.exit_code)
-        sys.stderr.write(f"stspd : {message}\n")
-        sys.stderr.write(f"  conseil : {_usage_hint(args)}\n")
+        _say(f"stspd : {message}\n")
+        _say(f"  conseil : {_usage_hint(args)}\n")
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
-        sys.stderr.write("stspd : interrompu.\n")
+        _say("stspd : interrompu.\n")
         sys.exit(EXIT_INTERRUPTED)
     except Exception as error:
         if debug:

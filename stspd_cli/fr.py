@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported only to be named: the cached validation path stays as light
+    from stspd_cli.dates import PartialDate
 
 _MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -44,10 +48,68 @@ def typography(text: str) -> str:
     return text
 
 
-def date_fr(value: date) -> str:
-    """``2017-06-27`` -> ``27 juin 2017`` (``1er`` for the first day)."""
+def date_fr(value: date | PartialDate) -> str:
+    """A date at its own precision: ``27 juin 2017`` (``1er`` for the first day),
+    ``septembre 2026``, ``2021``; never padded with a day the source does not give."""
+    if not isinstance(value, date):  # a PartialDate
+        if value.month is None:
+            return str(value.year)
+        if value.day is None:
+            return f"{_MONTHS[value.month - 1]} {value.year}"
+        value = value.first_day
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+# The words around a date depend on its precision: « le 30 septembre 2026 » but « en septembre
+# 2026 » and « en 2026 »; « du 1er juillet » but « de septembre », « d'avril », « de 2021 ».
+def _is_day(value: date | PartialDate) -> bool:
+    return isinstance(value, date) or value.day is not None
+
+
+def _de(value: date | PartialDate) -> str:
+    text = date_fr(value)
+    return f"d'{text}" if text[0] in "aeiouéè" else f"de {text}"
+
+
+def date_on(value: date | PartialDate) -> str:
+    """``le 30 septembre 2026``, ``en septembre 2026``, ``en 2021``: when something happened."""
+    return f"{'le' if _is_day(value) else 'en'} {date_fr(value)}"
+
+
+def date_as_of(value: date | PartialDate) -> str:
+    """``au 30 juin 2026``, ``en juin 2026``: the date a value was measured at."""
+    return f"{'au' if _is_day(value) else 'en'} {date_fr(value)}"
+
+
+def date_from(value: date | PartialDate) -> str:
+    """``du 18 juin 2026``, ``de juin 2026``, ``d'avril 2026``, ``de 2021``."""
+    return f"du {date_fr(value)}" if _is_day(value) else _de(value)
+
+
+def date_until(value: date | PartialDate) -> str:
+    """``jusqu'au 30 septembre 2026``, ``jusqu'en septembre 2026``, ``jusqu'en 2024``."""
+    return f"jusqu'{'au' if _is_day(value) else 'en'} {date_fr(value)}"
+
+
+def date_since(value: date | PartialDate) -> str:
+    """``à partir du 2 septembre 2024``, ``à partir de septembre 2024``, ``à partir de 2021``."""
+    return f"à partir {date_from(value)}"
+
+
+def date_span(start: date | PartialDate, end: date | PartialDate) -> str:
+    """``du 1er juillet 2024 au 30 juin 2027``, ``de 2021 à 2024``, ``de septembre 2024 à juin
+    2027``: each end with its own preposition."""
+    return f"{date_from(start)} {'au' if _is_day(end) else 'à'} {date_fr(end)}"
+
+
+def excerpt(text: str, limit: int) -> str:
+    """A text on one line, cut at a word with « … » when longer than ``limit``."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)
+    return f"{flat[: cut if cut > 0 else limit]} …"
 
 
 def number_fr(value: float, decimals: int = 2) -> str:
@@ -72,6 +134,10 @@ def percent_fr(value: float, decimals: int = 0) -> str:
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """``1 erreur``, ``2 erreurs``, ``0 erreur`` (French singular for 0 and 1)."""
-    word = singular if count <= 1 else (plural_form or singular + "s")
-    return f"{count} {word}"
+    """``1 erreur``, ``2 erreurs``, ``0 erreur`` (French singular for 0 and 1), ``3 enjeux``:
+    the plural by the one rule of :func:`stspd_cli.nouns.pluralize`."""
+    if count <= 1:
+        return f"{count} {singular}"
+    from stspd_cli.nouns import pluralize  # noqa: PLC0415  (its word list is read on first use)
+
+    return f"{count} {plural_form or pluralize(singular)}"

@@ -17,6 +17,7 @@ _SCALARS = {
     "int": "entier",
     "float": "nombre",
     "date": "date (AAAA-MM-JJ)",
+    "PartialDate": 'date : année, mois ou jour (`2021`, `"2026-09"`, `2026-09-30`)',
     "bool": "true/false",
 }
 
@@ -63,6 +64,19 @@ def model_markdown() -> str:
         "Une stratégie est un fichier YAML en UTF-8 dont la première clé est `schema: stspd/1`. "
         "Les textes marqués Markdown acceptent paragraphes, listes et emphase. Un identifiant "
         "(`id`) s'écrit en minuscules sans accents, avec des chiffres et des tirets.",
+        "",
+        "Une **date** s'écrit à la précision de la source, jamais plus : une année (`2021`), un "
+        'mois (`"2026-09"`) ou un jour (`2026-09-30`). Elle vaut pour tous ses jours : une '
+        "échéance `\"2026-09\"` n'est dépassée qu'à partir du 1er octobre 2026, une période de "
+        "`2021` à `2024` court du 1er janvier 2021 au 31 décembre 2024. Les documents l'écrivent à "
+        "sa précision (« 2021 », « septembre 2026 », « 30 septembre 2026 »).",
+        "",
+        "Une **action** peut ne pas avoir de numéro (`numerotation: aucune`, ou une liste à "
+        "puces dans la source) : elle est alors désignée par son titre, sans « n° ». Une action "
+        "que la source ne rattache à aucun plan va dans la liste `actions` du premier niveau "
+        "(« Actions transversales »). `strategie.libelles` donne les mots du document pour ses "
+        "niveaux (« Enjeu », « Axe », « Fiche-action ») ; tous les documents et messages les "
+        "emploient.",
         "",
         *_vocabularies(),
     ]

@@ -14,6 +14,7 @@ _FAMILIES = {
     "D": "Dates",
     "A": "Actions et plans",
     "N": "Indicateurs",
+    "L": "Libellés des niveaux",
     "P": "Données personnelles et confidentialité",
 }
 _SEVERITY = {"error": "erreur", "warning": "avertissement"}

@@ -25,7 +25,7 @@ from stspd_cli.errors import UsageError
 REFERENCE = "2026-01-15"
 ANSI = "\x1b["
 TEXT_LINE = re.compile(
-    r"^(?P<file>[^:]+):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): (?P<code>[SMIRDANP]\d{3}) \S.*$"
+    r"^(?P<file>[^:]+):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): (?P<code>[SMIRDANLP]\d{3}) \S.*$"
 )
 NO_STRUCTURE = (
     " Règles de cohérence non vérifiées pour 1 fichier : corrigez d'abord les erreurs de structure."
@@ -116,6 +116,51 @@ def test_text_lines_match_the_declared_findings(runner: CliRunner, work: Path) -
         found.add((int(match["line"]), int(match["column"]), match["code"]))
     assert found == expected_findings(work / "references-inconnues.yaml")
     assert summary == "1 fichier vérifié : 9 erreurs, 0 avertissement."
+
+
+LABELLED = """\
+schema: stspd/1
+territoire:
+  nom: Bourg-les-Vignes
+  instance: CLSPD
+strategie:
+  titre: Stratégie
+  periode:
+    debut: 2021
+    fin: 2024
+  numerotation: par_plan
+  libelles:
+    plan: Axe
+    action: Fiche-action
+plans:
+  - id: axe-jeunesse
+    numero: 2
+    titre: Jeunesse
+    actions:
+      - id: chantiers
+        numero: 1
+        titre: Chantiers éducatifs
+        calendrier:
+          echeance: "2025-01"
+  - id: axe-vide
+    titre: Victimes
+"""
+
+
+def test_messages_name_actions_and_levels_as_the_document_does(
+    runner: CliRunner, work: Path
+) -> None:
+    (work / "axes.yaml").write_text(LABELLED, encoding="utf-8")
+    result = runner.invoke(app, ["validate", "axes.yaml", "--date", "2025-02-15"])
+    assert result.stdout.splitlines()[:5] == [
+        "axes.yaml:16:13: I003 numérotation des axes : numéro manquant : 1",
+        "axes.yaml:19:9: A001 fiche-action n°2.1 « Chantiers éducatifs » sans pilote",
+        "axes.yaml:23:21: D002 fiche-action n°2.1 « Chantiers éducatifs » : l'échéance "
+        "(janvier 2025) est hors de la période de la stratégie (2021 – 2024)",
+        "axes.yaml:23:21: D003 échéance de janvier 2025 dépassée de 15 jours et fiche-action non "
+        "réalisée (statut : non renseigné)",
+        "axes.yaml:24:5: A002 axe « Victimes » sans fiche-action",
+    ]
 
 
 def test_warnings_pass_unless_strict(runner: CliRunner, work: Path) -> None:

@@ -1,9 +1,11 @@
 """Property: whatever parts are restricted, no restricted text reaches a public output.
 
 Random items of the fictional demo are marked ``diffusion: restreinte`` and given a unique
-marker in their text; every public output (render html and md, report, diff, texte, the
-partners' tracking table in csv and xlsx) must hold
-none of the markers, and the internal outputs must hold them all.
+marker in their text, and those with an identifier a unique identifier, renamed in every
+reference to them too (an action piloted by a restricted actor, a plan serving a restricted
+objective); every public output (render html and md, report, diff, texte, the partners'
+tracking table in csv and xlsx) must hold none of the markers, and the internal outputs must
+hold them all.
 """
 
 from __future__ import annotations
@@ -37,6 +39,28 @@ BASE: dict[str, Any] = _LOADED
 # Text fields that carry the marker, by priority, in items that may be restricted.
 TEXT_FIELDS = ("titre", "nom", "libelle", "texte", "objet", "source", "domaine", "fonction")
 MARK = "SECRETXQ"
+MARK_ID = "secretidxq"
+# Where each kind of item is named by its identifier (stspd_cli/model/references.py).
+REFERENCE_KEYS = {
+    "acteurs": {"pilote", "copilotes", "partenaires", "acteur", "acteurs", "president", "membres"},
+    "objectifs": {"objectifs"},
+    "groupes_travail": {"groupe_travail"},
+}
+
+
+def _rename(node: Any, keys: set[str], old: str, new: str) -> None:
+    """Every reference to ``old`` under one of ``keys`` now names ``new``."""
+    if isinstance(node, dict):
+        for key, child in node.items():
+            if key in keys and child == old:
+                node[key] = new
+            elif key in keys and isinstance(child, list):
+                node[key] = [new if item == old else item for item in child]
+            else:
+                _rename(child, keys, old, new)
+    elif isinstance(node, list):
+        for child in node:
+            _rename(child, keys, old, new)
 
 
 def _candidates(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -108,9 +132,15 @@ def test_restricted_text_never_reaches_public_outputs(chosen: list[tuple[Any, ..
         node["diffusion"] = "restreinte"
         field = next(f for f in TEXT_FIELDS if isinstance(node.get(f), str))
         node[field] = f"{node[field]} {MARK}{n}"
+        if isinstance(node.get("id"), str):
+            secret = f"{MARK_ID}{n}"
+            # The list the item sits in says what names it: actors, objectives, groups.
+            _rename(data, REFERENCE_KEYS.get(str(path[-2]), set()), node["id"], secret)
+            node["id"] = secret
     doc = Document.model_validate(data)
     for output in _public_outputs(doc, Document.model_validate(BASE)):
         assert MARK not in output
+        assert MARK_ID not in output
     internal = render_document(doc, "html", interne=True).decode("utf-8")
     # Markers of items inside other restricted items show too, in the internal version.
     for n, _path in enumerate(chosen):

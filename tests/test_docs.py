@@ -19,8 +19,8 @@ from stspd_cli.rulesdoc import rules_markdown
 
 ROOT = Path(__file__).parents[1]
 PACKAGE = ROOT / "stspd_cli"
-CODE_LITERAL = re.compile(r"""["']([SMIRDANP]\d{3})["']""")
-SEMANTIC_FAMILIES = tuple("IRDANP")
+CODE_LITERAL = re.compile(r"""["']([SMIRDANLP]\d{3})["']""")
+SEMANTIC_FAMILIES = tuple("IRDANLP")
 # English words that would betray an untranslated help text.
 ENGLISH = re.compile(r"\b(the|and|with|from|this|show|shows|print|prints)\b", re.IGNORECASE)
 

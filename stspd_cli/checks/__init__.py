@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from stspd_cli.findings import Finding, Path_
+from stspd_cli.labels import ActionNames
 from stspd_cli.load import Loaded
 from stspd_cli.model import Document
 from stspd_cli.rules import make_finding
@@ -30,6 +31,11 @@ class CheckContext:
 
     def line_of(self, path: Path_) -> int:
         return self.loaded.at(path)[0]
+
+    @property
+    def names(self) -> ActionNames:
+        """How messages name actions and levels (the document's ``libelles``)."""
+        return ActionNames(self.doc)
 
 
 CheckFn = Callable[[CheckContext], None]
@@ -64,6 +70,7 @@ def all_checks() -> list[Check]:
         indicators,
         privacy,
         references,
+        wording,
     )
 
     return REGISTRY

@@ -1,11 +1,14 @@
-"""Date rules: periods that end after they start, calendars inside the strategy, deadlines."""
+"""Date rules: periods that end after they start, calendars inside the strategy, deadlines.
+
+Every comparison uses the days a date stands for: an end is before a start only when its last
+day precedes the start's first day; a calendar is inside the period when all its days are.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-
 from stspd_cli.checks import CheckContext, check
-from stspd_cli.fr import date_fr
+from stspd_cli.fr import date_fr, date_from
+from stspd_cli.period import effective_period
 from stspd_cli.progress import days_late, deadline
 from stspd_cli.vocabulary import label
 
@@ -14,74 +17,64 @@ from stspd_cli.vocabulary import label
 def periods_in_order(ctx: CheckContext) -> None:
     """A period starts before it ends; a deadline does not precede the start."""
     periode = ctx.doc.strategie.periode
-    if periode and periode.debut > periode.fin:
+    if periode and periode.fin.last_day < periode.debut.first_day:
         ctx.report(
             "D001",
             ("strategie", "periode", "fin"),
             detail=f"la période de la stratégie finit ({date_fr(periode.fin)}) "
             f"avant de commencer ({date_fr(periode.debut)})",
         )
-    for p, _plan, a, action in ctx.doc.iter_actions():
-        cal = action.calendrier
+    names = ctx.names
+    for ref in ctx.doc.iter_actions():
+        cal = ref.action.calendrier
         if cal is None:
             continue
-        base = ("plans", p, "actions", a, "calendrier")
-        if cal.debut and cal.fin and cal.debut > cal.fin:
+        base = (*ref.path, "calendrier")
+        named = names.named(ref.action, ref.plan)
+        if cal.debut and cal.fin and cal.fin.last_day < cal.debut.first_day:
             ctx.report(
                 "D001",
                 (*base, "fin"),
-                detail=f"action n°{action.numero} : fin ({date_fr(cal.fin)}) "
-                f"avant le début ({date_fr(cal.debut)})",
+                detail=f"{named} : fin ({date_fr(cal.fin)}) avant le début ({date_fr(cal.debut)})",
             )
-        if cal.debut and cal.echeance and cal.echeance < cal.debut:
+        if cal.debut and cal.echeance and cal.echeance.last_day < cal.debut.first_day:
             ctx.report(
                 "D001",
                 (*base, "echeance"),
-                detail=f"action n°{action.numero} : échéance ({date_fr(cal.echeance)}) "
+                detail=f"{named} : échéance ({date_fr(cal.echeance)}) "
                 f"avant le début ({date_fr(cal.debut)})",
             )
-
-
-def _period_end(ctx: CheckContext) -> date | None:
-    """End of the strategy, extended by the latest avenant that prolongs it."""
-    periode = ctx.doc.strategie.periode
-    if periode is None:
-        return None
-    end = periode.fin
-    if ctx.doc.gouvernance:
-        for avenant in ctx.doc.gouvernance.avenants:
-            if avenant.nouvelle_fin and avenant.nouvelle_fin > end:
-                end = avenant.nouvelle_fin
-    return end
 
 
 @check("D002")
 def calendar_in_period(ctx: CheckContext) -> None:
-    """Action dates fall inside the strategy's period (extended by avenants)."""
-    periode = ctx.doc.strategie.periode
-    end = _period_end(ctx)
-    if periode is None or end is None or periode.debut > end:  # D001 reports a reversed period
+    """Action dates fall inside the strategy's period, extended by its avenants."""
+    period = effective_period(ctx.doc)
+    if period is None or period.last_day < period.first_day:  # D001 reports a reversed period
         return
-    names = {"debut": "le début", "fin": "la fin", "echeance": "l'échéance"}
-    for p, _plan, a, action in ctx.doc.iter_actions():
-        if action.calendrier is None:
+    fields = {"debut": "le début", "fin": "la fin", "echeance": "l'échéance"}
+    names = ctx.names
+    for ref in ctx.doc.iter_actions():
+        if ref.action.calendrier is None:
             continue
-        for field, name in names.items():
-            value = getattr(action.calendrier, field)
-            if value and not periode.debut <= value <= end:
+        for field, name in fields.items():
+            value = getattr(ref.action.calendrier, field)
+            if value and not period.contains(value):
                 ctx.report(
                     "D002",
-                    ("plans", p, "actions", a, "calendrier", field),
-                    detail=f"action n°{action.numero} : {name} ({date_fr(value)})",
-                    debut=date_fr(periode.debut),
-                    fin=date_fr(end),
+                    (*ref.path, "calendrier", field),
+                    detail=f"{names.named(ref.action, ref.plan)} : {name} ({date_fr(value)})",
+                    debut=date_fr(period.debut),
+                    fin=date_fr(period.fin),
                 )
 
 
 @check("D003")
 def deadlines(ctx: CheckContext) -> None:
-    """An action past its deadline (échéance, else fin) that is neither done nor abandoned."""
-    for p, _plan, a, action in ctx.doc.iter_actions():
+    """An action past its deadline (échéance, else fin) that is not closed."""
+    noun = ctx.names.labels.action
+    for ref in ctx.doc.iter_actions():
+        action = ref.action
         late = days_late(action, ctx.today)
         due = deadline(action)
         if late is None or due is None:
@@ -90,9 +83,11 @@ def deadlines(ctx: CheckContext) -> None:
         status = label("statut", action.statut) if action.statut else "non renseigné"
         ctx.report(
             "D003",
-            ("plans", p, "actions", a, "calendrier", field),
-            echeance=date_fr(due),
+            (*ref.path, "calendrier", field),
+            echeance=date_from(due),
             jours=late,
+            action=noun.word(),
+            realisee=noun.agree("réalisé"),
             statut=status,
         )
 
@@ -100,13 +95,13 @@ def deadlines(ctx: CheckContext) -> None:
 @check("D004")
 def measures_not_in_future(ctx: CheckContext) -> None:
     """Indicator measures are not dated after the reference date."""
-    for p, _plan, a, action in ctx.doc.iter_actions():
-        for i, indicator in enumerate(action.indicateurs):
+    for ref in ctx.doc.iter_actions():
+        for i, indicator in enumerate(ref.action.indicateurs):
             for m, measure in enumerate(indicator.mesures):
-                if measure.date > ctx.today:
+                if measure.date.began_after(ctx.today):
                     ctx.report(
                         "D004",
-                        ("plans", p, "actions", a, "indicateurs", i, "mesures", m, "date"),
-                        date=date_fr(measure.date),
+                        (*ref.path, "indicateurs", i, "mesures", m, "date"),
+                        date=date_from(measure.date),
                         reference=date_fr(ctx.today),
                     )

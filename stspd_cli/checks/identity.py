@@ -6,6 +6,8 @@ from collections.abc import Iterator, Sequence
 
 from stspd_cli.checks import CheckContext, check
 from stspd_cli.findings import Path_
+from stspd_cli.model import ActionRef
+from stspd_cli.nouns import Noun, lower_first
 
 
 def _ids(ctx: CheckContext) -> Iterator[tuple[str, str, Path_]]:
@@ -24,15 +26,21 @@ def _ids(ctx: CheckContext) -> Iterator[tuple[str, str, Path_]]:
             yield sub.id, "sous-objectif", ("objectifs", i, "sous_objectifs", j, "id")
     for i, plan in enumerate(doc.plans):
         yield plan.id, "plan", ("plans", i, "id")
-        for j, action in enumerate(plan.actions):
-            yield action.id, "action", ("plans", i, "actions", j, "id")
+    for place in doc.iter_actions():
+        yield place.action.id, "action", (*place.path, "id")
     for i, acteur in enumerate(doc.acteurs):
         yield acteur.id, "acteur", ("acteurs", i, "id")
     if doc.gouvernance:
+        for i, instance in enumerate(doc.gouvernance.instances):
+            yield instance.id, "instance", ("gouvernance", "instances", i, "id")
         for i, avenant in enumerate(doc.gouvernance.avenants):
             yield avenant.id, "avenant", ("gouvernance", "avenants", i, "id")
         for i, groupe in enumerate(doc.gouvernance.groupes_travail):
             yield groupe.id, "groupe de travail", ("gouvernance", "groupes_travail", i, "id")
+    for i, proposal in enumerate(doc.propositions):
+        yield proposal.id, "proposition", ("propositions", i, "id")
+    for i, chapter in enumerate(doc.chapitres):
+        yield chapter.id, "chapitre", ("chapitres", i, "id")
 
 
 @check("I001")
@@ -48,7 +56,7 @@ def unique_ids(ctx: CheckContext) -> None:
 
 
 def _numbers(
-    ctx: CheckContext, entity: str, items: Sequence[tuple[int, Path_]], scope: str
+    ctx: CheckContext, entity: Noun, items: Sequence[tuple[int, Path_]], scope: str
 ) -> None:
     seen: dict[int, Path_] = {}
     for numero, path in items:
@@ -56,7 +64,7 @@ def _numbers(
             ctx.report(
                 "I002",
                 path,
-                entite=entity,
+                entite=entity.word(),
                 numero=numero,
                 ligne=ctx.line_of(seen[numero]),
                 portee=scope,
@@ -74,30 +82,79 @@ def _numbers(
         ctx.report(
             "I003",
             first_path,
-            portee=f" des {entity}s{scope}",
+            portee=f" {entity.of_the(plural=True)}{scope}",
             detail=f"numéro{plural} manquant{plural} : {shown}",
         )
 
 
+def _numbered(actions: Sequence[ActionRef]) -> list[tuple[int, Path_]]:
+    return [
+        (ref.action.numero, (*ref.path, "numero"))
+        for ref in actions
+        if ref.action.numero is not None
+    ]
+
+
 @check("I002", "I003")
 def numbering(ctx: CheckContext) -> None:
-    """Action numbers are unique (globally or per plan, as `numerotation` says), without gaps."""
+    """Action numbers are unique (globally or per plan, as `numerotation` says), without gaps;
+    the rules apply to numbered actions only."""
     doc = ctx.doc
+    labels = ctx.names.labels
+    refs = doc.iter_actions()
     if doc.strategie.numerotation == "par_plan":
         for p, plan in enumerate(doc.plans):
-            items = [
-                (a.numero, ("plans", p, "actions", i, "numero")) for i, a in enumerate(plan.actions)
-            ]
-            _numbers(ctx, "action", items, f" dans le plan « {plan.titre} »")
-    else:
-        items = [
-            (action.numero, ("plans", p, "actions", a, "numero"))
-            for p, _plan, a, action in doc.iter_actions()
-        ]
-        _numbers(ctx, "action", items, "")
+            scope = f" dans {labels.plan.the()} « {plan.titre} »"
+            items = _numbered([r for r in refs if r.path[:2] == ("plans", p)])
+            _numbers(ctx, labels.action, items, scope)
+        outside = _numbered([r for r in refs if r.plan is None])
+        _numbers(ctx, labels.action, outside, f" hors {labels.plan.word(plural=True)}")
+    elif doc.strategie.numerotation != "aucune":
+        _numbers(ctx, labels.action, _numbered(refs), "")
     objectives = [
         (o.numero, ("objectifs", i, "numero")) for i, o in enumerate(doc.objectifs) if o.numero
     ]
-    _numbers(ctx, "objectif", objectives, "")
+    _numbers(ctx, labels.objectif, objectives, "")
     plans = [(p.numero, ("plans", i, "numero")) for i, p in enumerate(doc.plans) if p.numero]
-    _numbers(ctx, "plan", plans, "")
+    _numbers(ctx, labels.plan, plans, "")
+
+
+@check("I004")
+def numbering_not_mixed(ctx: CheckContext) -> None:
+    """Within a plan (or among the actions outside plans), actions are all numbered or none is."""
+    labels = ctx.names.labels
+    groups: list[tuple[str, list[ActionRef]]] = [
+        (f"{labels.plan.word()} « {plan.titre} »", []) for plan in ctx.doc.plans
+    ]
+    outside: list[ActionRef] = []
+    for ref in ctx.doc.iter_actions():
+        (groups[int(ref.path[1])][1] if ref.plan is not None else outside).append(ref)
+    groups.append((lower_first(labels.transversal()), outside))
+    noun = labels.action
+    for where, refs in groups:
+        numbered = sum(r.action.numero is not None for r in refs)
+        if 0 < numbered < len(refs):
+            first = next(r for r in refs if r.action.numero is None)
+            ctx.report(
+                "I004",
+                first.path,
+                ou=where,
+                numerotees=f"{noun.count(numbered)} {noun.agree('numéroté', plural=numbered > 1)}",
+                sans_numero=f"{noun.count(len(refs) - numbered)} sans numéro",
+            )
+
+
+@check("I005")
+def no_numbers_without_numbering(ctx: CheckContext) -> None:
+    """With ``numerotation: aucune``, actions carry no number."""
+    if ctx.doc.strategie.numerotation != "aucune":
+        return
+    numbered = [r for r in ctx.doc.iter_actions() if r.action.numero is not None]
+    if numbered:
+        noun = ctx.names.labels.action
+        verb = "portent" if len(numbered) > 1 else "porte"
+        ctx.report(
+            "I005",
+            (*numbered[0].path, "numero"),
+            detail=f"{noun.count(len(numbered))} {verb} un numéro (voici le premier)",
+        )

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from stspd_cli.checks import CheckContext, check
 from stspd_cli.findings import Path_
-from stspd_cli.fr import date_fr
+from stspd_cli.fr import date_on
 
 
 @check("N001", "N002")
 def indicators_identifiable(ctx: CheckContext) -> None:
     """Indicators are told apart by their label; measures by their date."""
-    for p, _plan, a, action in ctx.doc.iter_actions():
+    for ref in ctx.doc.iter_actions():
         seen: dict[str, Path_] = {}
-        for i, indicator in enumerate(action.indicateurs):
-            path: Path_ = ("plans", p, "actions", a, "indicateurs", i)
+        for i, indicator in enumerate(ref.action.indicateurs):
+            path: Path_ = (*ref.path, "indicateurs", i)
             key = indicator.libelle.strip().casefold()
             if key in seen:
                 ctx.report(
@@ -31,6 +31,6 @@ def indicators_identifiable(ctx: CheckContext) -> None:
                         "N002",
                         (*path, "mesures", m, "date"),
                         libelle=indicator.libelle,
-                        date=date_fr(measure.date),
+                        date=date_on(measure.date),
                     )
                 dates.add(measure.date)

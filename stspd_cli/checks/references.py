@@ -1,4 +1,5 @@
-"""Reference rules: every id a field points to is declared somewhere."""
+"""Reference rules: every id a field points to is declared somewhere, and a public text does not
+name a restricted item (the fields are listed in :mod:`stspd_cli.model.references`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,11 @@ from collections.abc import Iterable, Iterator
 from stspd_cli.checks import CheckContext, check
 from stspd_cli.findings import Path_
 from stspd_cli.frameworks import frameworks, resolve_axis
+from stspd_cli.model.references import ACTION, ACTOR, GROUP, declared, references
+
+# Kinds whose rule names the field in its message itself.
+_OWN_MESSAGE = {GROUP: "R006", ACTION: "R009"}
+
 
 # Comparisons of an unknown id with known ones, per check. A suggestion compares the id with
 # every known one: thousands of unknown references against thousands of ids would cost their
@@ -30,77 +36,47 @@ class _Suggestions:
         return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
 
 
-def _actor_refs(ctx: CheckContext) -> Iterator[tuple[str, str, Path_]]:
-    """(field name, referenced actor id, path) for every actor reference."""
-    doc = ctx.doc
-    for p, _plan, a, action in doc.iter_actions():
-        base: Path_ = ("plans", p, "actions", a)
-        if action.pilote:
-            yield "pilote", action.pilote, (*base, "pilote")
-        for i, ref in enumerate(action.copilotes):
-            yield "copilotes", ref, (*base, "copilotes", i)
-        for i, ref in enumerate(action.partenaires):
-            yield "partenaires", ref, (*base, "partenaires", i)
-        for i, contact in enumerate(action.contacts):
-            if contact.acteur:
-                yield "acteur", contact.acteur, (*base, "contacts", i, "acteur")
-    for p, plan in enumerate(doc.plans):
-        if plan.pilote:
-            yield "pilote", plan.pilote, ("plans", p, "pilote")
-    if doc.cadre and doc.cadre.competences:
-        for i, rep in enumerate(doc.cadre.competences.repartition):
-            for j, ref in enumerate(rep.acteurs):
-                yield "acteurs", ref, ("cadre", "competences", "repartition", i, "acteurs", j)
-    gov = doc.gouvernance
-    if gov:
-        if gov.president:
-            yield "president", gov.president, ("gouvernance", "president")
-        for i, ref in enumerate(gov.membres):
-            yield "membres", ref, ("gouvernance", "membres", i)
-        for i, sig in enumerate(gov.signataires):
-            yield "acteur", sig.acteur, ("gouvernance", "signataires", i, "acteur")
-        for i, group in enumerate(gov.groupes_travail):
-            if group.pilote:
-                yield "pilote", group.pilote, ("gouvernance", "groupes_travail", i, "pilote")
-            for j, ref in enumerate(group.membres):
-                yield "membres", ref, ("gouvernance", "groupes_travail", i, "membres", j)
+def _suggest(ref: str, known: Iterable[str]) -> str:
+    return _Suggestions(known)(ref)
 
 
-@check("R001")
-def actors_exist(ctx: CheckContext) -> None:
-    """Pilotes, partenaires, members and signatories name declared actors."""
-    known = {a.id for a in ctx.doc.acteurs}
-    suggest = _Suggestions(known)
-    for field, ref, path in _actor_refs(ctx):
-        if ref not in known:
-            ctx.report("R001", path, champ=field, ref=ref, suggestion=suggest(ref))
+@check("R001", "R002", "R006", "R009")
+def references_exist(ctx: CheckContext) -> None:
+    """Pilotes, partenaires, members and signatories name declared actors; plans and actions
+    serve declared objectives; the working group following an objective, a plan or an action is
+    declared in the governance (a working group or an instance); a proposal names the actions it
+    became by their ids."""
+    known = declared(ctx.doc)
+    suggest = {kind: _Suggestions(names) for kind, names in known.items()}
+    for ref in references(ctx.doc):
+        if ref.ident in known[ref.kind]:
+            continue
+        suggestion = suggest[ref.kind](ref.ident)
+        if ref.kind in _OWN_MESSAGE:  # R006 and R009 name their field in their message
+            ctx.report(_OWN_MESSAGE[ref.kind], ref.path, ref=ref.ident, suggestion=suggestion)
+        else:
+            code = "R001" if ref.kind == ACTOR else "R002"
+            ctx.report(code, ref.path, champ=ref.field, ref=ref.ident, suggestion=suggestion)
 
 
-@check("R002")
-def objectives_exist(ctx: CheckContext) -> None:
-    """Plans and actions serve declared objectives."""
-    known = {o.id for o in ctx.doc.objectifs}
-    suggest = _Suggestions(known)
-    for p, plan in enumerate(ctx.doc.plans):
-        for i, ref in enumerate(plan.objectifs):
-            if ref not in known:
-                ctx.report(
-                    "R002",
-                    ("plans", p, "objectifs", i),
-                    champ="objectifs",
-                    ref=ref,
-                    suggestion=suggest(ref),
-                )
-        for a, action in enumerate(plan.actions):
-            for i, ref in enumerate(action.objectifs):
-                if ref not in known:
-                    ctx.report(
-                        "R002",
-                        ("plans", p, "actions", a, "objectifs", i),
-                        champ="objectifs",
-                        ref=ref,
-                        suggestion=suggest(ref),
-                    )
+@check("R007")
+def public_references_to_restricted_items(ctx: CheckContext) -> None:
+    """A public text names a restricted actor, objective or working group: public documents
+    write « acteur non public » (or the like) in its place; the warning says so before they do."""
+    from stspd_cli.confidentiality import hidden_label, kind_name, public  # noqa: PLC0415
+
+    full = declared(ctx.doc)
+    shown = declared(public(ctx.doc))
+    for ref in references(ctx.doc):
+        if ref.public and ref.ident in full[ref.kind] and ref.ident not in shown[ref.kind]:
+            ctx.report(
+                "R007",
+                ref.path,
+                champ=ref.field,
+                element=kind_name(ref.kind),
+                ref=ref.ident,
+                libelle=hidden_label(ref.kind),
+            )
 
 
 @check("R003", "R005")
@@ -128,39 +104,23 @@ def _axis_refs(ctx: CheckContext) -> Iterator[tuple[str, Path_]]:
     for i, obj in enumerate(ctx.doc.objectifs):
         for j, ref in enumerate(obj.axes):
             yield ref, ("objectifs", i, "axes", j)
-    for p, _plan, a, action in ctx.doc.iter_actions():
-        for j, ref in enumerate(action.axes):
-            yield ref, ("plans", p, "actions", a, "axes", j)
+    for action_ref in ctx.doc.iter_actions():
+        for j, ref in enumerate(action_ref.action.axes):
+            yield ref, (*action_ref.path, "axes", j)
 
 
 @check("R004")
 def axes_exist(ctx: CheckContext) -> None:
     """National axes are written `frame/axis` and exist in that frame."""
-    suggest = _Suggestions(f"{f.id}/{x.id}" for f in frameworks().values() for x in f.axes)
     for ref, path in _axis_refs(ctx):
         frame, axis = resolve_axis(ref)
         if axis is not None:
             continue
         if frame is None:
-            suggestion = suggest(ref)
+            every = [f"{f.id}/{x.id}" for f in frameworks().values() for x in f.axes]
+            suggestion = _suggest(ref, every)
         else:
             suggestion = " ; axes de ce référentiel : " + ", ".join(
                 f"{frame.id}/{x.id}" for x in frame.axes
             )
         ctx.report("R004", path, champ="axes", ref=ref, suggestion=suggestion)
-
-
-@check("R006")
-def working_groups_exist(ctx: CheckContext) -> None:
-    """An action's working group is declared in the governance."""
-    gov = ctx.doc.gouvernance
-    known = {g.id for g in gov.groupes_travail} if gov else set()
-    suggest = _Suggestions(known)
-    for p, _plan, a, action in ctx.doc.iter_actions():
-        if action.groupe_travail and action.groupe_travail not in known:
-            ctx.report(
-                "R006",
-                ("plans", p, "actions", a, "groupe_travail"),
-                ref=action.groupe_travail,
-                suggestion=suggest(action.groupe_travail),
-            )

@@ -29,14 +29,6 @@ _EXPECTED = {
     "model_attributes_type": "un bloc de clés (dictionnaire)",
     "dict_type": "un bloc de clés (dictionnaire)",
 }
-_DATE_ERRORS = {
-    "date_type",
-    "date_parsing",
-    "date_from_datetime_parsing",
-    "date_from_datetime_inexact",
-    "date_future",
-    "date_past",
-}
 _LIMIT_ERRORS = {
     "greater_than_equal",
     "greater_than",
@@ -135,12 +127,8 @@ def _finding(loaded: Loaded, err: Any) -> Finding:
         return make_finding(
             "M003", file, line, col, loc, champ=field, valeur=value, possibles=choices
         )
-    if kind in _DATE_ERRORS:
-        detail = (
-            f"« {value} » n'est pas une date"
-            if isinstance(value, int | float)
-            else f"date « {value} » invalide ou impossible"
-        )
+    if kind == "partial_date":  # stspd_cli.dates says why, in French
+        detail = err.get("ctx", {}).get("detail", "")
         return make_finding("M005", file, line, col, loc, champ=field, detail=detail)
     if kind == "bool_type" and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
         return make_finding("M009", file, line, col, loc, champ=field, valeur=value)
@@ -231,7 +219,10 @@ def _limit(kind: str, err: Any) -> str:
 
 def _pattern(field: str, value: Any) -> str:
     if field in {"url"}:
-        return f"« {value} » n'est pas une adresse web (elle commence par https://)"
+        return (
+            f"« {value} » n'est pas une adresse web : elle commence par https:// (ou http://) "
+            "et ne contient ni espace, ni <, >, guillemets, accent grave ou barre oblique inverse"
+        )
     if field == "axes" or "/" in str(value):
         return f"« {value} » : un axe s'écrit référentiel/axe, par exemple snpd-2020-2024/axe-1"
     slug = _slugify(str(value))

@@ -2,7 +2,9 @@
 
 - Entities with an identity (actions, plans, objectives, actors, references, signatories, working
   groups, avenants, indicators by label, measures by date...) are matched by it, wherever they sit.
-- Actions are matched across plans: a change of plan is ``moved``, of number ``renumbered``.
+- Actions are matched across plans (and outside them): a change of plan is ``moved``, of number
+  ``renumbered``; a renumbering that only follows from an action leaving or joining the same
+  numbering (moved, removed, added) names that action as its ``cause``.
 - Lists of plain values (partners, axes, communes...) are sets: re-ordering them is not a change.
 - Lists of items without identity (funding lines, contacts, places, notes) are multisets.
 """
@@ -11,21 +13,27 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from pydantic import BaseModel
 
+from stspd_cli.dates import PartialDate
+from stspd_cli.fr import date_from, excerpt
+from stspd_cli.labels import ActionNames
 from stspd_cli.model import Action, Document
 from stspd_cli.model.actions import Indicateur, Mesure
 from stspd_cli.model.strategy import (
     Acteur,
     Avenant,
+    Chapitre,
     GroupeTravail,
+    InstanceGouvernance,
     Objectif,
     Plan,
     Principe,
+    Proposition,
     Reference,
     Seance,
     Signataire,
@@ -43,6 +51,9 @@ _KEYED: dict[type[BaseModel], tuple[str, str]] = {
     Signataire: ("signataire", "acteur"),
     Avenant: ("avenant", "id"),
     GroupeTravail: ("groupe_travail", "id"),
+    InstanceGouvernance: ("instance", "id"),
+    Proposition: ("proposition", "id"),
+    Chapitre: ("chapitre", "id"),
     Seance: ("seance", "date"),
     Indicateur: ("indicateur", "libelle"),
     Mesure: ("mesure", "date"),
@@ -73,6 +84,7 @@ class Change:
     path: str
     plan: str | None = None  # id of the plan it belongs to, for grouping
     label: str = ""  # how a councillor names the entity: « Action n°3 « ... » »
+    cause: str | None = None  # a renumbering's cause: the id of the action that moved
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -85,6 +97,7 @@ class Change:
             "path": self.path,
             "plan": self.plan,
             "label": self.label,
+            "cause": self.cause,
         }
 
 
@@ -92,7 +105,7 @@ def jsonable(value: Any) -> Any:
     """Values as JSON can hold them: dates as ISO text, models as mappings, floats tidy."""
     if isinstance(value, BaseModel):
         return _tidy(value.model_dump(mode="json", by_alias=True, exclude_defaults=True))
-    if isinstance(value, date):
+    if isinstance(value, date | PartialDate):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return int(value)
@@ -111,16 +124,28 @@ def _tidy(value: Any) -> Any:
     return value
 
 
+def action_label(names: ActionNames, action: Action, plan: Plan | None) -> str:
+    """``Action n°1.2 « Titre »``, ``Action « Titre »`` when unnumbered: the note's subject."""
+    named = names.named(action, plan)
+    return named[:1].upper() + named[1:]
+
+
 def label_of(item: BaseModel) -> str:
-    if isinstance(item, Action):
-        return f"Action n°{item.numero} « {item.titre} »"
+    if isinstance(item, Action):  # without its document (a nested item): its own number
+        return f"Action n°{item.numero} « {item.titre} »" if item.numero else f"« {item.titre} »"
+    if isinstance(item, Avenant):
+        return f"Avenant {date_from(item.date)}" if item.date else f"Avenant « {item.id} »"
+    if isinstance(item, Seance):
+        return f"Séance {date_from(item.date)}"
+    if isinstance(item, Proposition):
+        return f"Proposition « {excerpt(item.texte, 60)} »"
     for attr in ("titre", "nom", "libelle"):
         text = getattr(item, attr, None)
         if isinstance(text, str):
             return text
     if isinstance(item, Signataire):
         return item.libelle or item.acteur
-    if isinstance(item, Seance | Mesure):
+    if isinstance(item, Mesure):
         return item.date.isoformat()
     if isinstance(item, Principe):
         return item.texte[:60]
@@ -194,6 +219,8 @@ class _Differ:
     def listed(
         self, before: list[Any], after: list[Any], *, field: str, where: str, common: dict[str, Any]
     ) -> None:
+        if not before and not after:  # an absent section next to an empty list
+            return
         sample = (after or before)[0]
         if isinstance(sample, BaseModel) and _is_keyed(sample):
             self.keyed(before, after, where=where, plan=common["plan"], owner=common)
@@ -316,11 +343,8 @@ def _is_keyed(item: BaseModel) -> bool:
     return type(item) in _KEYED
 
 
-def _actions(doc: Document) -> dict[str, tuple[str, Plan, Action]]:
-    return {
-        action.id: (f"plans[{p}].actions[{a}]", plan, action)
-        for p, plan, a, action in doc.iter_actions()
-    }
+def _actions(doc: Document) -> dict[str, tuple[str, Plan | None, Action]]:
+    return {ref.action.id: (ref.dotted, ref.plan, ref.action) for ref in doc.iter_actions()}
 
 
 def diff_documents(old: Document, new: Document) -> list[Change]:
@@ -345,6 +369,8 @@ def diff_documents(old: Document, new: Document) -> list[Change]:
     )
     _diff_actions(differ, old, new)
     differ.keyed(old.acteurs, new.acteurs, where="acteurs", plan=None)
+    differ.keyed(old.propositions, new.propositions, where="propositions", plan=None)
+    differ.keyed(old.chapitres, new.chapitres, where="chapitres", plan=None)
     differ.model(
         old,
         new,
@@ -355,12 +381,17 @@ def diff_documents(old: Document, new: Document) -> list[Change]:
         label="document",
         skip=frozenset(Document.model_fields) - {"notes"},
     )
-    return differ.changes
+    return _with_causes(differ.changes, old, new)
+
+
+def _plan_id(plan: Plan | None) -> str | None:
+    return plan.id if plan is not None else None
 
 
 def _diff_actions(differ: _Differ, old: Document, new: Document) -> None:
     before = _actions(old)
     after = _actions(new)
+    old_names, new_names = ActionNames(old), ActionNames(new)
     for ident, (path, plan, action) in before.items():
         if ident not in after:
             differ.emit(
@@ -371,19 +402,24 @@ def _diff_actions(differ: _Differ, old: Document, new: Document) -> None:
                 old=action,
                 new=None,
                 path=path,
-                plan=plan.id,
-                label=label_of(action),
+                plan=_plan_id(plan),
+                label=action_label(old_names, action, plan),
             )
     for ident, (path, plan, action) in after.items():
-        label = label_of(action)
-        common = {"entity": "action", "id": ident, "plan": plan.id, "label": label}
+        label = action_label(new_names, action, plan)
+        common = {"entity": "action", "id": ident, "plan": _plan_id(plan), "label": label}
         if ident not in before:
             differ.emit(kind="added", field=None, old=None, new=action, path=path, **common)
             continue
         _old_path, old_plan, previous = before[ident]
-        if old_plan.id != plan.id:
+        if _plan_id(old_plan) != _plan_id(plan):
             differ.emit(
-                kind="moved", field="plan", old=old_plan.id, new=plan.id, path=path, **common
+                kind="moved",
+                field="plan",
+                old=_plan_id(old_plan),
+                new=_plan_id(plan),
+                path=path,
+                **common,
             )
         if previous.numero != action.numero:
             differ.emit(
@@ -401,7 +437,58 @@ def _diff_actions(differ: _Differ, old: Document, new: Document) -> None:
                 entity="action",
                 ident=ident,
                 path=path,
-                plan=plan.id,
+                plan=_plan_id(plan),
                 label=label,
                 skip=frozenset({"numero"}),
             )
+
+
+def _scope(doc: Document, plan: Plan | None) -> str | None:
+    """The numbering an action's number belongs to: its plan's, or the whole document's."""
+    if doc.strategie.numerotation == "par_plan":
+        return f"plan:{_plan_id(plan)}"
+    return "document" if doc.strategie.numerotation == "globale" else None
+
+
+Mover = tuple[str, str | None, int]  # (action id, numbering scope, number)
+
+
+def _movers(first: Document, second: Document) -> list[Mover]:
+    """The numbered actions of ``first`` that are not in the same numbering in ``second``."""
+    others = {r.action.id: r for r in second.iter_actions()}
+    found = []
+    for ref in first.iter_actions():
+        scope = _scope(first, ref.plan)
+        other = others.get(ref.action.id)
+        if ref.action.numero is not None and (other is None or _scope(second, other.plan) != scope):
+            found.append((ref.action.id, scope, ref.action.numero))
+    return found
+
+
+def _with_causes(changes: list[Change], old: Document, new: Document) -> list[Change]:
+    """Renumberings that only follow from an action moving (or being removed, or added) in the
+    same numbering: each names that action as its cause, so that the note tells them together.
+    A number that went down by one because one action before it left is such a renumbering."""
+    before = {r.action.id: r for r in old.iter_actions()}
+    after = {r.action.id: r for r in new.iter_actions()}
+    leavers, joiners = _movers(old, new), _movers(new, old)
+    moved = {c.id for c in changes if c.kind == "moved"}
+    result = []
+    for change in changes:
+        cause = None
+        old_number, new_number = change.old, change.new
+        if (
+            change.kind == "renumbered"
+            and isinstance(old_number, int)
+            and isinstance(new_number, int)
+        ):
+            assert change.id is not None
+            scope = _scope(new, after[change.id].plan)
+            if scope is not None and scope == _scope(old, before[change.id].plan):
+                left = [m[0] for m in leavers if m[1] == scope and m[2] < old_number]
+                joined = [m[0] for m in joiners if m[1] == scope and m[2] < new_number]
+                if (left or joined) and new_number - old_number == len(joined) - len(left):
+                    causes = left + joined
+                    cause = next((c for c in causes if c in moved), causes[0])
+        result.append(replace(change, cause=cause) if cause else change)
+    return result

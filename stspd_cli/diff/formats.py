@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
@@ -11,6 +9,8 @@ from itertools import groupby
 from stspd_cli.diff.engine import Change
 from stspd_cli.diff.present import Presentation, words
 from stspd_cli.fr import plural
+from stspd_cli.terminal import console as terminal_console
+from stspd_cli.terminal import json_text, rendered
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,19 +54,10 @@ _MARKS = {"added": "+", "removed": "−", "modified": "~", "moved": "→", "renu
 
 @formatter("text")
 def as_text(out: DiffOutput) -> str:
-    from rich.console import Console  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415
 
     p = out.presentation
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=out.color,
-        no_color=not out.color,
-        highlight=False,
-        soft_wrap=True,
-        width=120,
-    )
+    console, buffer = terminal_console(color=out.color, width=120, soft_wrap=True)
     title = Text("Modifications de ", style="bold")
     title.append(_side(p.old_name, p.old_version), style="bold")
     title.append(" à ", style="bold")
@@ -84,6 +75,12 @@ def as_text(out: DiffOutput) -> str:
                 line = Text(f"    {_MARKS[kind]} ", style=_STYLES[kind])
                 line.append(item.text)
                 console.print(line)
+                if item.consequences:
+                    console.print(Text("      qui renumérote :"))
+                for consequence in item.consequences:
+                    follow = Text(f"        {_MARKS['renumbered']} ", style=_STYLES["renumbered"])
+                    follow.append(consequence.text)
+                    console.print(follow)
                 if item.segments:
                     words_line = Text("      ")
                     for op, chunk in item.segments:
@@ -96,7 +93,7 @@ def as_text(out: DiffOutput) -> str:
                             shown = f"{{+{chunk}+}}"
                         words_line.append(shown, style=style)
                     console.print(words_line)
-    return buffer.getvalue()
+    return rendered(buffer)
 
 
 def _side(name: str, version: str) -> str:
@@ -116,7 +113,7 @@ def as_json(out: DiffOutput) -> str:
         },
         "changes": [c.as_dict() for c in out.changes],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)
 
 
 def _note(out: DiffOutput, template: str) -> str:

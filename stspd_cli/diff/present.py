@@ -1,4 +1,8 @@
-"""Changes told in French, grouped by plan: what every diff output (text, md, html) shows."""
+"""Changes told in French, grouped by plan: what every diff output (text, md, html) shows.
+
+A renumbering that only follows from another action's move (``Change.cause``) is told under
+that move, not as a change of its own; an avenant that moves the strategy's end says so in
+words (« période prorogée du 31 décembre 2024 au 30 septembre 2026 »)."""
 
 from __future__ import annotations
 
@@ -10,22 +14,27 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.diff.engine import Change
 from stspd_cli.diff.words import Segment, is_long, word_diff
-from stspd_cli.fr import date_fr, number_fr
+from stspd_cli.fr import date_as_of, date_fr, date_on, number_fr
+from stspd_cli.labels import ActionNames, labels_of
 from stspd_cli.model import Document
 from stspd_cli.model.actions import Action, Indicateur, Mesure
-from stspd_cli.model.introspect import field_at, vocabulary_of
+from stspd_cli.model.introspect import field_at, holds_date, vocabulary_of
 from stspd_cli.model.strategy import (
     Acteur,
     Avenant,
     Cadre,
+    Chapitre,
     Gouvernance,
     GroupeTravail,
+    InstanceGouvernance,
     Objectif,
     Plan,
     Principe,
     Principes,
+    Proposition,
     Reference,
     Seance,
     Sections,
@@ -34,8 +43,12 @@ from stspd_cli.model.strategy import (
     Strategie,
     Territoire,
 )
+from stspd_cli.nouns import lower_first
+from stspd_cli.period import effective_period, extension_words
 from stspd_cli.resources import load_data
 from stspd_cli.vocabulary import label
+
+TRANSVERSAL = "__actions-transversales__"  # the group of the actions outside any plan
 
 _MODELS: dict[str, type[BaseModel]] = {
     "document": Document,
@@ -54,6 +67,9 @@ _MODELS: dict[str, type[BaseModel]] = {
     "signataire": Signataire,
     "avenant": Avenant,
     "groupe_travail": GroupeTravail,
+    "instance": InstanceGouvernance,
+    "proposition": Proposition,
+    "chapitre": Chapitre,
     "seance": Seance,
     "indicateur": Indicateur,
     "mesure": Mesure,
@@ -81,6 +97,8 @@ class Item:
     segments: list[Segment] | None = None
     old_text: str = ""
     new_text: str = ""
+    # Renumberings this change caused (an action moved: the ones after it took its number).
+    consequences: list[Item] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -115,14 +133,44 @@ def version_label(doc: Document) -> str:
     if doc.strategie.version:
         parts.append(f"version {doc.strategie.version}")
     if doc.strategie.adoption and doc.strategie.adoption.date:
-        parts.append(f"adoptée le {date_fr(doc.strategie.adoption.date)}")
+        parts.append(f"adoptée {date_on(doc.strategie.adoption.date)}")
     return ", ".join(parts)
 
 
 class _Teller:
     def __init__(self, old: Document, new: Document) -> None:
         self.names = {a.id: a.nom for a in old.acteurs} | {a.id: a.nom for a in new.acteurs}
+        self.groups = _groups(old) | _groups(new)
         self.plans = {p.id: p.titre for p in old.plans} | {p.id: p.titre for p in new.plans}
+        self.labels = labels_of(new)
+        self.numbers = {
+            "old": (ActionNames(old), {r.action.id: r for r in old.iter_actions()}),
+            "new": (ActionNames(new), {r.action.id: r for r in new.iter_actions()}),
+        }
+        self.extension = extension_words(effective_period(old), effective_period(new))
+
+    def number(self, side: str, ident: str | None) -> str:
+        """``n°1.2`` as the document showed the action in that version, « sans numéro »."""
+        names, refs = self.numbers[side]
+        ref = refs.get(ident or "")
+        number = names.number(ref.action, ref.plan) if ref else None
+        return f"n°{number}" if number else "sans numéro"
+
+    def title(self, ident: str | None) -> str:
+        refs = self.numbers["new"][1]
+        ref = refs.get(ident or "") or self.numbers["old"][1].get(ident or "")
+        return ref.action.titre if ref else str(ident)
+
+    def place(self, plan: str | None) -> str:
+        """``du plan « Titre »`` or ``des actions transversales``."""
+        if plan is None:
+            return f"des {lower_first(self.labels.transversal())}"
+        return f"{self.labels.plan.of_the()} « {self.plans.get(plan, plan)} »"
+
+    def destination(self, plan: str | None) -> str:
+        if plan is None:
+            return f"vers les {lower_first(self.labels.transversal())}"
+        return f"vers {self.labels.plan.the()} « {self.plans.get(plan, plan)} »"
 
     def value(self, info_field: str, entity: str, value: Any) -> str:
         if value is None or value == []:
@@ -137,12 +185,16 @@ class _Teller:
             return label(vocabulary, str(value))
         if last in _ACTOR_FIELDS:
             return self.names.get(str(value), str(value))
+        if last == "groupe_travail":
+            return self.groups.get(str(value), f"« {value} »")
         if isinstance(value, bool):
             return "oui" if value else "non"
         if isinstance(value, int | float):
             return number_fr(value)
-        if isinstance(value, str) and _looks_like_date(value):
-            return date_fr(date.fromisoformat(value))
+        if isinstance(value, str) and (
+            (info is not None and holds_date(info.annotation)) or _looks_like_date(value)
+        ):
+            return date_fr(PartialDate.parse(value))
         if isinstance(value, dict):
             return _summarise(value)
         return f"« {value} »"
@@ -163,22 +215,30 @@ class _Teller:
         subject, _, detail = change.label.partition(" — ")
         if change.id is None:  # a section of the document: named by its French title
             subject = entity_word
+        elif change.entity == "signataire":  # named by its actor when the document gives no label
+            subject = self.names.get(subject, subject)
         item = Item(change=change, entity=entity_word, subject=subject, text="")
         if change.entity in {"indicateur", "mesure"} and detail:
             entity_word = f"{entity_word} de l'indicateur « {detail.split(' — ')[0]} »"
+        action = self.labels.action
+        if change.entity == "action":
+            entity_word = action.title()
+            e = "e" if action.feminine else ""
         if change.kind == "added":
             item.text = f"{entity_word} ajouté{e}" + self._detail(change.entity, change.new)
         elif change.kind == "removed":
             item.text = f"{entity_word} retiré{e}" + self._detail(change.entity, change.old)
         elif change.kind == "moved":
             item.text = (
-                f"déplacée du plan « {self.plans.get(change.old, change.old)} » "
-                f"vers le plan « {self.plans.get(change.new, change.new)} »"
+                f"{action.agree('déplacé')} {self.place(change.old)} {self.destination(change.new)}"
             )
         elif change.kind == "renumbered":
-            item.text = f"renumérotée : n°{change.old} → n°{change.new}"
+            before, after = self.number("old", change.id), self.number("new", change.id)
+            item.text = f"{action.agree('renuméroté')} : {before} → {after}"
         else:
             self._modified(change, item)
+        if change.entity == "avenant" and self.extension and _moves_the_end(change):
+            item.text += f" ; {self.extension}"
         return item
 
     def _modified(self, change: Change, item: Item) -> None:
@@ -210,12 +270,30 @@ class _Teller:
     def _detail(self, entity: str, value: Any) -> str:
         if entity == "mesure" and isinstance(value, dict):
             shown = self.value("valeur", "mesure", value.get("valeur"))
-            return f" : {shown} au {date_fr(date.fromisoformat(value['date']))}"
+            return f" : {shown} {date_as_of(PartialDate.parse(value['date']))}"
+        if entity == "avenant" and isinstance(value, dict):
+            return f" : « {' '.join(str(value['objet']).split())} »"
         if entity in {"financement", "contact", "lieu", "note", "competence"} and isinstance(
             value, dict
         ):
             return f" : {_summarise(value)}"
         return ""
+
+
+def _groups(doc: Document) -> dict[str, str]:
+    """The names of the working groups and instances an item may be followed by."""
+    gov = doc.gouvernance
+    if gov is None:
+        return {}
+    return {g.id: g.titre for g in gov.groupes_travail} | {i.id: i.nom for i in gov.instances}
+
+
+def _moves_the_end(change: Change) -> bool:
+    """An avenant added or removed with a new end, or whose new end changed."""
+    if change.kind == "modified":
+        return change.field == "nouvelle_fin"
+    value = change.new if change.kind == "added" else change.old
+    return isinstance(value, dict) and value.get("nouvelle_fin") is not None
 
 
 def _looks_like_date(text: str) -> bool:
@@ -247,12 +325,32 @@ def present(
     groups: dict[str | None, Group] = {None: Group(None, "Document et objectifs")}
     order = [p.id for p in new.plans] + [p.id for p in old.plans if p.id not in teller.plans]
     for plan_id in dict.fromkeys(order):
-        groups[plan_id] = Group(plan_id, f"Plan « {teller.plans[plan_id]} »")
+        groups[plan_id] = Group(
+            plan_id, f"{teller.labels.plan.title()} « {teller.plans[plan_id]} »"
+        )
+    groups[TRANSVERSAL] = Group(TRANSVERSAL, teller.labels.transversal())
+    told: dict[tuple[str, str | None], Item] = {}
     for change in changes:
+        item = teller.tell(change)
+        if change.cause is not None:
+            continue  # told under its cause, below
         target = change.plan if change.entity != "plan" else change.id
+        if change.entity == "action" and change.plan is None:
+            target = TRANSVERSAL
         group = groups.get(target) if target in groups else groups[None]
         assert group is not None
-        group.items.append(teller.tell(change))
+        group.items.append(item)
+        told.setdefault((change.entity, change.id), item)
+    for change in changes:
+        cause = told.get(("action", change.cause)) if change.cause is not None else None
+        if cause is not None:
+            item = teller.tell(change)
+            numbers = item.text.split(" : ", 1)[-1]
+            item.text = f"« {teller.title(change.id)} » : {numbers}"
+            cause.consequences.append(item)
+        elif change.cause is not None:  # its cause is not told here: told on its own
+            fallback = groups.get(change.plan) or groups[None]
+            fallback.items.append(teller.tell(change))
     counts = Counter(c.kind for c in changes)
     ordered = {k: counts.get(k, 0) for k in words()["genres"]}
     return Presentation(

@@ -12,12 +12,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.diff.engine import _KEYED, jsonable
 from stspd_cli.model import Document
+from stspd_cli.terminal import visible
 
 
 def _scalar(value: Any) -> str:
-    if isinstance(value, date):
+    if isinstance(value, date | PartialDate):
         return value.isoformat()
     value = jsonable(value)
     if isinstance(value, str):
@@ -56,7 +58,8 @@ def _lines(model: BaseModel, tag: str, prefix: str = "") -> list[str]:
 
 
 def as_text(doc: Document) -> str:
-    """The whole strategy, one fact per line."""
+    """The whole strategy, one fact per line, read in a terminal or a pager (``git diff``): what
+    a value holds is shown, never obeyed (:func:`~stspd_cli.terminal.visible`)."""
     lines: list[str] = []
     for section in ("territoire", "strategie", "cadre", "principes", "sections", "gouvernance"):
         value = getattr(doc, section)
@@ -66,12 +69,15 @@ def as_text(doc: Document) -> str:
         lines += _lines(objective, f"objectif {objective.id}")
     for plan in sorted(doc.plans, key=lambda p: p.id):
         lines += _lines(plan.model_copy(update={"actions": []}), f"plan {plan.id}")
-    actions = sorted(((a, p) for _, p, _, a in doc.iter_actions()), key=lambda x: x[0].id)
-    for action, plan in actions:
-        tag = f"action {action.id}"
-        lines.append(f"[{tag}] plan : {plan.id}")
-        lines += _lines(action, tag)
+    for ref in sorted(doc.iter_actions(), key=lambda r: r.action.id):
+        tag = f"action {ref.action.id}"
+        lines.append(f"[{tag}] plan : {ref.plan.id if ref.plan else 'aucun (action transversale)'}")
+        lines += _lines(ref.action, tag)
     for actor in sorted(doc.acteurs, key=lambda a: a.id):
         lines += _lines(actor, f"acteur {actor.id}")
+    for proposal in sorted(doc.propositions, key=lambda p: p.id):
+        lines += _lines(proposal, f"proposition {proposal.id}")
+    for chapter in sorted(doc.chapitres, key=lambda c: c.id):
+        lines += _lines(chapter, f"chapitre {chapter.id}")
     lines += sorted(f"[note] {note.model_dump_json()}" for note in doc.notes)
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")

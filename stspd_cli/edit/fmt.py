@@ -54,7 +54,9 @@ class Formatted:
         if len(lines) > limit:
             more = len(lines) - limit
             lines = [*lines[:limit], f"... ({more} ligne{'s' if more > 1 else ''} de plus)"]
-        return "\n".join(lines) + "\n" if lines else ""
+        from stspd_cli.terminal import visible  # noqa: PLC0415
+
+        return visible("\n".join(lines) + "\n") if lines else ""
 
 
 def format_text(text: str, name: str = "<texte>") -> str:

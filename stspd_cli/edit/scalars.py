@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
 from functools import cache
 from typing import Any
 
@@ -21,7 +20,7 @@ WIDTH = 100  # columns, indentation included, before a long text is folded (``>-
 _NUMBER_LIKE = re.compile(r"[0-9+][0-9 .,+()/-]*")
 # Where a folded block may break a line: a single space between two other characters.
 _BREAK = re.compile(r"(?<! ) (?! )")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 # First characters that are YAML indicators: a plain scalar cannot start with them.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _NAMED_ESCAPES = {
@@ -105,12 +104,18 @@ def double_quoted(text: str) -> str:
 
 
 def iso_date(text: str) -> str | None:
-    """``2017-6-7`` -> ``2017-06-07``; None when ``text`` is not a real date."""
+    """A date at its own precision in ISO form: ``2017-6-7`` -> ``2017-06-07``, ``2026-9`` ->
+    ``2026-09``, ``2021`` -> ``2021``; None when ``text`` is not a real date."""
+    from stspd_cli.dates import PartialDate  # noqa: PLC0415
+
     match = _ISO_DATE.match(text)
     if match is None:
         return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
     try:
-        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+        PartialDate.parse(year)  # a plausible year
+        return PartialDate(year, month, day).isoformat()
     except ValueError:
         return None
 
@@ -131,7 +136,8 @@ def inline(value: Any, *, is_date: bool = False) -> str:
         return repr(value)
     assert isinstance(value, str)
     if is_date and (iso := iso_date(value)) is not None:
-        return iso
+        # A month is written in quotes, as the documentation writes it: it is text, not a day.
+        return f'"{iso}"' if len(iso) == len("2026-09") else iso
     return value if plain_allowed(value) else double_quoted(value)
 
 

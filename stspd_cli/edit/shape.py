@@ -6,8 +6,6 @@ their order, after the known ones (``stspd validate`` reports them; ``fmt`` neve
 
 from __future__ import annotations
 
-import datetime
-import types
 import typing
 from dataclasses import dataclass
 from functools import cache
@@ -15,16 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from stspd_cli.model.introspect import fields_by_key, inner_model
-
-
-def _holds_date(annotation: Any) -> bool:
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _holds_date(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        return any(_holds_date(arg) for arg in typing.get_args(annotation))
-    return annotation is datetime.date
+from stspd_cli.model.introspect import fields_by_key, holds_date, inner_model
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +47,7 @@ def _dates(model: type[BaseModel] | None) -> frozenset[str]:
     return frozenset(
         key
         for key, info in fields_by_key(model).items()
-        if info.annotation is not None and _holds_date(info.annotation)
+        if info.annotation is not None and holds_date(info.annotation)
     )
 
 
@@ -77,15 +66,17 @@ def document_shape() -> Shape:
 
 
 def normalise_dates(value: Any, shape: Shape) -> Any:
-    """The data with every date field written ``AAAA-MM-JJ`` (``2017-6-7`` -> ``2017-06-07``):
-    the one change of value ``fmt`` makes."""
+    """The data with every date field written in ISO form at its own precision (``2017-6-7`` ->
+    ``2017-06-07``, ``2026-9`` -> ``2026-09``, a year given as text -> the year): the one change
+    of value ``fmt`` makes. A month stays a month: no day is ever added."""
     from stspd_cli.edit.scalars import iso_date  # noqa: PLC0415
 
     if isinstance(value, dict):
         result: dict[str, Any] = {}
         for key, item in value.items():
             if shape.is_date(key) and isinstance(item, str):
-                result[key] = iso_date(item) or item
+                normal = iso_date(item)
+                result[key] = int(normal) if normal and len(normal) == 4 else (normal or item)
             else:
                 result[key] = normalise_dates(item, shape.child(key))
         return result

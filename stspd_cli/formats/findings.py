@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import io
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from stspd_cli.findings import Severity
 from stspd_cli.fr import plural
+from stspd_cli.terminal import console as terminal_console
+from stspd_cli.terminal import json_text, rendered, visible
 from stspd_cli.validate import ValidationReport
 
 
@@ -50,34 +50,30 @@ def summary(report: ValidationReport) -> str:
 
 @formatter("text")
 def as_text(report: ValidationReport, options: OutputOptions) -> str:
+    """One finding per line: what a location or a message quotes is shown, never obeyed, and
+    stays on its line (``⏎``), so that no value can fake another finding or the summary."""
     if not options.color:
         # Plain text needs no terminal library (and starts faster without one).
-        lines = [f"{f.location}: {f.code} {f.message}" for f in report.findings]
-        return "\n".join([*lines, summary(report)]) + "\n"
-    from rich.console import Console  # noqa: PLC0415
+        lines = [
+            f"{visible(f.location, one_line=True)}: {f.code} {visible(f.message, one_line=True)}"
+            for f in report.findings
+        ]
+        return visible("\n".join([*lines, summary(report)]) + "\n")
     from rich.text import Text  # noqa: PLC0415
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=options.color,
-        no_color=not options.color,
-        highlight=False,
-        soft_wrap=True,
-        width=200,
-    )
+    console, buffer = terminal_console(color=options.color, width=200, soft_wrap=True)
     styles = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
     for f in report.findings:
         line = Text()
-        line.append(f.location, style="bold")
+        line.append(visible(f.location, one_line=True), style="bold")
         line.append(": ")
         line.append(f.code, style=styles[f.severity])
         line.append(" ")
-        line.append(f.message)
+        line.append(visible(f.message, one_line=True))
         console.print(line)
     failed = report.exit_code(strict=options.strict) != 0
     console.print(Text(summary(report), style="bold red" if failed else "bold green"))
-    return buffer.getvalue()
+    return rendered(buffer)
 
 
 @formatter("json")
@@ -92,12 +88,13 @@ def as_json(report: ValidationReport, options: OutputOptions) -> str:
             "message": summary(report),
         },
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)
 
 
 def _escape_github(text: str, *, prop: bool = False) -> str:
-    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts; the log shows
+    # annotations as text and obeys terminal escapes: those are shown instead.
+    text = visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
@@ -139,4 +136,4 @@ def as_gitlab(report: ValidationReport, options: OutputOptions) -> str:
                 "location": {"path": f.file, "lines": {"begin": max(f.line, 1)}},
             }
         )
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json_text(issues)

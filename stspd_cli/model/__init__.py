@@ -5,11 +5,12 @@ annotation from its string at every start (900 compilations, 10 ms), and its val
 once, for the document, when first used (``defer_build``)."""
 
 from stspd_cli.model.actions import Action, Calendrier, Financement, Indicateur, Mesure
-from stspd_cli.model.strategy import Acteur, Document, Objectif, Plan
+from stspd_cli.model.strategy import Acteur, ActionRef, Document, Objectif, Plan
 
 __all__ = [
     "Acteur",
     "Action",
+    "ActionRef",
     "Calendrier",
     "Document",
     "Financement",

@@ -21,7 +21,7 @@ from stspd_cli.model.types import (
 
 
 class Calendrier(Base):
-    """Calendrier de l'action : dates au format AAAA-MM-JJ."""
+    """Calendrier de l'action : chaque date à la précision de la source (année, mois ou jour)."""
 
     model_config = ConfigDict(title="Calendrier")
 
@@ -30,7 +30,10 @@ class Calendrier(Base):
     echeance: Date | None = Field(
         None,
         title="Échéance",
-        description="Date à laquelle l'action doit être réalisée ; sert au suivi des retards.",
+        description=(
+            "Date à laquelle l'action doit être réalisée ; sert au suivi des retards. Une "
+            "échéance `\"2026-09\"` n'est dépassée qu'à partir du 1er octobre 2026."
+        ),
     )
     precision: Texte | None = Field(
         None,
@@ -190,10 +193,12 @@ class Action(Diffusable):
             "Ne change pas si l'action est renumérotée ou renommée."
         ),
     )
-    numero: Numero = Field(
+    numero: Numero | None = Field(
+        None,
         title="Numéro",
         description=(
-            "Numéro affiché (« Action n°3 ») ; unique dans sa portée (voir `numerotation`)."
+            "Numéro affiché (« Action n°3 ») ; unique dans sa portée (voir `numerotation`). "
+            "Sans numéro, l'action est désignée par son titre, sans « n° »."
         ),
         examples=[3],
     )

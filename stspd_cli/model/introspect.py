@@ -28,6 +28,18 @@ def inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def holds_date(annotation: Any) -> bool:
+    """Whether a field holds a date (a :class:`~stspd_cli.dates.PartialDate`), maybe optional."""
+    from stspd_cli.dates import PartialDate  # noqa: PLC0415
+
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return holds_date(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return any(holds_date(arg) for arg in typing.get_args(annotation))
+    return annotation is PartialDate
+
+
 def fields_by_key(model: type[BaseModel]) -> dict[str, FieldInfo]:
     """The model's fields under their YAML keys (aliases where set)."""
     return {info.alias or name: info for name, info in model.model_fields.items()}

@@ -1,9 +1,10 @@
 """The stspd/1 document: territory, strategy, frame, principles, objectives, plans, actors."""
 
-from typing import Literal
+from typing import Annotated, Literal, NamedTuple
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, StrictBool
 
+from stspd_cli.findings import Path_
 from stspd_cli.model.actions import Action, Contact
 from stspd_cli.model.types import (
     Annee,
@@ -11,11 +12,14 @@ from stspd_cli.model.types import (
     Base,
     Date,
     Diffusable,
+    Genre,
     Identifiant,
     Instance,
+    NiveauInstance,
     Numero,
     Numerotation,
     Origine,
+    Partie,
     Texte,
     TexteMd,
     TypeActeur,
@@ -39,7 +43,10 @@ class Territoire(Base):
             "d'un conseil intercommunal."
         ),
     )
-    instance: Instance = Field(title="Instance", description="CLSPD, CISPD ou CMSPD.")
+    instance: Instance = Field(
+        title="Instance",
+        description="CLSPD, CISPD, CMSPD, ou CLSPDR et CISPDR (« … et de la radicalisation »).",
+    )
     communes: list[Texte] = Field(
         default_factory=list,
         title="Communes",
@@ -63,11 +70,18 @@ class Periode(Base):
     model_config = ConfigDict(title="Période")
 
     debut: Date = Field(
-        title="Début", description="Premier jour d'application de la stratégie (AAAA-MM-JJ)."
+        title="Début",
+        description=(
+            "Début d'application, à la précision de la source : `2021` (la période part du "
+            '1er janvier), `"2021-09"` ou `2021-09-01`.'
+        ),
     )
     fin: Date = Field(
         title="Fin",
-        description="Dernier jour d'application (AAAA-MM-JJ) ; un avenant peut la proroger.",
+        description=(
+            "Fin d'application (`2024` : jusqu'au 31 décembre 2024) ; un avenant peut la "
+            "proroger (`nouvelle_fin`)."
+        ),
     )
 
 
@@ -79,13 +93,61 @@ class Adoption(Base):
     date: Date | None = Field(
         None,
         title="Date d'adoption",
-        description="Date de la séance plénière qui a adopté la stratégie (AAAA-MM-JJ).",
+        description=(
+            "Date de la séance plénière qui a adopté la stratégie (un mois si la source ne "
+            "donne que « adoptée en novembre 2021 »)."
+        ),
     )
     instance: Texte | None = Field(
         None,
         title="Instance",
         examples=["séance plénière du CLSPD"],
         description="L'instance qui a adopté la stratégie.",
+    )
+
+
+class Libelle(Base):
+    """Un libellé que stspd ne connaît pas : son pluriel et son genre, pour l'écrire juste."""
+
+    model_config = ConfigDict(title="Libellé détaillé")
+
+    singulier: Texte = Field(title="Singulier", examples=["Chantier"], description="Au singulier.")
+    pluriel: Texte | None = Field(
+        None,
+        title="Pluriel",
+        examples=["Chantiers"],
+        description="Au pluriel ; déduit du singulier s'il est absent.",
+    )
+    genre: Genre = Field(
+        title="Genre", description="`masculin` ou `feminin` (« le chantier », « la mesure »)."
+    )
+
+
+NomDeNiveau = Annotated[Texte | Libelle, Field(examples=["Enjeu", "Axe", "Fiche-action"])]
+
+
+class Libelles(Base):
+    """Les mots du document pour ses niveaux, chacun au singulier (« Enjeu », « Fiche-action »)."""
+
+    model_config = ConfigDict(title="Libellés des niveaux")
+
+    objectif: NomDeNiveau | None = Field(
+        None,
+        title="Objectif",
+        description="Ce que le document appelle un objectif (« Enjeu », « Orientation »...).",
+    )
+    plan: NomDeNiveau | None = Field(
+        None,
+        title="Plan",
+        description=(
+            "Ce que le document appelle un plan (« Axe », « Thème »...), quand le plan ne "
+            "donne pas son propre `type`."
+        ),
+    )
+    action: NomDeNiveau | None = Field(
+        None,
+        title="Action",
+        description="Ce que le document appelle une action (« Fiche-action », « Dispositif »...).",
     )
 
 
@@ -125,7 +187,19 @@ class Strategie(Base):
     numerotation: Numerotation = Field(
         "globale",
         title="Numérotation des actions",
-        description="`globale` (n°1 à n°N dans tout le document) ou `par_plan` (reprise à 1).",
+        description=(
+            "`globale` (n°1 à n°N dans tout le document), `par_plan` (reprise à 1 dans chaque "
+            "plan) ou `aucune` (actions listées sans numéro)."
+        ),
+    )
+    libelles: Libelles | None = Field(
+        None,
+        title="Libellés des niveaux",
+        description=(
+            "Les mots du document pour ses niveaux (« Enjeu », « Axe », « Fiche-action ») : "
+            "titres, sommaire, bilan, note de modification, messages et tableau de suivi les "
+            "emploient."
+        ),
     )
 
 
@@ -149,7 +223,9 @@ class Reference(Diffusable):
         title="Type",
         description="Nature du texte : loi, décret, code, stratégie nationale, plan...",
     )
-    date: Date | None = Field(None, title="Date", description="Date du texte (AAAA-MM-JJ).")
+    date: Date | None = Field(
+        None, title="Date", description="Date du texte (année, mois ou jour, comme la source)."
+    )
     referentiel: Identifiant | None = Field(
         None,
         title="Référentiel",
@@ -320,6 +396,14 @@ class Objectif(Diffusable):
         examples=[["snpd-2020-2024/axe-1"]],
     )
     sous_objectifs: list[SousObjectif] = Field(default_factory=list, title="Sous-objectifs")
+    groupe_travail: Identifiant | None = Field(
+        None,
+        title="Groupe de travail",
+        description=(
+            "Identifiant du groupe de travail ou de l'instance (gouvernance) qui suit l'objectif."
+        ),
+        examples=["gt-jeunesse"],
+    )
 
 
 class Section(Base):
@@ -367,6 +451,11 @@ class Sections(Base):
 
     objectifs: SectionObjectifs | None = Field(None, title="Objectifs")
     plans: Section | None = Field(None, title="Plans")
+    actions: Section | None = Field(
+        None,
+        title="Actions transversales",
+        description="Titre et introduction de la partie des actions rattachées à aucun plan.",
+    )
 
 
 class Plan(Diffusable):
@@ -404,6 +493,12 @@ class Plan(Diffusable):
         title="Pilote du plan",
         description="Identifiant de l'acteur qui anime le plan.",
         examples=["ville-lille"],
+    )
+    groupe_travail: Identifiant | None = Field(
+        None,
+        title="Groupe de travail",
+        description="Identifiant du groupe de travail ou de l'instance qui suit le plan.",
+        examples=["gt-jeunesse"],
     )
     actions: list[Action] = Field(default_factory=list, title="Fiches-actions")
 
@@ -463,7 +558,9 @@ class Signataire(Diffusable):
         None, title="Représentant", examples=["le Maire"], description="Qualité du signataire."
     )
     date: Date | None = Field(
-        None, title="Date de signature", description="Date de la signature (AAAA-MM-JJ)."
+        None,
+        title="Date de signature",
+        description='Date de la signature (« signée en novembre 2021 » : `"2021-11"`).',
     )
 
 
@@ -472,7 +569,7 @@ class Seance(Diffusable):
 
     model_config = ConfigDict(title="Séance")
 
-    date: Date = Field(title="Date", description="Date de la réunion (AAAA-MM-JJ).")
+    date: Date = Field(title="Date", description="Date de la réunion (un mois ou un jour).")
     type: TypeSeance | None = Field(
         None,
         title="Type",
@@ -492,14 +589,19 @@ class Avenant(Diffusable):
     model_config = ConfigDict(title="Avenant")
 
     id: Identifiant = Field(title="Identifiant", description="Identifiant stable de l'avenant.")
-    date: Date | None = Field(None, title="Date", description="Date de l'avenant (AAAA-MM-JJ).")
+    date: Date | None = Field(None, title="Date", description="Date de l'avenant.")
     objet: TexteMd = Field(
         title="Objet",
         description="Ce que l'avenant change (Markdown).",
         examples=["Prorogation de la stratégie jusqu'au 31 décembre 2027."],
     )
     nouvelle_fin: Date | None = Field(
-        None, title="Nouvelle fin", description="Fin de période après prorogation."
+        None,
+        title="Nouvelle fin",
+        description=(
+            "Fin de période après prorogation (« prorogée jusqu'en septembre 2026 » : "
+            '`"2026-09"`). La dernière donnée dans la liste des avenants fait foi.'
+        ),
     )
 
 
@@ -537,13 +639,59 @@ class GroupeTravail(Diffusable):
     )
 
 
+class InstanceGouvernance(Diffusable):
+    """Une instance du conseil : séance plénière, conseil restreint, cellule de veille..."""
+
+    model_config = ConfigDict(title="Instance de gouvernance")
+
+    id: Identifiant = Field(
+        title="Identifiant",
+        description="Identifiant stable de l'instance, que les objectifs et plans peuvent citer.",
+        examples=["cellule-veille"],
+    )
+    nom: Texte = Field(
+        title="Nom", description="Nom de l'instance.", examples=["Cellule de veille"]
+    )
+    niveau: NiveauInstance | None = Field(
+        None,
+        title="Niveau",
+        description=(
+            "`decisionnel` (la plénière), `operationnel` (cellules de veille, observatoire, "
+            "groupes de travail) ou `executif` (conseil restreint)."
+        ),
+    )
+    rythme: Texte | None = Field(
+        None,
+        title="Rythme",
+        description="Fréquence des réunions, dans les mots du document.",
+        examples=["tous les quinze jours", "au moins une fois par an"],
+    )
+    membres: list[Identifiant] = Field(
+        default_factory=list,
+        title="Membres",
+        description="Identifiants des acteurs qui y siègent.",
+        examples=[["ville-lille", "prefecture"]],
+    )
+    description: TexteMd | None = Field(
+        None,
+        title="Description",
+        description="Rôle de l'instance (Markdown).",
+        examples=["Elle examine chaque quinzaine les situations signalées par les partenaires."],
+    )
+
+
 class Gouvernance(Diffusable):
-    """Le conseil : membres, signataires, séances, avenants et groupes de travail."""
+    """Le conseil : instances, membres, signataires, séances, avenants et groupes de travail."""
 
     model_config = ConfigDict(title="Gouvernance")
 
     president: Identifiant | None = Field(
         None, title="Présidence", description="Acteur qui préside.", examples=["ville-lille"]
+    )
+    instances: list[InstanceGouvernance] = Field(
+        default_factory=list,
+        title="Instances",
+        description="Les niveaux du conseil : décisionnel, opérationnel, exécutif.",
     )
     membres: list[Identifiant] = Field(
         default_factory=list,
@@ -555,6 +703,69 @@ class Gouvernance(Diffusable):
     seances: list[Seance] = Field(default_factory=list, title="Séances")
     avenants: list[Avenant] = Field(default_factory=list, title="Avenants")
     groupes_travail: list[GroupeTravail] = Field(default_factory=list, title="Groupes de travail")
+
+
+class Proposition(Diffusable):
+    """Une proposition (d'une conférence citoyenne, d'un diagnostic partagé...) et ce qu'elle est
+    devenue."""
+
+    model_config = ConfigDict(title="Proposition")
+
+    id: Identifiant = Field(
+        title="Identifiant", description="Identifiant stable de la proposition.", examples=["p1"]
+    )
+    texte: TexteMd = Field(
+        title="Texte",
+        description="La proposition, dans les mots du document (Markdown).",
+        examples=["Installer des bancs et un éclairage le long du canal."],
+    )
+    origine: Texte | None = Field(
+        None,
+        title="Origine",
+        description="Qui l'a faite, où.",
+        examples=["conférence citoyenne"],
+    )
+    date: Date | None = Field(None, title="Date", description="Date de la proposition.")
+    retenue: StrictBool | None = Field(
+        None,
+        title="Retenue",
+        description="`true` : retenue dans la stratégie ; `false` : écartée.",
+    )
+    actions: list[Identifiant] = Field(
+        default_factory=list,
+        title="Actions",
+        description="Identifiants des actions qu'elle est devenue.",
+        examples=[["eclairage-canal"]],
+    )
+
+
+class Chapitre(Diffusable):
+    """Un chapitre propre au document (« Chapitre 1 – La gouvernance du CLSPD »)."""
+
+    model_config = ConfigDict(title="Chapitre")
+
+    id: Identifiant = Field(
+        title="Identifiant", description="Identifiant stable du chapitre.", examples=["methode"]
+    )
+    titre: Texte = Field(
+        title="Titre",
+        description="Titre du chapitre, tel que le document l'écrit.",
+        examples=["Chapitre 1 – La gouvernance du CLSPD"],
+    )
+    texte: TexteMd | None = Field(
+        None,
+        title="Texte",
+        description="Le chapitre (Markdown : paragraphes, listes, intertitres).",
+        examples=["Le CLSPD se réunit en séance plénière au moins une fois par an."],
+    )
+    apres: Partie | None = Field(
+        None,
+        title="Après",
+        description=(
+            "La partie qu'il suit : `presentation`, `cadre`, `principes`, `objectifs`, `plans` "
+            "ou `gouvernance` ; à la fin du document (avant les annexes) s'il est absent."
+        ),
+    )
 
 
 class Note(Diffusable):
@@ -573,6 +784,21 @@ class Note(Diffusable):
     annee: Annee | None = Field(None, title="Année", description="Année du fait rapporté.")
 
 
+class ActionRef(NamedTuple):
+    """An action and where it sits: ``path`` is its place in the YAML (``("plans", 0,
+    "actions", 2)`` or ``("actions", 0)`` for an action outside any plan)."""
+
+    path: Path_
+    plan: Plan | None
+    action: Action
+    position: int  # in its list
+
+    @property
+    def dotted(self) -> str:
+        """``plans[0].actions[2]``, ``actions[0]``: the place as JSON outputs name it."""
+        return ".".join(f"{k}[{i}]" for k, i in zip(self.path[::2], self.path[1::2], strict=True))
+
+
 class Document(Base):
     """Stratégie territoriale de sécurité et de prévention de la délinquance (modèle stspd/1)."""
 
@@ -588,17 +814,36 @@ class Document(Base):
     sections: Sections | None = Field(None, title="Sections")
     objectifs: list[Objectif] = Field(default_factory=list, title="Objectifs")
     plans: list[Plan] = Field(default_factory=list, title="Plans d'action")
+    actions: list[Action] = Field(
+        default_factory=list,
+        title="Actions transversales",
+        description="Actions que le document ne rattache à aucun plan.",
+    )
     acteurs: list[Acteur] = Field(default_factory=list, title="Acteurs")
     gouvernance: Gouvernance | None = Field(None, title="Gouvernance")
+    propositions: list[Proposition] = Field(
+        default_factory=list,
+        title="Propositions",
+        description=(
+            "Propositions reçues (conférence citoyenne...) et les actions qu'elles ont fait naître."
+        ),
+    )
+    chapitres: list[Chapitre] = Field(
+        default_factory=list, title="Chapitres", description="Chapitres propres au document."
+    )
     notes: list[Note] = Field(default_factory=list, title="Notes")
 
-    def iter_actions(self) -> list[tuple[int, Plan, int, Action]]:
-        """Every action with its plan and their indexes, in document order."""
-        return [
-            (p, plan, a, action)
+    def iter_actions(self) -> list[ActionRef]:
+        """Every action, in plans then outside any plan, in document order, with its place."""
+        refs = [
+            ActionRef(("plans", p, "actions", a), plan, action, a)
             for p, plan in enumerate(self.plans)
             for a, action in enumerate(plan.actions)
         ]
+        refs += [
+            ActionRef(("actions", a), None, action, a) for a, action in enumerate(self.actions)
+        ]
+        return refs
 
 
-__all__ = ["AxeRef", "Document"]
+__all__ = ["ActionRef", "AxeRef", "Document"]

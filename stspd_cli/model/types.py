@@ -1,19 +1,11 @@
 """Field types shared by the stspd/1 model."""
 
-from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.vocabulary import Vocabulary
-
-
-def _date_not_number(value: Any) -> Any:
-    # pydantic would read a number as a Unix timestamp; a year alone is a common slip.
-    if isinstance(value, int | float):
-        raise PydanticCustomError("date_type", "nombre au lieu d'une date")
-    return value
 
 
 class Base(BaseModel):
@@ -43,16 +35,21 @@ AxeRef = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$"),
     Field(examples=["snpd-2020-2024/axe-1"]),
 ]
-Date = Annotated[date, BeforeValidator(_date_not_number), Field(examples=["2017-06-27"])]
+# A year (2021), a month ("2026-09") or a day (2026-09-30), as precise as the source.
+Date = Annotated[PartialDate, Field(examples=["2026-09-30", "2026-09", 2021])]
 Numero = Annotated[int, Strict(), Field(ge=1, le=9999)]
 Annee = Annotated[int, Strict(), Field(ge=1900, le=2200, examples=[2019])]
 Montant = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False, examples=[12000])]
 Nombre = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 Pourcentage = Annotated[int, Strict(), Field(ge=0, le=100, examples=[40])]
+# A web address that every output can show as a link: http(s) only (no ``javascript:``), and
+# nothing that would end a Markdown autolink or an HTML attribute (< > quotes, backquote,
+# backslash), no space, no control character (M008 otherwise).
+URL_PATTERN = r"^https?://[^\s<>\"'`\\\x00-\x1f\x7f-\x9f]+$"
 Url = Annotated[
     str,
     Strict(),
-    StringConstraints(pattern=r"^https?://\S+$"),
+    StringConstraints(pattern=URL_PATTERN),
     Field(examples=["https://www.lille.fr"]),
 ]
 
@@ -66,6 +63,9 @@ TypeActeur = Annotated[str, Vocabulary("type_acteur")]
 TypeReference = Annotated[str, Vocabulary("type_reference")]
 TypeSeance = Annotated[str, Vocabulary("type_seance")]
 Sens = Annotated[str, Vocabulary("sens")]
+NiveauInstance = Annotated[str, Vocabulary("niveau_instance")]
+Partie = Annotated[str, Vocabulary("partie")]
+Genre = Annotated[str, Vocabulary("genre")]
 
 
 class Diffusable(Base):

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
-from stspd_cli.fr import NBSP
 from stspd_cli.render.views import Ref
 
 if TYPE_CHECKING:
-    from stspd_cli.render.views import PlanView, Resolver
+    from stspd_cli.render.views import ActionView, PlanView, Resolver
 
 
 class ActorRoles(NamedTuple):
@@ -29,7 +28,9 @@ class WhoDoesWhat(NamedTuple):
         return any(r.copilote for r in self.rows)
 
 
-def who_does_what(plans: list[PlanView], resolver: Resolver) -> WhoDoesWhat | None:
+def who_does_what(
+    plans: list[PlanView], transversal: list[ActionView], resolver: Resolver
+) -> WhoDoesWhat | None:
     """Actors in the order the document declares them, then unknown ids in order of use."""
     roles: dict[str, ActorRoles] = {}
 
@@ -38,17 +39,22 @@ def who_does_what(plans: list[PlanView], resolver: Resolver) -> WhoDoesWhat | No
             roles[ident] = ActorRoles(resolver.actor(ident), [], [], [])
         return roles[ident]
 
+    def add(action: ActionView) -> None:
+        item = Ref(action.designation, action.anchor)
+        if action.model.pilote:
+            row(action.model.pilote).pilote.append(item)
+        for ident in action.model.copilotes:
+            row(ident).copilote.append(item)
+        for ident in action.model.partenaires:
+            row(ident).partenaire.append(item)
+
     for plan in plans:
         if plan.model.pilote:
             row(plan.model.pilote).pilote.append(Ref(plan.model.titre, plan.anchor))
         for action in plan.actions:
-            item = Ref(f"{action.numero_label}{NBSP}: {action.model.titre}", action.anchor)
-            if action.model.pilote:
-                row(action.model.pilote).pilote.append(item)
-            for ident in action.model.copilotes:
-                row(ident).copilote.append(item)
-            for ident in action.model.partenaires:
-                row(ident).partenaire.append(item)
+            add(action)
+    for action in transversal:
+        add(action)
     if not roles:
         return None
     order = {ident: i for i, ident in enumerate(resolver.acteurs)}
@@ -65,15 +71,14 @@ class FundingSummary(NamedTuple):
     total: float
 
 
-def funding_summary(plans: list[PlanView]) -> FundingSummary | None:
+def funding_summary(actions: list[ActionView]) -> FundingSummary | None:
     cells: dict[str, dict[int | None, float]] = defaultdict(dict)
-    for plan in plans:
-        for action in plan.actions:
-            for line in action.financement.lignes if action.financement else []:
-                if line.montant is None:
-                    continue
-                by_year = cells[line.source]
-                by_year[line.annee] = by_year.get(line.annee, 0.0) + line.montant
+    for action in actions:
+        for line in action.financement.lignes if action.financement else []:
+            if line.montant is None:
+                continue
+            by_year = cells[line.source]
+            by_year[line.annee] = by_year.get(line.annee, 0.0) + line.montant
     if not cells:
         return None
     years = sorted({y for by_year in cells.values() for y in by_year}, key=lambda y: (y is None, y))

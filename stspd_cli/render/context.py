@@ -11,22 +11,34 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from stspd_cli.confidentiality import is_restricted, view
-from stspd_cli.fr import date_fr
+from stspd_cli.fr import date_on
 from stspd_cli.frameworks import frameworks
+from stspd_cli.labels import ActionNames, Labels
+from stspd_cli.period import effective_period, end_set_by, extension_text
 from stspd_cli.render.annexes import FundingSummary, WhoDoesWhat, funding_summary, who_does_what
+from stspd_cli.render.parts import (
+    ChapterView,
+    GovernanceLevel,
+    ProposalsSummary,
+    chapter_views,
+    governance_levels,
+    proposals_summary,
+)
 from stspd_cli.render.views import (
+    TRANSVERSAL_ANCHOR,
+    ActionView,
     ObjectiveView,
     PlanView,
     Ref,
     Resolver,
     objective_views,
     plan_views,
+    transversal_views,
 )
 from stspd_cli.vocabulary import label
 
 if TYPE_CHECKING:
-    from datetime import date
-
+    from stspd_cli.dates import PartialDate
     from stspd_cli.model import Document
     from stspd_cli.model.strategy import Reference
     from stspd_cli.render.glossary import Sigle
@@ -44,7 +56,7 @@ class TocEntry(NamedTuple):
 class Signatory(NamedTuple):
     nom: str
     representant: str | None
-    date: date | None
+    date: PartialDate | None
     restreint: bool
 
 
@@ -74,8 +86,10 @@ class Titles(NamedTuple):
     acteurs: str = "Les acteurs"
     financements: str = "Récapitulatif des financements"
     references: str = "Textes de référence"
+    propositions: str = "Propositions"
     glossaire: str = "Glossaire des sigles"
     sommaire: str = "Sommaire"
+    transversales: str = "Actions transversales"
 
 
 class ObjectiveGroup(NamedTuple):
@@ -93,8 +107,19 @@ class RenderContext(NamedTuple):
     qui_fait_quoi: WhoDoesWhat | None
     financements: FundingSummary | None
     resolver: Resolver
+    labels: Labels
+    transversales: list[ActionView]
+    instances: list[GovernanceLevel]
+    propositions: ProposalsSummary | None
+    chapitres: list[ChapterView]
     glossaire: tuple[Sigle, ...] = ()
     restricted_mark: str = RESTRICTED_MARK
+    transversal_anchor: str = TRANSVERSAL_ANCHOR
+
+    def chapitres_apres(self, part: str | None) -> list[ChapterView]:
+        """The document's own chapters that follow ``part`` (None: those placed at the end).
+        A chapter after a part the document lacks comes where that part would be."""
+        return [c for c in self.chapitres if c.model.apres == part]
 
     def acteurs_refs(self, idents: list[str]) -> list[Ref]:
         """Links to the actors ``idents`` name, for a template."""
@@ -145,10 +170,23 @@ class RenderContext(NamedTuple):
         return bool(self.plans or (section and section.introduction))
 
     @property
+    def transversales_introduction(self) -> str | None:
+        section = self.doc.sections.actions if self.doc.sections else None
+        return section.introduction if section else None
+
+    @property
     def has_gouvernance(self) -> bool:
         g = self.doc.gouvernance
         return bool(
-            g and (g.president or g.membres or g.seances or g.avenants or g.groupes_travail)
+            g
+            and (
+                g.president
+                or g.membres
+                or g.instances
+                or g.seances
+                or g.avenants
+                or g.groupes_travail
+            )
         )
 
     @property
@@ -159,6 +197,7 @@ class RenderContext(NamedTuple):
             (bool(self.doc.acteurs), t.acteurs, "acteurs"),
             (self.financements is not None, t.financements, "financements"),
             (bool(self.references), t.references, "references"),
+            (self.propositions is not None, t.propositions, "propositions"),
             (bool(self.glossaire), t.glossaire, "glossaire"),
         ]
         return [TocEntry(titre, anchor, []) for shown, titre, anchor in present if shown]
@@ -166,34 +205,63 @@ class RenderContext(NamedTuple):
     @property
     def sommaire(self) -> list[TocEntry]:
         t = self.titres
-        entries = []
-        if self.has_presentation:
-            entries.append(TocEntry(t.presentation, "presentation", []))
-        if self.has_cadre:
-            entries.append(TocEntry(t.cadre, "cadre", [], is_restricted(self.doc.cadre)))
-        if self.has_principes:
-            entries.append(
-                TocEntry(t.principes, "principes", [], is_restricted(self.doc.principes))
-            )
-        if self.has_objectifs:
-            entries.append(TocEntry(t.objectifs, "objectifs", []))
-        if self.has_plans:
-            plans = [
-                TocEntry(
-                    p.model.titre,
-                    p.anchor,
-                    [TocEntry(a.heading, a.anchor, [], a.restreint) for a in p.actions],
-                    p.restreint,
+        entries: list[TocEntry] = []
+        doc = self.doc
+        parts = [
+            ("presentation", self.has_presentation, TocEntry(t.presentation, "presentation", [])),
+            ("cadre", self.has_cadre, TocEntry(t.cadre, "cadre", [], is_restricted(doc.cadre))),
+            (
+                "principes",
+                self.has_principes,
+                TocEntry(t.principes, "principes", [], is_restricted(doc.principes)),
+            ),
+            ("objectifs", self.has_objectifs, self._toc_objectives()),
+            ("plans", self.has_plans, self._toc_plans()),
+            (
+                "gouvernance",
+                self.has_gouvernance,
+                TocEntry(t.gouvernance, "gouvernance", [], is_restricted(doc.gouvernance)),
+            ),
+        ]
+        for part, shown, entry in parts:
+            if shown:
+                entries.append(entry)
+            if part == "plans" and self.transversales:
+                entries.append(
+                    TocEntry(
+                        t.transversales,
+                        self.transversal_anchor,
+                        [
+                            TocEntry(a.heading, a.anchor, [], a.restreint)
+                            for a in self.transversales
+                        ],
+                    )
                 )
-                for p in self.plans
-            ]
-            entries.append(TocEntry(t.plans, "plans", plans))
-        if self.has_gouvernance:
-            restricted = is_restricted(self.doc.gouvernance)
-            entries.append(TocEntry(t.gouvernance, "gouvernance", [], restricted))
+            entries += [c.toc for c in self.chapitres_apres(part)]
+        entries += [c.toc for c in self.chapitres_apres(None)]
         if self.annexes:
             entries.append(TocEntry(t.annexes, "annexes", self.annexes))
         return entries
+
+    def _toc_objectives(self) -> TocEntry:
+        children = [
+            TocEntry(o.toc_title, o.anchor, [], o.restreint)
+            for group in self.objectifs
+            for o in group.objectifs
+        ]
+        return TocEntry(self.titres.objectifs, "objectifs", children)
+
+    def _toc_plans(self) -> TocEntry:
+        plans = [
+            TocEntry(
+                p.toc_title,
+                p.anchor,
+                [TocEntry(a.heading, a.anchor, [], a.restreint) for a in p.actions],
+                p.restreint,
+            )
+            for p in self.plans
+        ]
+        return TocEntry(self.titres.plans, "plans", plans)
 
     def with_glossary(self, glossaire: list[Sigle]) -> RenderContext:
         return self._replace(glossaire=tuple(glossaire))
@@ -203,22 +271,40 @@ def build_context(doc: Document, *, interne: bool) -> RenderContext:
     """The context for ``doc`` as its audience may see it: restricted items only if ``interne``."""
     shown = view(doc, interne=interne)
     resolver = Resolver(shown)
-    plans = plan_views(shown, resolver)
+    names = ActionNames(shown)
+    plans = plan_views(shown, resolver, names)
+    transversales = transversal_views(shown, resolver, names)
+    every_action = [a for p in plans for a in p.actions] + transversales
     return RenderContext(
         doc=shown,
         interne=interne,
         cover=_cover(shown, resolver),
-        titres=_titles(shown),
-        objectifs=_objective_groups(shown, plans),
+        titres=_titles(shown, names.labels),
+        objectifs=_objective_groups(shown, plans, transversales, resolver, names.labels),
         plans=plans,
-        qui_fait_quoi=who_does_what(plans, resolver),
-        financements=funding_summary(plans),
+        qui_fait_quoi=who_does_what(plans, transversales, resolver),
+        financements=funding_summary(every_action),
         resolver=resolver,
+        labels=names.labels,
+        transversales=transversales,
+        instances=governance_levels(shown, resolver),
+        propositions=proposals_summary(shown, every_action, names.labels),
+        chapitres=chapter_views(shown),
     )
 
 
-def _titles(doc: Document) -> Titles:
+def _titles(doc: Document, labels: Labels) -> Titles:
+    """The document's own titles; where it gives none, the sober defaults, in its own words for
+    its levels when it names them (« Les enjeux », « Les axes », « Fiches-actions
+    transversales »)."""
     given: dict[str, str | None] = {}
+    if "action" in labels.given:
+        given["transversales"] = labels.transversal()
+    for key in ("objectif", "plan"):
+        if key in labels.given:
+            noun = labels.objectif if key == "objectif" else labels.plan
+            text = noun.the(plural=True)
+            given[f"{key}s"] = text[:1].upper() + text[1:]
     if doc.cadre:
         given["cadre"] = doc.cadre.titre
     if doc.principes:
@@ -230,15 +316,23 @@ def _titles(doc: Document) -> Titles:
         given["locaux"] = sections.objectifs.titre_locaux
     if sections and sections.plans:
         given["plans"] = sections.plans.titre
+    if sections and sections.actions and sections.actions.titre:
+        given["transversales"] = sections.actions.titre
     return Titles(**{k: v for k, v in given.items() if v})
 
 
-def _objective_groups(doc: Document, plans: list[PlanView]) -> list[ObjectiveGroup]:
+def _objective_groups(
+    doc: Document,
+    plans: list[PlanView],
+    transversal: list[ActionView],
+    resolver: Resolver,
+    labels: Labels,
+) -> list[ObjectiveGroup]:
     """National priorities, then local ones; objectives of unstated origin keep their place."""
-    views = objective_views(doc, plans)
+    views = objective_views(doc, plans, transversal, resolver, labels)
     if not any(v.model.origine for v in views):
         return [ObjectiveGroup(None, views)] if views else []
-    titles = _titles(doc)
+    titles = _titles(doc, labels)
     groups: dict[str | None, list[ObjectiveView]] = {}
     for v in views:
         groups.setdefault(v.model.origine, []).append(v)
@@ -248,16 +342,21 @@ def _objective_groups(doc: Document, plans: list[PlanView]) -> list[ObjectiveGro
 
 def _cover(doc: Document, resolver: Resolver) -> Cover:
     s = doc.strategie
-    periode = f"du {date_fr(s.periode.debut)} au {date_fr(s.periode.fin)}" if s.periode else None
-    prorogation = None
+    period = effective_period(doc)
     gov = doc.gouvernance
-    for avenant in gov.avenants if gov else []:
-        if avenant.nouvelle_fin:
-            by = f" par l'avenant du {date_fr(avenant.date)}" if avenant.date else ""
-            prorogation = f"prorogée jusqu'au {date_fr(avenant.nouvelle_fin)}{by}"
+    periode = period.initial_span() if period else None
+    if period is not None:
+        prorogation = period.extension()
+    else:  # an avenant that prorogues a strategy whose period is not given
+        avenant = end_set_by(gov.avenants if gov else [])
+        prorogation = (
+            extension_text(avenant.nouvelle_fin, avenant.date, "prorogée")
+            if avenant is not None and avenant.nouvelle_fin is not None
+            else None
+        )
     adoption = None
     if s.adoption and (s.adoption.date or s.adoption.instance):
-        parts = [f"le {date_fr(s.adoption.date)}"] if s.adoption.date else []
+        parts = [date_on(s.adoption.date)] if s.adoption.date else []
         if s.adoption.instance:
             parts.append(f"en {s.adoption.instance}")
         adoption = ", ".join(parts)

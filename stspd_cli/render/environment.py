@@ -1,4 +1,4 @@
-"""The one Jinja environment of stspd: the template loader chain and the filters.
+"""The one Jinja environment of stspd: sandbox, template folders, filters, compiled templates.
 
 Templates are looked up in the commune's folders first (``--templates DIR``, then the folder its
 repository's ``stspd.toml`` names), then in the default templates shipped with stspd. A name
@@ -8,36 +8,35 @@ keep the rest, as Sphinx does::
     {% extends "!document.html" %}
     {% block couverture %}...{% endblock %}
 
-Strategy data only ever reaches templates as context values: it is never compiled as a template.
-HTML templates are autoescaped; Markdown text fields go through :mod:`stspd_cli.render.markdown`.
+Every template, shipped or the commune's, renders in the sandbox (:mod:`stspd_cli.render.sandbox`)
+and reads only files inside the template folders (:mod:`stspd_cli.render.loader`): a template
+found in a cloned repository lays data out and does nothing else. Strategy data only ever
+reaches templates as context values: it is never compiled as a template. HTML templates are
+autoescaped; Markdown text fields go through :mod:`stspd_cli.render.markdown`.
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
+import io
 import mimetypes
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import (
-    BaseLoader,
-    Environment,
-    FileSystemBytecodeCache,
-    FileSystemLoader,
-    StrictUndefined,
-    TemplateNotFound,
-    pass_eval_context,
-    select_autoescape,
-)
+from jinja2 import BytecodeCache, TemplateRuntimeError, pass_context, select_autoescape
+from jinja2.filters import do_indent
 from markupsafe import Markup
 
+from stspd_cli import signing
 from stspd_cli.errors import TemplateError
 from stspd_cli.fr import (
     NBSP,
     NNBSP,
+    date_as_of,
     date_fr,
+    date_from,
+    date_on,
     euros_fr,
     number_fr,
     percent_fr,
@@ -45,15 +44,21 @@ from stspd_cli.fr import (
     typography,
 )
 from stspd_cli.render import markdown
+from stspd_cli.render.loader import ChainLoader
+from stspd_cli.render.sandbox import FrenchUndefined, Sandbox
 from stspd_cli.vocabulary import label
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from jinja2 import Environment
     from jinja2.bccache import Bucket
-    from jinja2.nodes import EvalContext
+    from jinja2.runtime import Context
 
 LOGO_NAMES = ("logo.svg", "logo.png", "logo.jpg", "logo.jpeg")
+BYTECODE_PURPOSE = "modeles"
+# A logo or a picture inlined in the document; a bigger file is refused before it is read.
+MAX_ASSET = 8 * 1024 * 1024
 
 
 def default_templates() -> Path:
@@ -67,32 +72,6 @@ def default_templates() -> Path:
     raise RuntimeError(msg)
 
 
-class ChainLoader(BaseLoader):
-    """The commune's folders, then the defaults; ``!name`` skips straight to the defaults."""
-
-    def __init__(self, custom: Sequence[Path], default: Path) -> None:
-        self.custom = [FileSystemLoader(str(d)) for d in custom]
-        self.default = FileSystemLoader(str(default))
-
-    def get_source(
-        self, environment: Environment, template: str
-    ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        if template.startswith("!"):
-            return self.default.get_source(environment, template[1:])
-        for loader in self.custom:
-            try:
-                return loader.get_source(environment, template)
-            except TemplateNotFound:
-                continue
-        return self.default.get_source(environment, template)
-
-    def list_templates(self) -> list[str]:
-        names = set(self.default.list_templates())
-        for loader in self.custom:
-            names.update(loader.list_templates())
-        return sorted(names)
-
-
 class Assets:
     """Files (logo, pictures) from the template folders, inlined as ``data:`` URIs so that the
     document stays one self-contained file."""
@@ -103,16 +82,21 @@ class Assets:
     def find(self, name: str) -> Path | None:
         for folder in self.folders:
             path = (folder / name).resolve()
-            # Only files inside the template folders: no "../" escape.
+            # Only files really inside the template folders: no "../", no absolute path, no
+            # symbolic link that leads out (resolve() follows it first).
             if path.is_relative_to(folder) and path.is_file():
                 return path
         return None
 
     def data_uri(self, name: str) -> str:
+        """The file as a ``data:`` URI; a Jinja error (the template's line is added to it)."""
         path = self.find(name)
         if path is None:
-            msg = f"modèle : fichier « {name} » introuvable dans les dossiers de modèles"
-            raise TemplateError(msg)
+            msg = f"fichier « {name} » introuvable dans les dossiers de modèles"
+            raise TemplateRuntimeError(msg)
+        if path.stat().st_size > MAX_ASSET:
+            msg = f"fichier « {name} » trop gros (plus de {MAX_ASSET // 2**20} Mio)"
+            raise TemplateRuntimeError(msg)
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
 
@@ -158,7 +142,7 @@ def _groupby_subject(items: Sequence[Any]) -> list[tuple[str, list[Any]]]:
     return [(subject, list(group)) for subject, group in groupby(items, lambda i: i.subject)]
 
 
-def _md_words(segments: Sequence[tuple[str, str]]) -> str:
+def _md_words(segments: Sequence[tuple[str, str]]) -> markdown.MarkdownText:
     """Word-level changes in Markdown: ~~removed~~ and **added**, whitespace kept outside."""
     marks = {"-": "~~", "+": "**", "=": ""}
     out = []
@@ -175,14 +159,20 @@ def _md_words(segments: Sequence[tuple[str, str]]) -> str:
         tail = chunk[len(chunk.rstrip()) :]
         mark = marks[op]
         out.append(f"{lead}{mark}{markdown.escape_text(core)}{mark}{tail}")
-    return " ".join("".join(out).split())
+    return markdown.MarkdownText(" ".join("".join(out).split()))
+
+
+def _indent(text: str, *args: Any, **kwargs: Any) -> str:
+    """Jinja's ``indent``, keeping Markdown made safe marked as such (see ``_finalize``)."""
+    indented = do_indent(text, *args, **kwargs)
+    return markdown.MarkdownText(indented) if isinstance(text, markdown.MarkdownText) else indented
 
 
 def _date_iso_fr(text: str) -> str:
-    """An ISO date written as text (in report data) shown the French way."""
-    from datetime import date  # noqa: PLC0415
+    """An ISO date written as text (in report data, at any precision) shown the French way."""
+    from stspd_cli.dates import PartialDate  # noqa: PLC0415
 
-    return date_fr(date.fromisoformat(text))
+    return date_fr(PartialDate.parse(text))
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
@@ -190,6 +180,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "md_words": _md_words,
     "groupby_subject": _groupby_subject,
     "date_fr": date_fr,
+    "date_le": date_on,  # « le 30 juin 2026 », « en juin 2026 »
+    "date_au": date_as_of,  # « au 30 juin 2026 », « en juin 2026 »
+    "date_du": date_from,  # « du 30 juin 2026 », « de juin 2026 »
     "euros": euros_fr,
     "nombre": number_fr,
     "pourcent": _percent,
@@ -202,20 +195,42 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "md_source": markdown.safe_source,
     "md_text": markdown.escape_text,
     "md_cell": markdown.escape_cell,
+    "md_url": markdown.link_target,
+    "indent": _indent,
     "css_string": _css_string,
 }
 
 
-class _BytecodeCache(FileSystemBytecodeCache):
-    """Compiled templates kept between runs (start-up time); a cache that cannot be written is
+class _SignedBytecodeCache(BytecodeCache):
+    """Compiled templates kept between runs (start-up time). Python runs what it unmarshals, so
+    an entry is loaded only if stspd signed it (:mod:`stspd_cli.signing`), checked before Jinja
+    reads a byte of it; anything else is compiled again. A cache that cannot be written is
     simply not used."""
 
+    def __init__(self, folder: Path, prefix: str) -> None:
+        self.folder = folder
+        self.prefix = prefix
+
+    def _name(self, bucket: Bucket) -> str:
+        return f"{self.prefix}-{bucket.key}"
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        name = self._name(bucket)
+        payload = signing.read_entry(self.folder / f"{name}.cache", BYTECODE_PURPOSE, name)
+        if payload is not None:
+            # Jinja checks its magic number and the template's source hash before unmarshalling.
+            bucket.load_bytecode(io.BytesIO(payload))
+
     def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
+        name = self._name(bucket)
+        buffer = io.BytesIO()
+        bucket.write_bytecode(buffer)
+        signing.write_entry(
+            self.folder / f"{name}.cache", BYTECODE_PURPOSE, name, buffer.getvalue()
+        )
 
 
-def _bytecode_cache() -> _BytecodeCache | None:
+def _bytecode_cache() -> _SignedBytecodeCache | None:
     if os.environ.get("STSPD_NO_CACHE"):
         return None
     from platformdirs import user_cache_path  # noqa: PLC0415
@@ -229,27 +244,32 @@ def _bytecode_cache() -> _BytecodeCache | None:
     # compiling (finalize, filters) belongs to stspd's code: a new version never reuses an entry.
     from stspd_cli.cache import tool_fingerprint  # noqa: PLC0415
 
-    return _BytecodeCache(str(folder), pattern=f"{tool_fingerprint()[:16]}-%s.cache")
+    return _SignedBytecodeCache(folder, tool_fingerprint()[:16])
 
 
-@pass_eval_context
-def _finalize(context: EvalContext, value: object) -> object:
-    """Every text a printable (HTML) template writes gets French typography; Markdown texts get
-    theirs when rendered (``md``), and the Markdown output keeps what the writer typed."""
-    if context.autoescape and type(value) is str:
-        return typography(value)
+@pass_context
+def _finalize(context: Context, value: object) -> object:
+    """Every text a printable (HTML) template writes gets French typography (and HTML escaping);
+    every value a Markdown template writes is escaped unless stspd made it safe Markdown
+    (:func:`stspd_cli.render.markdown.markdown_value`); its text fields keep what the writer
+    typed, typography comes when they are rendered (``md``). Other templates (CSS) write what
+    their filters give."""
+    if context.eval_ctx.autoescape:
+        return typography(value) if type(value) is str else value
+    if (context.name or "").endswith(".md"):
+        return markdown.markdown_value(value)
     return value
 
 
 def build_environment(custom: Sequence[Path] = ()) -> Environment:
     """The environment for one rendering: the commune's folders, then the defaults."""
     default = default_templates()
-    env = Environment(
+    env = Sandbox(
         loader=ChainLoader(custom, default),
         autoescape=select_autoescape(
             enabled_extensions=("html", "htm", "xml"), default_for_string=True, default=False
         ),
-        undefined=StrictUndefined,
+        undefined=FrenchUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -262,6 +282,7 @@ def build_environment(custom: Sequence[Path] = ()) -> Environment:
     env.globals.update(
         nbsp=NBSP,
         nnbsp=NNBSP,
+        md_macro=markdown.markdown_macro,
         asset=assets.data_uri,
         logo=_logo(assets),
     )
@@ -271,5 +292,8 @@ def build_environment(custom: Sequence[Path] = ()) -> Environment:
 def _logo(assets: Assets) -> str | None:
     for name in LOGO_NAMES:
         if assets.find(name) is not None:
-            return assets.data_uri(name)
+            try:
+                return assets.data_uri(name)
+            except TemplateRuntimeError as error:
+                raise TemplateError(f"modèle : {error.message}") from None
     return None

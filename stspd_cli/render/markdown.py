@@ -14,9 +14,10 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from stspd_cli.fr import typography
+from stspd_cli.model.types import URL_PATTERN
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -112,29 +113,117 @@ def to_html_compact(text: str, level: int = 2) -> str:
     return str(md.renderer.render(tokens, md.options, {}))
 
 
-# Markdown output keeps the source, minus what a later Markdown renderer would turn into
-# HTML or into a dangerous link.
+# --- Markdown output (render md, diff md, report md) -----------------------------------------
+#
+# Every value a Markdown template writes goes through :func:`markdown_value` (the environment's
+# ``finalize``): a plain text is escaped, so that it reads as the same text and never becomes
+# HTML, a link, a heading or a table cell of its own. Only what this module made is written as
+# it is: :class:`MarkdownText`, returned by the filters below and by the template's own macros
+# (:func:`markdown_macro`). A value nobody marked is escaped once more, never let through.
+
+
+class MarkdownText(str):
+    """Markdown that this module made safe: escaped text, neutralised source, a checked link."""
+
+    __slots__ = ()
+
+
+# What a later Markdown renderer (GitHub, GitLab, pandoc) would turn into HTML or a link.
 _RAW_HTML = re.compile(r"<(?!(?:https?|mailto):[^\s<>]*>)(?=[A-Za-z/!?])")
 _UNSAFE_TARGET = re.compile(
     r"(\]\(\s*<?|^\s{0,3}\[[^\]]+\]:\s*<?)\s*(?:javascript|vbscript|data|file)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+# Inline marks (emphasis, code, links, strikethrough, table cells) and entities (``&lt;``).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]~|])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# What opens a block at the start of a line: heading, quote, list, setext underline; a number
+# and a point (« 1. Prévenir... », an ordered list) only after a line break within the text,
+# since such a title mostly sits inside a line.
+_BLOCK_MARK = re.compile(r"^([ \t]*)([#>+=-])|(?<=\n)([ \t]*\d{1,9})(?=[.)])", re.MULTILINE)
+_SAFE_AUTOLINK = re.compile(URL_PATTERN)
 
 
-def safe_source(text: str) -> str:
-    """A Markdown text as Markdown, with raw HTML and unsafe links neutralised."""
-    text = _UNSAFE_TARGET.sub(r"\1#", text)
-    return _RAW_HTML.sub("&lt;", text)
+def _block_mark(match: re.Match[str]) -> str:
+    lead, mark, number = match.groups()
+    return f"{number}\\" if number is not None else f"{lead}\\{mark}"
 
 
-def escape_text(text: str) -> str:
-    """Plain text (a title, a name) written inside a Markdown line so that it reads as plain
-    text. Templates never start a line with such a text, so list and heading markers are safe."""
+def escape_text(text: str) -> MarkdownText:
+    """Plain text (a title, a name, a unit) written in Markdown so that it reads as the same
+    text wherever a template puts it: marks escaped, no HTML, no entity, no block opened."""
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _RAW_HTML.sub("&lt;", text)
+    text = _ENTITY.sub(r"\\&", text)
+    text = _BLOCK_MARK.sub(_block_mark, text)
+    return MarkdownText(_RAW_HTML.sub("&lt;", text))
 
 
-def escape_cell(text: str) -> str:
+def escape_cell(text: str) -> MarkdownText:
     """Plain text for a Markdown table cell: one line, pipes escaped."""
-    return " ".join(escape_text(text).replace("|", "\\|").split())
+    return MarkdownText(" ".join(escape_text(text).split()))
+
+
+def safe_source(text: str) -> MarkdownText:
+    """A Markdown text as Markdown, with raw HTML and unsafe links neutralised. Whatever the
+    neutralised text still holds for a permissive renderer (raw HTML enabled, any link
+    accepted) is checked: a text that would still give HTML or an unsafe link is written as
+    plain text instead."""
+    text = _UNSAFE_TARGET.sub(r"\1#", text)
+    text = _RAW_HTML.sub("&lt;", text)
+    if active_content(text):
+        return escape_text(text)
+    return MarkdownText(text)
+
+
+def link_target(url: str) -> MarkdownText:
+    """An address as a Markdown autolink ``<https://...>``, or as plain text if it is not a plain
+    http(s) address (the model refuses those, M008)."""
+    if _SAFE_AUTOLINK.match(url):
+        return MarkdownText(f"<{url}>")
+    return escape_text(url)
+
+
+def markdown_value(value: object) -> object:
+    """What a Markdown template writes for ``{{ value }}``: see the comment above."""
+    if isinstance(value, MarkdownText | int | float):
+        return value
+    return escape_text(str(value))
+
+
+def markdown_macro(macro: Callable[..., str]) -> Callable[..., MarkdownText]:
+    """A macro of a Markdown template, whose output the template itself wrote (its values went
+    through :func:`markdown_value`): ``{% set lien = md_macro(lien) %}`` after the macro."""
+
+    def call(*args: object, **kwargs: object) -> MarkdownText:
+        return MarkdownText(macro(*args, **kwargs))
+
+    return call
+
+
+@cache
+def _permissive() -> MarkdownIt:
+    """How the least careful reader of a Markdown file would see it: raw HTML on, every link
+    taken, GitHub's tables and strikethrough."""
+    from markdown_it import MarkdownIt  # noqa: PLC0415
+
+    md = MarkdownIt("commonmark", {"html": True, "linkify": False})
+    md.enable(["table", "strikethrough"])
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+def active_content(text: str) -> list[str]:
+    """What ``text`` would give a permissive Markdown renderer that is not plain text: raw HTML
+    and links or images to an address that is not safe (:func:`is_safe_url`)."""
+    found: list[str] = []
+    stack = _permissive().parse(text)
+    while stack:
+        token = stack.pop()
+        if token.type in {"html_inline", "html_block"}:
+            found.append(token.content)
+        for name in ("href", "src"):
+            target = token.attrGet(name)
+            if target is not None and not is_safe_url(str(target)):
+                found.append(str(target))
+        stack.extend(token.children or [])
+    return found

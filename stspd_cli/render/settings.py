@@ -3,6 +3,11 @@
 A repository may hold a ``stspd.toml`` (or ``.stspd.toml``) next to the strategy file or in a
 folder above it; its ``[render] templates = "charte"`` names a folder relative to that file.
 The nearest such file wins, as with ``pyproject.toml`` or ``.editorconfig``.
+
+A settings file comes with the repository, maybe cloned from a partner: it is data. It may name
+a templates folder inside the folder that holds it (really inside: no absolute path, no ``..``
+above it, no symbolic link out of it), and nothing else; the templates it selects render in the
+sandbox like any other. ``--templates DIR`` is the user's own choice: any folder.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ from pathlib import Path
 from stspd_cli.errors import UsageError
 
 SETTINGS_NAMES = ("stspd.toml", ".stspd.toml")
+# A settings file holds a few lines; a bigger one is refused before it is read whole.
+MAX_SETTINGS = 64 * 1024
 
 
 def find_settings(start: Path) -> Path | None:
@@ -35,10 +42,7 @@ def repository_templates(start: Path) -> Path | None:
     import tomllib  # noqa: PLC0415  (only when a settings file exists)
 
     try:
-        data = tomllib.loads(settings.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        msg = f"réglages « {settings} » illisibles : {error}"
-        raise UsageError(msg) from None
+        data = tomllib.loads(_read(settings))
     except tomllib.TOMLDecodeError as error:
         msg = f"réglages « {settings} » : TOML invalide ({error})"
         raise UsageError(msg) from None
@@ -46,10 +50,18 @@ def repository_templates(start: Path) -> Path | None:
     value = render.get("templates") if isinstance(render, dict) else None
     if value is None:
         return None
-    if not isinstance(value, str) or not value:
+    if not isinstance(value, str) or not value or "\0" in value:
         msg = f"réglages « {settings} » : [render] templates doit être un chemin de dossier"
         raise UsageError(msg)
     folder = settings.parent / value
+    base = settings.parent.resolve()
+    if not folder.resolve().is_relative_to(base):
+        msg = (
+            f"réglages « {settings} » : le dossier de modèles « {value} » est hors du dossier "
+            f"de ce fichier ({base}) ; les réglages d'un dépôt ne désignent que des modèles "
+            "du dépôt"
+        )
+        raise UsageError(msg, hint="un autre dossier se choisit avec --templates DOSSIER")
     if not folder.is_dir():
         msg = (
             f"réglages « {settings} » : le dossier de modèles « {value} » n'existe pas "
@@ -57,6 +69,24 @@ def repository_templates(start: Path) -> Path | None:
         )
         raise UsageError(msg)
     return folder
+
+
+def _read(settings: Path) -> str:
+    """The text of a settings file: a regular file of the folder it is found in (a symbolic
+    link to a file elsewhere is refused), of at most ``MAX_SETTINGS`` bytes."""
+    if not settings.resolve().is_relative_to(settings.parent.resolve()):
+        msg = f"réglages « {settings} » refusés : lien vers un fichier hors de ce dossier"
+        raise UsageError(msg)
+    try:
+        with settings.open("rb") as handle:
+            data = handle.read(MAX_SETTINGS + 1)
+        if len(data) > MAX_SETTINGS:
+            msg = f"réglages « {settings} » refusés : plus de {MAX_SETTINGS // 1024} Kio"
+            raise UsageError(msg)
+        return data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        msg = f"réglages « {settings} » illisibles : {error}"
+        raise UsageError(msg) from None
 
 
 def template_dirs(cli_dir: Path | None, strategy: Path | None) -> tuple[Path, ...]:

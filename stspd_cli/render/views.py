@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from stspd_cli.confidentiality import is_restricted
-from stspd_cli.fr import NBSP, date_fr
+from stspd_cli.fr import NBSP, date_fr, date_since, date_span, date_until, excerpt
 from stspd_cli.frameworks import resolve_axis
+from stspd_cli.labels import ActionNames, Labels
 from stspd_cli.vocabulary import label
 
 if TYPE_CHECKING:
@@ -62,7 +63,9 @@ class ActionView(NamedTuple):
     model: Action
     plan_anchor: str
     anchor: str
-    numero: str  # "3", or "1.2" when numbering restarts in each plan
+    numero: str | None  # "3", "1.2" when numbering restarts in each plan, None: unnumbered
+    label: str  # "Action n°1.2", "Fiche-action n°3"; the title for an unnumbered action
+    heading: str  # "Action n°1 : Titre pour finalité", as the source documents write it
     restreint: bool
     pilote: Ref | None
     copilotes: list[Ref]
@@ -74,16 +77,16 @@ class ActionView(NamedTuple):
     calendrier: list[str]
     financement: FundingView | None
     indicateurs: list[IndicatorView]
+    propositions: list[Ref]
 
     @property
     def numero_label(self) -> str:
-        return f"Action n°{self.numero}"
+        return self.label
 
     @property
-    def heading(self) -> str:
-        """``Action n°1 : Titre pour finalité``, as the source documents write it."""
-        text = f"{self.numero_label}{NBSP}: {self.model.titre}"
-        return f"{text} pour {self.model.finalite}" if self.model.finalite else text
+    def designation(self) -> str:
+        """``Action n°1 : Titre`` in an annex's list; the title alone when unnumbered."""
+        return f"{self.label}{NBSP}: {self.model.titre}" if self.numero else self.model.titre
 
 
 class PlanView(NamedTuple):
@@ -93,7 +96,15 @@ class PlanView(NamedTuple):
     restreint: bool
     pilote: Ref | None
     objectifs: list[Ref]
+    groupe_travail: Ref | None
     actions: list[ActionView]
+
+    @property
+    def toc_title(self) -> str:
+        """``Programme n°2 – Titre`` in the table of contents; the title when unnumbered."""
+        if self.model.numero is not None and self.kicker:
+            return f"{self.kicker} – {self.model.titre}"
+        return self.model.titre
 
     @property
     def total(self) -> float | None:
@@ -109,6 +120,14 @@ class ObjectiveView(NamedTuple):
     axes: list[AxisView]
     plans: list[Ref]
     restreint: bool
+    kicker: str | None  # "Enjeu n°1" when the document names its objectives
+    groupe_travail: Ref | None
+
+    @property
+    def toc_title(self) -> str:
+        if self.kicker and self.model.numero is not None:
+            return f"{self.kicker} – {self.model.titre}"
+        return objective_title(self.model)
 
 
 def anchor(kind: str, ident: str) -> str:
@@ -121,8 +140,13 @@ class Resolver:
     def __init__(self, doc: Document) -> None:
         self.acteurs: dict[str, Acteur] = {a.id: a for a in doc.acteurs}
         self.objectifs = {o.id: o for o in doc.objectifs}
-        groups = doc.gouvernance.groupes_travail if doc.gouvernance else []
-        self.groupes = {g.id: g for g in groups}
+        gov = doc.gouvernance
+        self.groupes = (
+            {g.id: Ref(g.titre, anchor("groupe", g.id)) for g in gov.groupes_travail} if gov else {}
+        )
+        if gov:
+            self.groupes |= {i.id: Ref(i.nom, anchor("instance", i.id)) for i in gov.instances}
+        self.propositions = {p.id: p for p in doc.propositions}
 
     def actor(self, ident: str) -> Ref:
         acteur = self.acteurs.get(ident)
@@ -139,9 +163,19 @@ class Resolver:
             return Ref(ident)
         return Ref(objective_title(objectif), anchor("objectif", ident))
 
-    def group(self, ident: str) -> Ref:
-        group = self.groupes.get(ident)
-        return Ref(group.titre, anchor("groupe", ident)) if group else Ref(ident)
+    def group(self, ident: str | None) -> Ref | None:
+        """The working group or instance that follows an item; None when it names none."""
+        if ident is None:
+            return None
+        return self.groupes.get(ident, Ref(ident))
+
+    def proposals_of(self, action: Action) -> list[Ref]:
+        """The proposals that fed an action, linked to the annex that lists them."""
+        return [
+            Ref(excerpt(p.texte, 160), anchor("proposition", p.id))
+            for p in self.propositions.values()
+            if action.id in p.actions
+        ]
 
 
 def objective_title(objectif: Objectif) -> str:
@@ -183,22 +217,16 @@ def calendar_parts(cal: Calendrier | None) -> list[str]:
         return []
     parts = []
     if cal.debut and cal.fin:
-        parts.append(f"du {date_fr(cal.debut)} au {date_fr(cal.fin)}")
+        parts.append(date_span(cal.debut, cal.fin))
     elif cal.debut:
-        parts.append(f"à partir du {date_fr(cal.debut)}")
+        parts.append(date_since(cal.debut))
     elif cal.fin:
-        parts.append(f"jusqu'au {date_fr(cal.fin)}")
+        parts.append(date_until(cal.fin))
     if cal.echeance:
         parts.append(f"échéance{NBSP}: {date_fr(cal.echeance)}")
     if cal.precision:
         parts.append(cal.precision)
     return parts
-
-
-def action_number(doc: Document, plan: Plan, action: Action) -> str:
-    if doc.strategie.numerotation == "par_plan" and plan.numero is not None:
-        return f"{plan.numero}.{action.numero}"
-    return str(action.numero)
 
 
 def _kicker(kind: str, plan: Plan) -> str | None:
@@ -208,10 +236,37 @@ def _kicker(kind: str, plan: Plan) -> str | None:
     return None if plan.titre.lower().startswith(kind.lower()) else kind
 
 
-def plan_views(doc: Document, resolver: Resolver) -> list[PlanView]:
+def action_view(
+    action: Action, plan: Plan | None, plan_anchor: str, names: ActionNames, resolver: Resolver
+) -> ActionView:
+    return ActionView(
+        model=action,
+        plan_anchor=plan_anchor,
+        anchor=anchor("action", action.id),
+        numero=names.number(action, plan),
+        label=names.label(action, plan),
+        heading=names.heading(action, plan),
+        restreint=is_restricted(action),
+        pilote=resolver.actor(action.pilote) if action.pilote else None,
+        copilotes=resolver.actors(action.copilotes),
+        partenaires=resolver.actors(action.partenaires),
+        objectifs=[resolver.objective(o) for o in action.objectifs],
+        axes=[axis_view(a) for a in action.axes],
+        groupe_travail=resolver.group(action.groupe_travail),
+        statut=label("statut", action.statut) if action.statut else None,
+        calendrier=calendar_parts(action.calendrier),
+        financement=funding_view(action.financement),
+        indicateurs=[indicator_view(i) for i in action.indicateurs],
+        propositions=resolver.proposals_of(action),
+    )
+
+
+def plan_views(doc: Document, resolver: Resolver, names: ActionNames) -> list[PlanView]:
     views = []
     for plan in doc.plans:
-        kind = label("type_plan", plan.type).capitalize() if plan.type else "Plan"
+        kind = (
+            label("type_plan", plan.type).capitalize() if plan.type else names.labels.plan.title()
+        )
         plan_anchor = anchor("plan", plan.id)
         view = PlanView(
             model=plan,
@@ -220,36 +275,37 @@ def plan_views(doc: Document, resolver: Resolver) -> list[PlanView]:
             restreint=is_restricted(plan),
             pilote=resolver.actor(plan.pilote) if plan.pilote else None,
             objectifs=[resolver.objective(o) for o in plan.objectifs],
+            groupe_travail=resolver.group(plan.groupe_travail),
             actions=[],
         )
         view.actions.extend(
-            ActionView(
-                model=action,
-                plan_anchor=plan_anchor,
-                anchor=anchor("action", action.id),
-                numero=action_number(doc, plan, action),
-                restreint=is_restricted(action),
-                pilote=resolver.actor(action.pilote) if action.pilote else None,
-                copilotes=resolver.actors(action.copilotes),
-                partenaires=resolver.actors(action.partenaires),
-                objectifs=[resolver.objective(o) for o in action.objectifs],
-                axes=[axis_view(a) for a in action.axes],
-                groupe_travail=(
-                    resolver.group(action.groupe_travail) if action.groupe_travail else None
-                ),
-                statut=label("statut", action.statut) if action.statut else None,
-                calendrier=calendar_parts(action.calendrier),
-                financement=funding_view(action.financement),
-                indicateurs=[indicator_view(i) for i in action.indicateurs],
-            )
-            for action in plan.actions
+            action_view(action, plan, plan_anchor, names, resolver) for action in plan.actions
         )
         views.append(view)
     return views
 
 
-def objective_views(doc: Document, plans: list[PlanView]) -> list[ObjectiveView]:
+TRANSVERSAL_ANCHOR = "actions-transversales"
+
+
+def transversal_views(doc: Document, resolver: Resolver, names: ActionNames) -> list[ActionView]:
+    """The actions outside any plan."""
+    return [
+        action_view(action, None, TRANSVERSAL_ANCHOR, names, resolver) for action in doc.actions
+    ]
+
+
+def objective_views(
+    doc: Document,
+    plans: list[PlanView],
+    transversal: list[ActionView],
+    resolver: Resolver,
+    labels: Labels,
+) -> list[ObjectiveView]:
+    """The objectives, each with the plans that serve it, and the actions outside any plan that
+    serve it directly."""
     result = []
+    named = "objectif" in labels.given
     for objectif in doc.objectifs:
         serving = [
             Ref(p.model.titre, p.anchor)
@@ -257,6 +313,12 @@ def objective_views(doc: Document, plans: list[PlanView]) -> list[ObjectiveView]
             if objectif.id in p.model.objectifs
             or any(objectif.id in a.model.objectifs for a in p.actions)
         ]
+        serving += [
+            Ref(a.designation, a.anchor) for a in transversal if objectif.id in a.model.objectifs
+        ]
+        kicker = None  # « Enjeu n°2 » above the title; an unnumbered one needs no word above it
+        if named and objectif.numero is not None:
+            kicker = f"{labels.objectif.title()} n°{objectif.numero}"
         result.append(
             ObjectiveView(
                 model=objectif,
@@ -265,6 +327,8 @@ def objective_views(doc: Document, plans: list[PlanView]) -> list[ObjectiveView]
                 axes=[axis_view(a) for a in objectif.axes],
                 plans=serving,
                 restreint=is_restricted(objectif),
+                kicker=kicker,
+                groupe_travail=resolver.group(objectif.groupe_travail),
             )
         )
     return result

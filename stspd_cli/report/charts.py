@@ -4,19 +4,26 @@ to it in the page). Text is escaped; nothing is fetched."""
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from stspd_cli.fr import date_fr, euros_fr, percent_fr
+from stspd_cli.dates import PartialDate
+from stspd_cli.fr import date_fr, date_span, euros_fr, percent_fr
+from stspd_cli.report.compute import listed
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from stspd_cli.period import Period
 
 # Colour, and a pattern id for black-and-white print, per status.
 _STATUS_STYLE = {
     "prevue": ("#c9ced6", "p-points"),
     "en_cours": ("#5b8bd9", "p-obliques"),
     "realisee": ("#2e8b57", "p-plein"),
+    "partiellement_realisee": ("#9acd32", "p-demi"),
     "suspendue": ("#e0a040", "p-croix"),
     "abandonnee": ("#b03a3a", "p-horizontales"),
     "non_renseigne": ("#ffffff", "p-vide"),
@@ -36,6 +43,7 @@ _PATTERNS = (
         "p-horizontales", "", '<line x1="0" y1="3" x2="6" y2="3" stroke="#222" stroke-width="1.5"/>'
     )
     + _PAT.format("p-vide", "", '<rect width="6" height="6" fill="none"/>')
+    + _PAT.format("p-demi", "", '<rect width="3" height="6" fill="#222" fill-opacity="0.55"/>')
     + "</defs>"
 )
 
@@ -78,13 +86,16 @@ def status_bar(counts: dict[str, dict[str, Any]], labels: dict[str, str], ident:
         if not value["nombre"]:
             continue
         text = f"{labels[status]} ({value['nombre']})"
+        step = 26 + 6 * len(text)
+        if lx and lx + step > width:  # the legend goes on to a new line rather than being cut
+            lx, legend_y = 0, legend_y + 18
         legend.append(_segment(lx, 12, status, height=12, y=legend_y))
         legend.append(
             f'<text x="{lx + 16}" y="{legend_y + 10}" font-size="11">{escape(text)}</text>'
         )
-        lx += 26 + 6 * len(text)
+        lx += step
     title = f"Répartition des {total} actions par statut : " + ", ".join(alt)
-    return _svg(width, 52, title, _PATTERNS + "".join(parts + legend), ident)
+    return _svg(width, legend_y + 18, title, _PATTERNS + "".join(parts + legend), ident)
 
 
 def progress_bars(rows: list[tuple[str, float | None]], ident: str, title: str) -> Markup:
@@ -131,10 +142,10 @@ def funding_bars(by_source: dict[str, float], ident: str) -> Markup:
     return _svg(600, 26 * len(rows) + 6, title, "".join(body), ident)
 
 
-def timeline(
-    actions: list[dict[str, Any]], start: date, end: date, today: date, ident: str
-) -> Markup:
-    """The actions over the strategy's period, with the report's date marked."""
+def timeline(actions: list[dict[str, Any]], period: Period, today: date, ident: str) -> Markup:
+    """The actions over the strategy's effective period, with the report's date marked. Each
+    date covers the days it stands for: a month from its first to its last day."""
+    start, end = period.first_day, period.last_day
     span = max((end - start).days, 1)
     left, width = 230, 360
 
@@ -145,22 +156,23 @@ def timeline(
     rows = [a for a in actions if a.get("debut") or a.get("fin")]
     height = 30 + 20 * len(rows)
     body = [
-        f'<text x="{left}" y="12" font-size="10">{escape(date_fr(start))}</text>',
+        f'<text x="{left}" y="12" font-size="10">{escape(date_fr(period.debut))}</text>',
         f'<text x="{left + width}" y="12" font-size="10" text-anchor="end">'
-        f"{escape(date_fr(end))}</text>",
+        f"{escape(date_fr(period.fin))}</text>",
     ]
     alt = []
     for i, action in enumerate(rows):
         y = 22 + 20 * i
-        first = date.fromisoformat(action.get("debut") or action["fin"])
-        last = date.fromisoformat(action.get("fin") or action["debut"])
+        begins = PartialDate.parse(action.get("debut") or action["fin"])
+        ends = PartialDate.parse(action.get("fin") or action["debut"])
+        first, last = begins.first_day, ends.last_day
         status = action["statut"]
-        label = f"n°{action['numero']} {action['titre']}"
+        label = listed(action)
         short = label if len(label) <= 38 else label[:37] + "…"
         body.append(f'<text x="0" y="{y + 11}" font-size="10">{escape(short)}</text>')
         x0, x1 = x_of(first), x_of(last)
         body.append(_segment(x0, max(x1 - x0, 2.0), status, height=12, y=y + 2))
-        alt.append(f"{label} : du {date_fr(first)} au {date_fr(last)}")
+        alt.append(f"{label} : {date_span(begins, ends)}")
     mark = x_of(today)
     body.append(
         f'<line x1="{mark:.1f}" y1="16" x2="{mark:.1f}" y2="{height}" stroke="#8a1414" '

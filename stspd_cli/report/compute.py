@@ -5,7 +5,12 @@ said to be unknown: an action without a status counts as « non renseigné », n
 
 Roll-up rule (documented in docs/rapport.md): for a plan or an objective,
 - ``part_realisees`` = actions ``realisee`` / actions that are not ``abandonnee``;
+- ``part_partiellement_realisees`` = actions ``partiellement_realisee`` / the same actions: they
+  are counted apart, never as done nor as in progress;
 - ``avancement_moyen`` = mean of ``avancement`` over the actions that give one, with their number.
+
+Dates are given as the strategy writes them (``"2026-09"``); where a figure compares one with the
+report's date, the days it stands for come with it (``echeance_intervalle``).
 """
 
 from __future__ import annotations
@@ -16,8 +21,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from stspd_cli.frameworks import frameworks, resolve_axis
-from stspd_cli.model import Action, Document, Indicateur, Plan
-from stspd_cli.progress import DONE, UNKNOWN_STATUS, days_late, deadline, has_calendar
+from stspd_cli.labels import ActionNames
+from stspd_cli.model import Action, ActionRef, Document, Indicateur, Plan
+from stspd_cli.period import effective_period
+from stspd_cli.progress import DONE, PARTLY_DONE, UNKNOWN_STATUS, days_late, deadline, has_calendar
+from stspd_cli.proposals import proposal_counts
 from stspd_cli.vocabulary import vocabulary
 
 STALE_AFTER = timedelta(days=365)
@@ -49,6 +57,7 @@ def rollup(actions: list[Action]) -> dict[str, Any]:
     """Progress of a group of actions, with the counts it is computed from."""
     considered = [a for a in actions if a.statut != "abandonnee"]
     done = sum(a.statut == DONE for a in considered)
+    partly = sum(a.statut == PARTLY_DONE for a in considered)
     known = sum(a.statut is not None for a in considered)
     progress = [a.avancement for a in considered if a.avancement is not None]
     return {
@@ -57,17 +66,36 @@ def rollup(actions: list[Action]) -> dict[str, Any]:
         "statut_renseigne": known,
         "realisees": done if known else None,
         "part_realisees": share(done, len(considered)) if known else None,
+        "partiellement_realisees": partly if known else None,
+        "part_partiellement_realisees": share(partly, len(considered)) if known else None,
         "avancement_renseigne": len(progress),
         "avancement_moyen": _number(sum(progress) / len(progress)) if progress else None,
         "par_statut": status_counts(actions),
     }
 
 
-def _objectives_of(action: Action, plan: Plan) -> list[str]:
-    return list(action.objectifs or plan.objectifs)
+def _objectives_of(action: Action, plan: Plan | None) -> list[str]:
+    return list(action.objectifs or (plan.objectifs if plan else []))
 
 
-def _indicator_row(action: Action, indicator: Indicateur, today: date) -> dict[str, Any]:
+def _names(names: ActionNames, ref: ActionRef) -> dict[str, Any]:
+    """How the outputs name an action: « Action n°1.2 », « n°1.2 », the title when unnumbered."""
+    return {
+        "numero_affiche": names.number(ref.action, ref.plan),
+        "libelle": names.label(ref.action, ref.plan),
+        "reference": names.short(ref.action, ref.plan),
+    }
+
+
+def listed(row: dict[str, Any]) -> str:
+    """``n°1.2 Titre``, or the title alone for an unnumbered action: a row of a table."""
+    return f"{row['reference']} {row['titre']}" if row["numero_affiche"] else str(row["titre"])
+
+
+def _indicator_row(
+    ref: ActionRef, indicator: Indicateur, today: date, names: ActionNames
+) -> dict[str, Any]:
+    action = ref.action
     measures = sorted(indicator.mesures, key=lambda m: m.date)
     latest = measures[-1] if measures else None
     baseline, target = indicator.valeur_initiale, indicator.cible
@@ -81,6 +109,8 @@ def _indicator_row(action: Action, indicator: Indicateur, today: date) -> dict[s
         "action": action.id,
         "action_numero": action.numero,
         "action_titre": action.titre,
+        "action_libelle": names.label(action, ref.plan),
+        "action_reference": names.short(action, ref.plan),
         "libelle": indicator.libelle,
         "unite": indicator.unite,
         "valeur_initiale": _number(baseline),
@@ -90,7 +120,7 @@ def _indicator_row(action: Action, indicator: Indicateur, today: date) -> dict[s
         "date_derniere_mesure": latest.date.isoformat() if latest else None,
         "nombre_mesures": len(measures),
         "taux_atteinte": rate,
-        "perime": latest is None or today - latest.date > STALE_AFTER,
+        "perime": latest is None or today - latest.date.last_day > STALE_AFTER,
     }
 
 
@@ -100,20 +130,25 @@ def _funding(doc: Document) -> dict[str, Any]:
     by_plan: dict[str, float] = defaultdict(float)
     without_amount = 0
     total = 0.0
-    for _p, plan, _a, action in doc.iter_actions():
-        for line in action.financement:
+    outside = 0.0
+    for ref in doc.iter_actions():
+        for line in ref.action.financement:
             if line.montant is None:
                 without_amount += 1
                 continue
             total += line.montant
             by_source[line.source] += line.montant
             by_year[str(line.annee) if line.annee else "non précisée"] += line.montant
-            by_plan[plan.id] += line.montant
+            if ref.plan is None:
+                outside += line.montant
+            else:
+                by_plan[ref.plan.id] += line.montant
     return {
         "total": _number(total),
         "par_source": {k: _number(v) for k, v in sorted(by_source.items(), key=lambda x: -x[1])},
         "par_annee": {k: _number(v) for k, v in sorted(by_year.items())},
         "par_plan": {p.id: _number(by_plan.get(p.id, 0.0)) for p in doc.plans},
+        "hors_plan": _number(outside) if doc.actions else None,
         "lignes_sans_montant": without_amount,
     }
 
@@ -122,7 +157,8 @@ def _who_does_what(doc: Document) -> dict[str, Any]:
     roles: dict[str, dict[str, list[str]]] = {
         a.id: {"pilote": [], "partenaire": []} for a in doc.acteurs
     }
-    for _p, _plan, _a, action in doc.iter_actions():
+    for ref in doc.iter_actions():
+        action = ref.action
         for pilot in [action.pilote, *action.copilotes]:
             if pilot:
                 roles.setdefault(pilot, {"pilote": [], "partenaire": []})["pilote"].append(
@@ -155,12 +191,12 @@ def _alignment(doc: Document) -> dict[str, Any]:
     for objective in doc.objectifs:
         for ref in objective.axes:
             covered[ref]["objectifs"].append(objective.id)
-    for _p, plan, _a, action in doc.iter_actions():
-        refs = set(action.axes)
-        for objective_id in _objectives_of(action, plan):
+    for place in doc.iter_actions():
+        refs = set(place.action.axes)
+        for objective_id in _objectives_of(place.action, place.plan):
             refs.update(objective_axes.get(objective_id, []))
         for ref in sorted(refs):
-            covered[ref]["actions"].append(action.id)
+            covered[ref]["actions"].append(place.action.id)
     axes = []
     if frame is not None:
         for axis in frame.axes:
@@ -184,22 +220,25 @@ class _NoAxis:
     titre = "axe inconnu"
 
 
-def _action_line(doc: Document, plan: Plan, action: Action) -> dict[str, Any]:
-    names = {a.id: a.nom for a in doc.acteurs}
+def _action_line(doc: Document, ref: ActionRef, names: ActionNames) -> dict[str, Any]:
+    actors = {a.id: a.nom for a in doc.acteurs}
+    action, plan = ref.action, ref.plan
     due = deadline(action)
+    start = action.calendrier.debut if action.calendrier else None
     amounts = [line.montant for line in action.financement if line.montant is not None]
     return {
         "id": action.id,
         "numero": action.numero,
-        "plan": plan.titre,
+        **_names(names, ref),
+        "plan": plan.titre if plan else None,
+        "plan_id": plan.id if plan else None,
         "titre": action.titre,
-        "pilote": names.get(action.pilote, action.pilote) if action.pilote else None,
+        "pilote": actors.get(action.pilote, action.pilote) if action.pilote else None,
         "statut": action.statut or UNKNOWN_STATUS,
         "avancement": action.avancement,
         "echeance": due.isoformat() if due else None,
-        "debut": action.calendrier.debut.isoformat()
-        if action.calendrier and action.calendrier.debut
-        else None,
+        "echeance_intervalle": due.interval() if due else None,
+        "debut": start.isoformat() if start else None,
         "fin": due.isoformat() if due else None,
         "indicateurs": len(action.indicateurs),
         "financement": _number(sum(amounts)) if amounts else None,
@@ -208,11 +247,13 @@ def _action_line(doc: Document, plan: Plan, action: Action) -> dict[str, Any]:
 
 def territory_report(doc: Document, today: date, source: str) -> dict[str, Any]:
     """Every figure of the report for one strategy (already filtered for its audience)."""
-    actions = [(plan, action) for _p, plan, _a, action in doc.iter_actions()]
-    all_actions = [a for _plan, a in actions]
+    names = ActionNames(doc)
+    refs = doc.iter_actions()
+    all_actions = [r.action for r in refs]
     total = len(all_actions)
     late = []
-    for plan, action in actions:
+    for ref in refs:
+        action = ref.action
         days = days_late(action, today)
         due = deadline(action)
         if days is not None and due is not None:
@@ -220,9 +261,11 @@ def territory_report(doc: Document, today: date, source: str) -> dict[str, Any]:
                 {
                     "id": action.id,
                     "numero": action.numero,
+                    **_names(names, ref),
                     "titre": action.titre,
-                    "plan": plan.id,
+                    "plan": ref.plan.id if ref.plan else None,
                     "echeance": due.isoformat(),
+                    "echeance_intervalle": due.interval(),
                     "jours_de_retard": days,
                     "statut": action.statut or UNKNOWN_STATUS,
                     "pilote": action.pilote,
@@ -230,33 +273,31 @@ def territory_report(doc: Document, today: date, source: str) -> dict[str, Any]:
             )
     by_objective = []
     for objective in doc.objectifs:
-        members = [a for plan, a in actions if objective.id in _objectives_of(a, plan)]
+        members = [r.action for r in refs if objective.id in _objectives_of(r.action, r.plan)]
         by_objective.append({"id": objective.id, "titre": objective.titre, **rollup(members)})
     pilots = Counter(a.pilote or "sans_pilote" for a in all_actions)
-    indicators = [_indicator_row(a, i, today) for a in all_actions for i in a.indicateurs]
+    indicators = [_indicator_row(r, i, today, names) for r in refs for i in r.action.indicateurs]
+    period = effective_period(doc)
     return {
         "source": source,
         "territoire": doc.territoire.nom,
         "instance": doc.territoire.instance,
         "communes": list(doc.territoire.communes),
         "strategie": doc.strategie.titre,
-        "periode": {
-            "debut": doc.strategie.periode.debut.isoformat(),
-            "fin": doc.strategie.periode.fin.isoformat(),
-        }
-        if doc.strategie.periode
-        else None,
+        "libelles": names.labels.as_json(),
+        "periode": period.as_json(today) if period else None,
         "actions": {
             "total": total,
             "par_statut": status_counts(all_actions),
             "par_plan": [
                 {"id": p.id, "titre": p.titre, **rollup(list(p.actions))} for p in doc.plans
             ],
+            "hors_plan": rollup(list(doc.actions)) if doc.actions else None,
             "par_objectif": by_objective,
             "par_pilote": {k: counted(v, total) for k, v in sorted(pilots.items())},
             "progression": rollup(all_actions),
         },
-        "lignes_actions": [_action_line(doc, plan, action) for plan, action in actions],
+        "lignes_actions": [_action_line(doc, ref, names) for ref in refs],
         "en_retard": sorted(late, key=lambda row: -row["jours_de_retard"]),
         "sans_calendrier": [a.id for a in all_actions if not has_calendar(a)],
         "indicateurs": indicators,
@@ -265,6 +306,7 @@ def territory_report(doc: Document, today: date, source: str) -> dict[str, Any]:
         "financement": _funding(doc),
         "qui_fait_quoi": _who_does_what(doc),
         "alignement": _alignment(doc),
+        "propositions": proposal_counts(doc).as_json() if doc.propositions else None,
         "qualite": {
             "pilote": counted(sum(a.pilote is not None for a in all_actions), total),
             "calendrier": counted(sum(has_calendar(a) for a in all_actions), total),

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.fr import date_fr, euros_fr, number_fr, percent_fr, plural
+from stspd_cli.labels import Labels
+from stspd_cli.period import Period
 from stspd_cli.progress import UNKNOWN_STATUS
+from stspd_cli.proposals import ProposalCounts, proposals_phrase
+from stspd_cli.report.compute import listed
+from stspd_cli.spreadsheet.formulas import csv_file
+from stspd_cli.terminal import console as terminal_console
+from stspd_cli.terminal import json_text, rendered
 from stspd_cli.vocabulary import label
+
+if TYPE_CHECKING:
+    from datetime import date
 
 Formatter = Callable[[dict[str, Any], bool], str | bytes]
 FORMATS: dict[str, Formatter] = {}
@@ -32,15 +40,53 @@ def pct(value: float | None) -> str:
     return "—" if value is None else percent_fr(value, 1)
 
 
+def labels_of(territory: dict[str, Any]) -> Labels:
+    return Labels.from_json(territory["libelles"])
+
+
+def period_words(territory: dict[str, Any], today: date) -> tuple[str, str] | None:
+    """(``du 1er juillet 2024 au 30 juin 2027``, ``Période prorogée jusqu'au 31 décembre 2027
+    par l'avenant du 18 juin 2026, en cours au 15 janvier 2026.``): the period as adopted, then
+    what became of it at the report's date."""
+    if territory["periode"] is None:
+        return None
+    period = Period.from_json(territory["periode"])
+    extension = period.extension()
+    state = period.state(today)
+    then = f"Période {extension}, {state}." if extension else f"Période {state}."
+    return period.initial_span(), then
+
+
+def proposals_words(territory: dict[str, Any]) -> str | None:
+    """« 8 propositions retenues sur 10, dont 6 reprises dans une fiche-action »."""
+    counts = territory.get("propositions")
+    if not counts:
+        return None
+    return proposals_phrase(ProposalCounts(**counts), labels_of(territory))
+
+
+def progress_groups(territory: dict[str, Any]) -> list[dict[str, Any]]:
+    """The plans' roll-ups, then the actions outside any plan as one more row."""
+    groups = list(territory["actions"]["par_plan"])
+    outside = territory["actions"].get("hors_plan")
+    if outside:
+        groups.append({"id": None, "titre": labels_of(territory).transversal(), **outside})
+    return groups
+
+
+def has_partly_done(groups: list[dict[str, Any]]) -> bool:
+    return any(g.get("partiellement_realisees") for g in groups)
+
+
 @formatter("json")
 def as_json(report: dict[str, Any], color: bool) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return json_text(report)
 
 
 CSV_COLUMNS = [
     ("territoire", "Territoire"),
     ("id", "Identifiant"),
-    ("numero", "Numéro"),
+    ("numero_affiche", "Numéro"),
     ("plan", "Plan"),
     ("titre", "Titre"),
     ("pilote", "Pilote"),
@@ -70,43 +116,31 @@ def action_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _csv_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        return number_fr(value).replace("\u202f", "")
-    return str(value)
-
-
 @formatter("csv")
 def as_csv(report: dict[str, Any], color: bool) -> bytes:
     """UTF-8 with BOM and « ; » separators: French Excel and LibreOffice open it as is."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([title for _key, title in CSV_COLUMNS])
-    for row in action_rows(report):
-        writer.writerow([_csv_value(row.get(key)) for key, _title in CSV_COLUMNS])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    rows = [[row.get(key) for key, _title in CSV_COLUMNS] for row in action_rows(report)]
+    return csv_file([[title for _key, title in CSV_COLUMNS], *rows])
 
 
 @formatter("text")
 def as_text(report: dict[str, Any], color: bool) -> str:
-    from rich.console import Console  # noqa: PLC0415
+    """Rich markup is off: a title written ``[link=...]`` or ``[/]`` stays text (see
+    :func:`stspd_cli.terminal.console`); styles are given as ``Text`` objects."""
     from rich.table import Table  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, force_terminal=color, no_color=not color, highlight=False, width=120
-    )
+    console, buffer = terminal_console(color=color, width=120)
     reference = date_fr(_date(report["date"]))
     audience = "version interne" if report["diffusion"] == "interne" else "version publique"
-    console.print(f"[bold]Bilan d'avancement au {reference}[/bold] ({audience})")
+    console.print(Text.assemble((f"Bilan d'avancement au {reference}", "bold"), f" ({audience})"))
+    today = _date(report["date"])
     for territory in report["territoires"]:
-        _territory_text(console, territory, Table)
+        _territory_text(console, territory, Table, today)
     if "consolide" in report:
         cons = report["consolide"]
         console.print()
-        console.rule(f"[bold]Vue consolidée : {plural(cons['territoires'], 'territoire')}")
+        console.rule(Text(f"Vue consolidée : {plural(cons['territoires'], 'territoire')}", "bold"))
         table = Table("Statut", "Actions", "Part", title="Actions par statut")
         for key, value in cons["actions"]["par_statut"].items():
             table.add_row(status_label(key), str(value["nombre"]), pct(value["pourcentage"]))
@@ -119,7 +153,7 @@ def as_text(report: dict[str, Any], color: bool) -> str:
             f"En retard : {cons['en_retard']['nombre']} ({pct(cons['en_retard']['pourcentage'])})"
             f"{unknown} ; financement total : {total}"
         )
-    return buffer.getvalue()
+    return rendered(buffer)
 
 
 def _date(text: str) -> Any:
@@ -128,44 +162,65 @@ def _date(text: str) -> Any:
     return date.fromisoformat(text)
 
 
-def _territory_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
+def _territory_text(console: Any, t: dict[str, Any], table_cls: Any, today: date) -> None:
     console.print()
-    console.rule(f"[bold]{t['instance']} {t['territoire']}")
+    from rich.text import Text  # noqa: PLC0415
+
+    console.rule(Text(f"{t['instance']} {t['territoire']}", "bold"))
+    words = labels_of(t)
+    action = words.action
+    period = period_words(t, today)
+    if period:
+        console.print(f"Période : {period[0]}. {period[1]}")
+    proposals = proposals_words(t)
+    if proposals:
+        console.print(f"Propositions : {proposals}.")
     total = t["actions"]["total"]
     if not total:
-        console.print("La stratégie ne comporte aucune fiche-action : pas d'avancement à mesurer.")
+        console.print(
+            f"La stratégie ne comporte {words.fiche.none()} : pas d'avancement à mesurer."
+        )
         return
-    statuses = table_cls("Statut", "Actions", "Part", title=f"{plural(total, 'action')} par statut")
+    statuses = table_cls(
+        "Statut", action.title(plural=True), "Part", title=f"{action.count(total)} par statut"
+    )
     for key, value in t["actions"]["par_statut"].items():
         if value["nombre"]:
             statuses.add_row(status_label(key), str(value["nombre"]), pct(value["pourcentage"]))
     console.print(statuses)
     unknown = t["actions"]["par_statut"][UNKNOWN_STATUS]["nombre"]
     if unknown:
-        unknown_text = plural(unknown, "action")
         console.print(
-            f"Statut non renseigné pour {unknown_text} sur {total} : leur avancement est "
-            "inconnu, il n'est pas compté comme nul."
+            f"Statut non renseigné pour {action.count(unknown)} sur {total} : leur avancement "
+            "est inconnu, il n'est pas compté comme nul."
         )
-    for key, heading, title in (
-        ("par_plan", "Plan", "Par plan"),
-        ("par_objectif", "Objectif", "Par objectif"),
+    for groups, noun in (
+        (progress_groups(t), words.plan),
+        (t["actions"]["par_objectif"], words.objectif),
     ):
-        groups = t["actions"][key]
         if groups:
-            console.print(_progress_table(table_cls, heading, title, groups))
+            title = f"Par {noun.word()}"
+            console.print(
+                _progress_table(table_cls, noun.title(), title, groups, action.title(plural=True))
+            )
     if t["en_retard"]:
-        late = table_cls("Action", "Échéance", "Retard", "Statut", title="Actions en retard")
+        late = table_cls(
+            action.title(),
+            "Échéance",
+            "Retard",
+            "Statut",
+            title=f"{action.title(plural=True)} en retard",
+        )
         for row in t["en_retard"]:
             late.add_row(
-                f"n°{row['numero']} {row['titre']}",
-                date_fr(_date(row["echeance"])),
+                listed(row),
+                date_fr(PartialDate.parse(row["echeance"])),
                 plural(row["jours_de_retard"], "jour"),
                 status_label(row["statut"]),
             )
         console.print(late)
     if t["sans_calendrier"]:
-        undated = plural(len(t["sans_calendrier"]), "action")
+        undated = action.count(len(t["sans_calendrier"]))
         console.print(f"Sans calendrier : {undated} ; leur retard éventuel est inconnu.")
     _indicators_text(console, t, table_cls)
     _funding_text(console, t, table_cls)
@@ -187,28 +242,36 @@ def _territory_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
     )
 
 
-def _progress_table(table_cls: Any, heading: str, title: str, groups: list[dict[str, Any]]) -> Any:
-    table = table_cls(
-        heading, "Actions", "Réalisées", "Part réalisée", "Avancement moyen", title=title
-    )
+def _progress_table(
+    table_cls: Any, heading: str, title: str, groups: list[dict[str, Any]], actions: str
+) -> Any:
+    partly = has_partly_done(groups)
+    columns = [heading, actions, "Réalisées", "Part réalisée"]
+    if partly:
+        columns += ["Partiellement réalisées"]
+    table = table_cls(*columns, "Avancement moyen", title=title)
     for group in groups:
         mean = group["avancement_moyen"]
         shown = "—" if mean is None else f"{pct(mean)} (sur {group['avancement_renseigne']})"
         done = group["realisees"]
-        table.add_row(
+        cells = [
             group["titre"],
             str(group["actions"]),
             "—" if done is None else str(done),
             pct(group["part_realisees"]),
-            shown,
-        )
+        ]
+        if partly:
+            some = group["partiellement_realisees"]
+            cells.append("—" if some is None else str(some))
+        table.add_row(*cells, shown)
     return table
 
 
 def _indicators_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
+    action = labels_of(t).action
     if t["indicateurs"]:
         table = table_cls(
-            "Action",
+            action.title(),
             "Indicateur",
             "Initiale",
             "Cible",
@@ -222,11 +285,11 @@ def _indicators_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
             if latest is None:
                 shown = "aucune mesure"
             else:
-                shown = f"{number_fr(latest)} ({date_fr(_date(when))})"
+                shown = f"{number_fr(latest)} ({date_fr(PartialDate.parse(when))})"
                 if row["perime"]:
                     shown += ", il y a plus d'un an"
             table.add_row(
-                f"n°{row['action_numero']} {row['action_titre']}",
+                _listed_indicator(row),
                 row["libelle"],
                 _number_or_dash(row["valeur_initiale"]),
                 _number_or_dash(row["cible"]),
@@ -236,7 +299,13 @@ def _indicators_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
         console.print(table)
     missing = len(t["actions_sans_indicateur"])
     if missing:
-        console.print(f"Sans indicateur : {plural(missing, 'action')}.")
+        console.print(f"Sans indicateur : {action.count(missing)}.")
+
+
+def _listed_indicator(row: dict[str, Any]) -> str:
+    if row["action_reference"] == row["action_titre"]:  # an unnumbered action: its title
+        return str(row["action_titre"])
+    return f"{row['action_reference']} {row['action_titre']}"
 
 
 def _number_or_dash(value: float | None) -> str:
@@ -251,7 +320,7 @@ def _funding_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
     table = table_cls("Source ou année", "Montant", title="Financement")
     for key, value in [*funding["par_source"].items(), *funding["par_annee"].items()]:
         table.add_row(str(key), euros_fr(value))
-    table.add_row("[bold]Total[/bold]", f"[bold]{euros_fr(funding['total'])}[/bold]")
+    table.add_row("Total", euros_fr(funding["total"]), style="bold")
     console.print(table)
 
 
@@ -292,19 +361,31 @@ def _html_context(report: dict[str, Any]) -> dict[str, Any]:
     territories: list[dict[str, Any]] = []
     drawn: list[dict[str, Any]] = []
     for i, t in enumerate(report["territoires"], start=1):
-        numeros = {row["id"]: row["numero"] for row in t["lignes_actions"]}
-        territories.append({**t, "numeros": numeros, "noms": _names(t)})
+        references = {row["id"]: row["reference"] for row in t["lignes_actions"]}
+        groups = progress_groups(t)
+        territories.append(
+            {
+                **t,
+                "en_retard": [{**row, "ligne": listed(row)} for row in t["en_retard"]],
+                "references": references,
+                "noms": _names(t),
+                "mots": labels_of(t),
+                "periode_mots": period_words(t, today),
+                "propositions_mots": proposals_words(t),
+                "groupes": groups,
+                "partielles": has_partly_done(groups),
+            }
+        )
         if not t["actions"]["total"]:
             drawn.append({})
             continue
-        plans = [(p["titre"], p["part_realisees"]) for p in t["actions"]["par_plan"]]
+        plans = [(g["titre"], g["part_realisees"]) for g in groups]
         period = t["periode"]
         calendar = None
         if period and any(row["debut"] or row["fin"] for row in t["lignes_actions"]):
             calendar = charts.timeline(
                 t["lignes_actions"],
-                date.fromisoformat(period["debut"]),
-                date.fromisoformat(period["fin"]),
+                Period.from_json(period),
                 today,
                 f"g-calendrier-{i}",
             )

@@ -15,19 +15,20 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.model import Action, Indicateur
 from stspd_cli.model.introspect import fields_by_key
-from stspd_cli.roundtrip import WIDTH
-from stspd_cli.spreadsheet.changes import AddMeasure, Edit, SetField
+from stspd_cli.roundtrip import WIDTH, yaml_rt
+from stspd_cli.spreadsheet.changes import AddMeasure, Edit, Problem, SetField
 
 _ACTION_KEYS = list(fields_by_key(Action))
 _INDICATOR_KEYS = list(fields_by_key(Indicateur))
 
 
 def apply_edits(tree: Any, edits: list[Edit]) -> None:
-    actions = {
-        str(action["id"]): action for plan in tree.get("plans") or [] for action in plan["actions"]
-    }
+    listed = [action for plan in tree.get("plans") or [] for action in plan.get("actions") or []]
+    listed += list(tree.get("actions") or [])  # the actions outside any plan
+    actions = {str(action["id"]): action for action in listed}
     for edit in edits:
         action = actions[edit.action]
         if isinstance(edit, SetField):
@@ -37,11 +38,70 @@ def apply_edits(tree: Any, edits: list[Edit]) -> None:
             _add_measure(action, edit)
 
 
+def read_back(data: bytes, edits: list[Edit]) -> list[Problem]:
+    """Read the rewritten strategy back as the next edit will (ruamel's round-trip loader) and
+    compare every written value with the cell it comes from: a value that would not read back
+    identical is refused at its cell, before anything is written."""
+    from ruamel.yaml.error import YAMLError  # noqa: PLC0415
+
+    hint = "réécrivez le texte de la cellule plus simplement, puis relancez"
+    try:
+        tree = yaml_rt().load(data.decode("utf-8-sig").replace("\r\n", "\n"))
+    except (YAMLError, ValueError) as error:
+        cells = ", ".join(dict.fromkeys(edit.where for edit in edits))
+        msg = f"la stratégie réécrite ne se relirait pas ({type(error).__name__})"
+        return [Problem(None, f"{msg} : rien n'est écrit ; cellules en cause : {cells}", hint)]
+    listed = [a for plan in tree.get("plans") or [] for a in plan.get("actions") or []]
+    listed += tree.get("actions") or []  # actions outside any plan
+    actions = {str(action["id"]): action for action in listed}
+    problems = []
+    for edit in edits:
+        wanted, found = _written(actions[edit.action], edit)
+        if found != wanted:
+            problems.append(
+                Problem(
+                    edit.where,
+                    f"valeur « {wanted} » écrite dans la stratégie, relue « {found} » : "
+                    "elle ne peut pas y être gardée telle quelle",
+                    hint,
+                )
+            )
+    return problems
+
+
+def _written(action: Any, edit: Edit) -> tuple[object, object]:
+    """What ``edit`` meant to write, and what the rewritten file holds there."""
+    if isinstance(edit, SetField):
+        return edit.value, _plain(action.get(edit.field))
+    indicator = next(i for i in action["indicateurs"] if str(i["libelle"]) == edit.indicator)
+    same_day = [m for m in indicator.get("mesures") or [] if _same_date(m["date"], edit.date)]
+    found = [(_plain(m["valeur"]), _plain(m.get("commentaire"))) for m in same_day]
+    wanted = (edit.value, edit.comment)
+    return wanted, wanted if wanted in found else found
+
+
+def _same_date(value: Any, wanted: PartialDate) -> bool:
+    """Whether a date as ruamel reads it back (a ``date``, a year, a text) is ``wanted``, at the
+    same precision."""
+    try:
+        return PartialDate.parse(value) == wanted
+    except ValueError:
+        return False
+
+
+def _plain(value: Any) -> object:
+    """A value as Python sees it, without ruamel's subclasses (their repr shows their style)."""
+    for kind in (str, bool, int, float):
+        if isinstance(value, kind):
+            return kind(value)
+    return value
+
+
 def _add_measure(action: Any, edit: AddMeasure) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415
 
     indicator = next(i for i in action["indicateurs"] if str(i["libelle"]) == edit.indicator)
-    measure = CommentedMap([("date", edit.date), ("valeur", edit.value)])
+    measure = CommentedMap([("date", _date_value(edit.date)), ("valeur", edit.value)])
     if edit.comment:
         measure["commentaire"] = _text(edit.comment, indicator, extra=4)
     measures = indicator.get("mesures")
@@ -56,6 +116,17 @@ def _add_measure(action: Any, edit: AddMeasure) -> None:
     tail = _take_tail(measures[position - 1]) if position else None
     measures.insert(position, measure)
     _put_tail(measure, tail)
+
+
+def _date_value(value: PartialDate) -> Any:
+    """A date as ``fmt`` writes it: a day plain, a month in quotes, a year as a number."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString  # noqa: PLC0415
+
+    if value.month is None:
+        return value.year
+    if value.day is None:
+        return DoubleQuotedScalarString(value.isoformat())
+    return value.first_day
 
 
 def _set(mapping: Any, key: str, value: Any, order: list[str]) -> None:

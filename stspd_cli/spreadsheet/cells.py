@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.fr import date_fr, number_fr
-from stspd_cli.spreadsheet.identity import clean_text
 from stspd_cli.spreadsheet.layout import Column, fold, letter
+from stspd_cli.terminal import visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,32 +146,55 @@ def parse_progress(cell: Cell) -> int | None:
 
 _DATE_FR = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_MONTH_FR = re.compile(r"^(\d{1,2})[/.](\d{4})$")
+_MONTH_ISO = re.compile(r"^(\d{4})-(\d{1,2})$")
+_YEAR = re.compile(r"^\d{4}$")
 
 
-def parse_date(cell: Cell, today: date) -> date | None:
-    """A date cell, or a text JJ/MM/AAAA or AAAA-MM-JJ; never after ``today``."""
+def _cell_precision(value: date, number_format: str) -> PartialDate:
+    """A date cell at the precision its format shows: « MM/AAAA » is a month, « AAAA » a year
+    (the export writes a month-precise date so, and reads it back as a month)."""
+    shown = re.sub(r'"[^"]*"|\[[^]]*\]', "", number_format).lower()
+    if "d" not in shown and "y" in shown:
+        return PartialDate(value.year, value.month) if "m" in shown else PartialDate(value.year)
+    return PartialDate.of(value)
+
+
+def _text_date(text: str) -> PartialDate | None:
+    """JJ/MM/AAAA, AAAA-MM-JJ, MM/AAAA, AAAA-MM or AAAA; None when none of them."""
+    for pattern, parts in (
+        (_DATE_FR, (3, 2, 1)),
+        (_DATE_ISO, (1, 2, 3)),
+        (_MONTH_FR, (2, 1)),
+        (_MONTH_ISO, (1, 2)),
+    ):
+        match = pattern.match(text)
+        if match:
+            numbers = [int(match[i]) for i in parts]
+            try:
+                return PartialDate(*numbers)
+            except ValueError:
+                raise CellError(f"date « {text} » impossible (ce jour n'existe pas)") from None
+    return PartialDate(int(text)) if _YEAR.match(text) else None
+
+
+def parse_date(cell: Cell, today: date) -> PartialDate | None:
+    """A date cell, or a text JJ/MM/AAAA or AAAA-MM-JJ, or a month (MM/AAAA, AAAA-MM) or a year
+    (AAAA) when the measure is known at that precision only; never after ``today``."""
     if cell.empty:
         return None
     value = cell.value
-    found: date | None = None
+    found: PartialDate | None = None
     if isinstance(value, datetime):
-        found = value.date()
+        found = _cell_precision(value.date(), cell.number_format)
     elif isinstance(value, date):
-        found = value
+        found = _cell_precision(value, cell.number_format)
     elif isinstance(value, str):
-        text = value.strip()
-        french, iso = _DATE_FR.match(text), _DATE_ISO.match(text)
-        try:
-            if french:
-                found = date(int(french[3]), int(french[2]), int(french[1]))
-            elif iso:
-                found = date(int(iso[1]), int(iso[2]), int(iso[3]))
-        except ValueError:
-            raise CellError(f"date « {text} » impossible (ce jour n'existe pas)") from None
+        found = _text_date(value.strip())
     if found is None:
         msg = f"date « {_shown(value)} » illisible : écrivez JJ/MM/AAAA, par exemple 30/06/2026"
         raise CellError(msg)
-    if found > today:
+    if found.began_after(today):
         msg = f"date {date_fr(found)} dans le futur : une mesure porte sur une date passée"
         raise CellError(msg)
     if found.year < 1900:
@@ -202,9 +226,49 @@ def parse_number(cell: Cell) -> int | float | None:
     return int(number) if number.is_integer() else number
 
 
+# What a strategy cannot hold as the cell shows it: controls (but tabulation and line ends),
+# DEL, C1 controls (NEL, U+0085, is a line break to YAML), line and paragraph separators, lone
+# UTF-16 halves and the two non-characters YAML refuses.
+_UNWRITABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+_UNWRITABLE_NAMES = {
+    0x85: "un passage à la ligne NEL",
+    0x2028: "un séparateur de ligne",
+    0x2029: "un séparateur de paragraphe",
+}
+
+
+def _unwritable(char: str) -> str:
+    code = ord(char)
+    if code in _UNWRITABLE_NAMES:
+        name = _UNWRITABLE_NAMES[code]
+    elif 0xD800 <= code <= 0xDFFF:
+        name = "une moitié isolée de caractère UTF-16"
+    elif code >= 0xFFFE:
+        name = "un non-caractère"
+    else:
+        name = "un caractère de contrôle"
+    return f"{name} (U+{code:04X})"
+
+
 def parse_text(cell: Cell) -> str | None:
+    """A free text, as the strategy will hold it: line ends made Unix, blanks at the end of
+    lines and around the text removed (layout, not meaning); tabulations kept. A character the
+    strategy could not hold as the cell shows it is refused, never dropped or changed."""
     if cell.empty:
         return None
     value = cell.value
     text = _shown(value) if not isinstance(value, str) else value
-    return clean_text(text) or None
+    found = _UNWRITABLE.search(text)
+    if found:
+        start = max(found.start() - 20, 0)
+        excerpt = visible(text[start : found.start() + 20], one_line=True)
+        msg = (
+            f"texte « {excerpt} » refusé : il contient {_unwritable(found.group())}, invisible, "
+            "qu'une stratégie ne peut pas garder tel quel ; remplacez-le par un retour à la "
+            "ligne ou une espace, ou supprimez-le"
+        )
+        raise CellError(msg)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip() or None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.findings import Path_
 
 # The fields of an action that partners edit in the « Suivi » sheet, in the model's key order.
@@ -40,7 +40,7 @@ class AddMeasure:
 
     action: str
     indicator: str
-    date: date
+    date: PartialDate  # at the precision the partner wrote (a month stays a month)
     value: int | float
     comment: str | None
     where: str
@@ -59,9 +59,10 @@ class ImportPlan:
         self.problems.append(Problem(where, message, hint))
 
 
-def edit_path(edit: Edit, places: dict[str, tuple[int, int]], indicator: int | None) -> Path_:
-    """Where an edit lands in the document, to point a validation finding back at its cell."""
-    p, a = places[edit.action]
+def edit_path(edit: Edit, places: dict[str, Path_], indicator: int | None) -> Path_:
+    """Where an edit lands in the document, to point a validation finding back at its cell;
+    ``places`` gives each action's own path (in a plan, or among the transversal actions)."""
+    base = places[edit.action]
     if isinstance(edit, SetField):
-        return ("plans", p, "actions", a, edit.field)
-    return ("plans", p, "actions", a, "indicateurs", indicator or 0, "mesures")
+        return (*base, edit.field)
+    return (*base, "indicateurs", indicator or 0, "mesures")

@@ -9,58 +9,39 @@ Layout of the file (every row keeps its place when Excel or LibreOffice saves it
 
 A cell is named as the spreadsheet shows it when the file is opened (``Suivi!G4`` is column G
 of line 4 of the file); the sheet name tells the section. Text that a spreadsheet would take for
-a formula (starting with = + - @) is written after an apostrophe, removed again on import.
+a formula is written after an apostrophe, removed again on import
+(:mod:`stspd_cli.spreadsheet.formulas`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from datetime import date
-from typing import Any
 
 from stspd_cli.errors import UnreadableInputError
-from stspd_cli.fr import number_fr
 from stspd_cli.spreadsheet.cells import Cell, RawTable, Sheet
+from stspd_cli.spreadsheet.formulas import csv_file, unguard
 from stspd_cli.spreadsheet.layout import CSV_META_MARK, INDICATEURS, SUIVI, fold
 from stspd_cli.spreadsheet.table import Table
 
-BOM = "\ufeff"
 MAX_ROWS = 20_000
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _HEADERS = {
     fold("Identifiant"): SUIVI,
     fold("Identifiant de l'action"): INDICATEURS,
 }
 
 
-def _csv_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "oui" if value else "non"
-    if isinstance(value, int | float):
-        return number_fr(value).replace("\u202f", "")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def write_csv(table: Table) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    rows: list[list[object]] = []
     for n, sheet in enumerate((SUIVI, INDICATEURS)):
         if n:
-            writer.writerow([])
+            rows.append([])
         cols = table.columns(sheet)
-        writer.writerow([c.header for c in cols])
-        for row in table.rows(sheet):
-            writer.writerow([_csv_value(row.get(c.key)) for c in cols])
-    writer.writerow([])
-    for values in table.identity.rows():
-        writer.writerow([CSV_META_MARK, *(_csv_value(v) for v in values)])
-    return (BOM + buffer.getvalue()).encode("utf-8")
+        rows.append([c.header for c in cols])
+        rows.extend([row.get(c.key) for c in cols] for row in table.rows(sheet))
+    rows.append([])
+    rows.extend([CSV_META_MARK, *values] for values in table.identity.rows())
+    return csv_file(rows)
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -96,12 +77,6 @@ def _delimiter(text: str) -> str:
     return ";"
 
 
-def _unguard(text: str) -> str:
-    if text.startswith("'") and text[1:2] and text[1:].startswith(_FORMULA_START):
-        return text[1:]
-    return text
-
-
 def read_csv(data: bytes, name: str) -> RawTable:
     text = _decode(data, name)
     delimiter = _delimiter(text)
@@ -114,7 +89,7 @@ def read_csv(data: bytes, name: str) -> RawTable:
     table = RawTable(name=name, kind="csv")
     current: Sheet | None = None
     for number, record in enumerate(records, start=1):
-        values = [_unguard(v) for v in record]
+        values = [unguard(v) for v in record]
         if values and values[0].strip() == CSV_META_MARK:
             table.meta.append([v.strip() for v in values[1:]])
             continue

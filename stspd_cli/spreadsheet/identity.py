@@ -67,6 +67,10 @@ class Identity:
     outil: str = ""
     format: str = FORMAT
     exported: dict[str, Exported] = field(default_factory=dict)
+    # The strategy's effective period in words (« du 1er juillet 2024 au 31 décembre 2027 ») and
+    # its effective end: told to the partners, never needed to read a table back.
+    periode: str = ""
+    fin_effective: str = ""
 
     @property
     def interne(self) -> bool:
@@ -92,6 +96,8 @@ class Identity:
             ["diffusion", self.diffusion],
             ["outil", self.outil],
         ]
+        if self.periode:
+            rows += [["periode", self.periode], ["fin_effective", self.fin_effective]]
         for ident, values in self.exported.items():
             progress = "" if values.avancement is None else str(values.avancement)
             rows.append(["base", ident, values.statut or "", progress, values.commentaire])

@@ -3,9 +3,10 @@
 1. the strategy must be valid, and ruamel must write it back byte for byte (else its layout
    could not be kept);
 2. the table is read and every cell checked (:mod:`merge`): any problem refuses the import;
-3. the edits are made on the round-trip tree (:mod:`apply`) and the new text is checked with
-   stspd's own pipeline: it must load, validate without error, and differ from the old one by
-   exactly the intended changes;
+3. the edits are made on the round-trip tree (:mod:`apply`) and the new text is checked: read
+   back with ruamel, every written value must be the cell's value; with stspd's own pipeline, it
+   must load, validate without error, and differ from the old one by exactly the intended
+   changes;
 4. only then, with ``--apply``, the file is replaced atomically.
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 from stspd_cli.diff.engine import Change, diff_documents
 from stspd_cli.diff.present import Presentation, present
 from stspd_cli.errors import InvalidStrategyError, UsageError
-from stspd_cli.findings import Finding, Severity
+from stspd_cli.findings import Finding, Path_, Severity
 from stspd_cli.load import load_bytes
 from stspd_cli.model import Document
 from stspd_cli.spreadsheet.changes import AddMeasure, Edit, ImportPlan, Problem, edit_path
@@ -85,10 +86,13 @@ def import_table(strategy: Path, table: Path, *, apply: bool, today: date) -> Im
             )
         )
         return outcome
-    from stspd_cli.spreadsheet.apply import apply_edits  # noqa: PLC0415
+    from stspd_cli.spreadsheet.apply import apply_edits, read_back  # noqa: PLC0415
 
     apply_edits(document.tree, plan.edits)
     new_bytes = dump_rt(document)
+    outcome.problems = read_back(new_bytes, plan.edits)
+    if outcome.problems:
+        return outcome
     checked = _verify(new_bytes, name, today, (old_doc, old_findings), plan)
     outcome.problems = checked.problems
     outcome.warnings = checked.warnings
@@ -125,16 +129,16 @@ def _valid_model(data: bytes, name: str, today: date) -> tuple[Document, list[Fi
     return model_from_loaded(loaded), result.findings
 
 
-def _places(doc: Document) -> dict[str, tuple[int, int]]:
-    return {action.id: (p, a) for p, _plan, a, action in doc.iter_actions()}
+def _places(doc: Document) -> dict[str, Path_]:
+    return {ref.action.id: ref.path for ref in doc.iter_actions()}
 
 
 def _indicator_index(doc: Document, edit: Edit) -> int | None:
     if not isinstance(edit, AddMeasure):
         return None
-    for _p, _plan, _a, action in doc.iter_actions():
-        if action.id == edit.action:
-            for i, indicator in enumerate(action.indicateurs):
+    for ref in doc.iter_actions():
+        if ref.action.id == edit.action:
+            for i, indicator in enumerate(ref.action.indicateurs):
                 if indicator.libelle == edit.indicator:
                     return i
     return None
@@ -149,8 +153,9 @@ def _where(finding: Finding, doc: Document, plan: ImportPlan) -> str:
     for path, edit in paths:
         if finding.path[: len(path)] == path:
             return edit.where
-    for path, edit in paths:
-        if finding.path[:4] == path[:4]:  # ("plans", p, "actions", a)
+    for _path, edit in paths:
+        base = places[edit.action]
+        if finding.path[: len(base)] == base:  # the same action
             return edit.where
     return finding.location
 

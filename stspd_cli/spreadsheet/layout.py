@@ -7,7 +7,12 @@ their position, so a partner who moves or adds a column in a csv file does not b
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stspd_cli.dates import PartialDate
+    from stspd_cli.labels import Labels
 
 FORMAT = "stspd-tableau/1"
 SUIVI = "Suivi"
@@ -60,9 +65,36 @@ INDICATEURS_COLUMNS: tuple[Column, ...] = (
 DIFFUSION = Column("diffusion", "Diffusion", 12)
 
 
-def columns(sheet: str, *, interne: bool) -> tuple[Column, ...]:
+def columns(sheet: str, *, interne: bool, labels: Labels | None = None) -> tuple[Column, ...]:
+    """The columns of a sheet; with ``labels``, the read-only headers that name a level take the
+    strategy's words (« Axe », « Fiche-action »). The import finds its columns by the headers
+    that never change (identifiers and editable cells)."""
     base = SUIVI_COLUMNS if sheet == SUIVI else INDICATEURS_COLUMNS
+    if labels is not None:
+        words = {"plan": labels.plan.title(), "titre": labels.action.title()}
+        words["action_titre"] = words["titre"]
+        base = tuple(replace(c, header=words.get(c.key, c.header)) for c in base)
     return (*base, DIFFUSION) if interne else base
+
+
+# How a cell shows a date, at the date's own precision, as French spreadsheets write it.
+DAY_FORMAT, MONTH_FORMAT, YEAR_FORMAT = "DD/MM/YYYY", "MM/YYYY", "YYYY"
+
+
+def date_text(value: PartialDate) -> str:
+    """``30/06/2026``, ``06/2026`` or ``2026``."""
+    if value.month is None:
+        return f"{value.year:04d}"
+    if value.day is None:
+        return f"{value.month:02d}/{value.year:04d}"
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+def date_format(value: PartialDate) -> str:
+    """The number format of a date cell: a month shows no day, a year neither day nor month."""
+    if value.month is None:
+        return YEAR_FORMAT
+    return MONTH_FORMAT if value.day is None else DAY_FORMAT
 
 
 def letter(index: int) -> str:

@@ -7,10 +7,10 @@ with another value, it is a conflict.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from stspd_cli.fr import date_fr, number_fr
+from stspd_cli.dates import PartialDate
+from stspd_cli.fr import date_as_of, date_from, number_fr
 from stspd_cli.model import Action, Indicateur
 from stspd_cli.spreadsheet.cells import (
     Cell,
@@ -27,6 +27,8 @@ from stspd_cli.spreadsheet.identity import clean_text
 from stspd_cli.spreadsheet.layout import INDICATEURS_COLUMNS, fold
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from stspd_cli.spreadsheet.merge import Context
 
 REEXPORT = "réexportez le tableau (stspd export) et reportez-y les saisies du partenaire"
@@ -115,25 +117,24 @@ def read_measures(context: Context, sheet: Sheet) -> None:
 
 def _read_measure(
     context: Context, cells: dict[str, Cell]
-) -> tuple[date, int | float, str | None] | None:
+) -> tuple[PartialDate, int | float, str | None] | None:
     plan = context.plan
-    when = value = comment = None
-    ok = True
-    try:
-        when = parse_date(cells["date"], context.today)
-    except CellError as error:
-        plan.refuse(cells["date"].where, error.message)
-        ok = False
-    try:
-        value = parse_number(cells["valeur"])
-    except CellError as error:
-        plan.refuse(cells["valeur"].where, error.message)
-        ok = False
-    comment = parse_text(cells["commentaire"])
-    if not ok:
+    parsers: dict[str, Callable[[Cell], Any]] = {
+        "date": lambda cell: parse_date(cell, context.today),
+        "valeur": parse_number,
+        "commentaire": parse_text,
+    }
+    parsed: dict[str, Any] = {}
+    for key, parse in parsers.items():
+        try:
+            parsed[key] = parse(cells[key])
+        except CellError as error:
+            plan.refuse(cells[key].where, error.message)
+    if len(parsed) < len(parsers):
         return None
+    when, value, comment = parsed["date"], parsed["valeur"], parsed["commentaire"]
     if when is not None and value is None:
-        plan.refuse(cells["valeur"].where, f"valeur manquante pour la mesure du {date_fr(when)}")
+        plan.refuse(cells["valeur"].where, f"valeur manquante pour la mesure {date_from(when)}")
         return None
     if value is not None and when is None:
         plan.refuse(
@@ -155,7 +156,7 @@ def _measure(
     action: Action,
     *,
     indicator: Indicateur,
-    when: date,
+    when: PartialDate,
     value: int | float,
     comment: str | None,
     cell: Cell,
@@ -167,14 +168,14 @@ def _measure(
         )
     elif existing.valeur == value:
         context.plan.notes.append(
-            f"{cell.where} : mesure du {date_fr(when)} déjà enregistrée pour "
+            f"{cell.where} : mesure {date_from(when)} déjà enregistrée pour "
             f"« {indicator.libelle} », ignorée"
         )
     else:
         context.plan.refuse(
             cell.where,
-            f"conflit : l'indicateur « {indicator.libelle} » a déjà une mesure au "
-            f"{date_fr(when)} ({number_fr(existing.valeur)}), le tableau dit {number_fr(value)}",
+            f"conflit : l'indicateur « {indicator.libelle} » a déjà une mesure "
+            f"{date_as_of(when)} ({number_fr(existing.valeur)}), le tableau dit {number_fr(value)}",
             hint="une seule mesure par date : corrigez la date ou la valeur, ou la stratégie à la "
             "main",
         )

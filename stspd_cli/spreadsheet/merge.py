@@ -67,12 +67,12 @@ class Context:
 
     @property
     def everything(self) -> dict[str, Action]:
-        return {action.id: action for _p, _plan, _a, action in self.doc.iter_actions()}
+        return {ref.action.id: ref.action for ref in self.doc.iter_actions()}
 
     @property
     def visible(self) -> dict[str, Action]:
         shown = view(self.doc, interne=self.identity.interne)
-        return {action.id: action for _p, _plan, _a, action in shown.iter_actions()}
+        return {ref.action.id: ref.action for ref in shown.iter_actions()}
 
 
 def plan_import(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from stspd_cli.fr import plural
 from stspd_cli.spreadsheet.importer import ImportOutcome
+from stspd_cli.terminal import Shown, visible
 
 
 def report_text(outcome: ImportOutcome, *, color: bool) -> str:
@@ -14,7 +15,9 @@ def report_text(outcome: ImportOutcome, *, color: bool) -> str:
         return ""
     count = len(outcome.changes)
     if not count:
-        return f"Aucune modification : {outcome.table} ne change rien à {outcome.strategy}.\n"
+        return visible(
+            f"Aucune modification : {outcome.table} ne change rien à {outcome.strategy}.\n"
+        )
     text = ""
     if outcome.presentation is not None:
         text = FORMATS["text"](DiffOutput(outcome.changes, outcome.presentation, color=color))
@@ -24,7 +27,8 @@ def report_text(outcome: ImportOutcome, *, color: bool) -> str:
         summary = f"{changes} {written} dans {outcome.strategy}."
     else:
         summary = f"{changes} à appliquer ; relancez avec --apply pour les écrire."
-    return f"{text}\n{summary}\n"
+    # The changes come from the diff's console (styled, safe); the names are shown here.
+    return Shown(text + visible(f"\n{summary}\n"))
 
 
 def diagnostics_text(outcome: ImportOutcome) -> str:

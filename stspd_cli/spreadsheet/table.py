@@ -12,10 +12,12 @@ from typing import Any
 from stspd_cli import __version__
 from stspd_cli.confidentiality import is_restricted, view
 from stspd_cli.fr import number_fr
+from stspd_cli.labels import ActionNames, Labels
 from stspd_cli.model import Action, Document, Indicateur, Mesure, Plan
+from stspd_cli.period import effective_period
 from stspd_cli.progress import deadline
 from stspd_cli.spreadsheet.identity import Exported, Identity, clean_text, text_fingerprint
-from stspd_cli.spreadsheet.layout import INDICATEURS, SUIVI, Column, columns
+from stspd_cli.spreadsheet.layout import INDICATEURS, SUIVI, Column, columns, date_text
 from stspd_cli.vocabulary import label, vocabulary
 
 Row = dict[str, Any]
@@ -26,13 +28,14 @@ class Table:
     identity: Identity
     suivi: list[Row] = field(default_factory=list)
     indicateurs: list[Row] = field(default_factory=list)
+    labels: Labels | None = None
 
     @property
     def interne(self) -> bool:
         return self.identity.interne
 
     def columns(self, sheet: str) -> tuple[Column, ...]:
-        return columns(sheet, interne=self.interne)
+        return columns(sheet, interne=self.interne, labels=self.labels)
 
     def rows(self, sheet: str) -> list[Row]:
         return self.suivi if sheet == SUIVI else self.indicateurs
@@ -58,15 +61,22 @@ def _indicators_text(action: Action) -> str:
         if last is None:
             lines.append(f"{indicator.libelle} : pas encore de mesure")
         else:
-            when = last.date.strftime("%d/%m/%Y")
+            when = date_text(last.date)
             lines.append(
                 f"{indicator.libelle} : {_with_unit(last.valeur, indicator.unite)} ({when})"
             )
     return "\n".join(lines)
 
 
-def _plan_title(plan: Plan) -> str:
+def _plan_title(plan: Plan | None, labels: Labels) -> str:
+    if plan is None:
+        return labels.transversal()
     return f"{plan.numero}. {plan.titre}" if plan.numero is not None else plan.titre
+
+
+def _number_cell(number: str | None) -> int | str | None:
+    """``3`` as a number; ``1.2`` (numbering restarted in each plan) as the text it is."""
+    return int(number) if number is not None and number.isdigit() else number
 
 
 def _number(value: float | None) -> int | float | None:
@@ -86,6 +96,7 @@ def build_table(
     """The table of ``doc`` as the given audience may see it (public unless ``interne``)."""
     shown = view(doc, interne=interne)
     names = {actor.id: actor.nom for actor in shown.acteurs}
+    period = effective_period(shown)
     identity = Identity(
         source=source,
         territoire=doc.territoire.nom,
@@ -95,15 +106,19 @@ def build_table(
         date_export=today,
         diffusion="interne" if interne else "publique",
         outil=f"stspd {__version__}",
+        periode=period.span() if period else "",
+        fin_effective=period.fin.isoformat() if period else "",
     )
-    table = Table(identity=identity)
-    for _p, plan, _a, action in shown.iter_actions():
+    action_names = ActionNames(shown)
+    table = Table(identity=identity, labels=action_names.labels)
+    for ref in shown.iter_actions():
+        action, plan = ref.action, ref.plan
         commentaire = clean_text(action.commentaire) if action.commentaire else None
         table.suivi.append(
             {
                 "id": action.id,
-                "plan": _plan_title(plan),
-                "numero": action.numero,
+                "plan": _plan_title(plan, action_names.labels),
+                "numero": _number_cell(action_names.number(action, plan)),
                 "titre": action.titre,
                 "pilote": names.get(action.pilote, action.pilote) if action.pilote else None,
                 "echeance": deadline(action),
@@ -112,7 +127,7 @@ def build_table(
                 "commentaire": commentaire,
                 "partenaires": ", ".join(names.get(p, p) for p in action.partenaires) or None,
                 "indicateurs": _indicators_text(action) or None,
-                "diffusion": _diffusion(action, plan),
+                "diffusion": _diffusion(action, *([plan] if plan else [])),
             }
         )
         identity.exported[action.id] = Exported(
@@ -125,7 +140,7 @@ def build_table(
             table.indicateurs.append(
                 {
                     "action": action.id,
-                    "action_titre": f"n°{action.numero} {action.titre}",
+                    "action_titre": action_names.listed(action, plan),
                     "libelle": indicator.libelle,
                     "unite": indicator.unite,
                     "valeur_initiale": _number(indicator.valeur_initiale),
@@ -135,7 +150,7 @@ def build_table(
                     "date": None,
                     "valeur": None,
                     "commentaire": None,
-                    "diffusion": _diffusion(indicator, action, plan),
+                    "diffusion": _diffusion(indicator, action, *([plan] if plan else [])),
                 }
             )
     return table

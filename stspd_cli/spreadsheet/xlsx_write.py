@@ -17,7 +17,9 @@ import math
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
-from stspd_cli.spreadsheet.layout import INDICATEURS, META, SUIVI, Column, letter
+from stspd_cli.dates import PartialDate
+from stspd_cli.spreadsheet.formulas import looks_like_formula
+from stspd_cli.spreadsheet.layout import INDICATEURS, META, SUIVI, Column, date_format, letter
 from stspd_cli.spreadsheet.table import Table
 
 if TYPE_CHECKING:
@@ -67,6 +69,14 @@ def _set(cell: Any, value: object) -> None:
     if isinstance(value, str):
         cell.value = value
         cell.data_type = "s"  # text stays text, even when it starts with « = »
+        if looks_like_formula(value):
+            # Excel's quote prefix: the text stays text when a partner edits the cell.
+            cell.quotePrefix = True
+    elif isinstance(value, PartialDate):
+        # A date cell at the date's precision: a month shows « 09/2026 » and is read back as
+        # a month (spreadsheet/cells.py), never as its first day.
+        cell.value = value.first_day
+        cell.number_format = date_format(value)
     else:
         cell.value = value
 
@@ -93,9 +103,10 @@ def _write_sheet(sheet: Worksheet, cols: tuple[Column, ...], rows: list[dict[str
         sheet.row_dimensions[r].height = _height([row.get(c.key) for c in cols], cols)
         for c, column in enumerate(cols, start=1):
             cell = sheet.cell(row=r, column=c)
-            _set(cell, row.get(column.key))
+            value = row.get(column.key)
+            _set(cell, value)
             cell.alignment = wrapped if column.wrap or column.editable else top
-            if column.kind == "date":
+            if column.kind == "date" and not isinstance(value, PartialDate):
                 cell.number_format = DATE_FORMAT
             elif column.kind in {"int", "progress"}:
                 cell.number_format = "0"
@@ -217,7 +228,8 @@ def _properties(workbook: Any, table: Table) -> None:
     audience = "version interne (diffusion restreinte)" if table.interne else "version publique"
     props = workbook.properties
     props.title = f"Tableau de suivi — {identity.territoire}"
-    props.subject = f"Stratégie {identity.source}, {audience}"
+    period = f", période {identity.periode}" if identity.periode else ""
+    props.subject = f"Stratégie {identity.source}, {audience}{period}"
     props.creator = identity.outil or "stspd"
     props.lastModifiedBy = props.creator
     props.keywords = "stspd; tableau de suivi"

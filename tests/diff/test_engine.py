@@ -111,3 +111,11 @@ def test_funding_lines_are_a_multiset(base_data: dict[str, Any]) -> None:
     lines.append({"source": "FIPD", "montant": 1000, "annee": 2027})
     ident = new["plans"][0]["actions"][0]["id"]
     assert kinds(base_data, new) == {("added", "financement", ident, None)}
+
+
+def test_section_added_with_an_empty_list(base_data: dict[str, Any]) -> None:
+    old = copy.deepcopy(base_data)
+    del old["cadre"]["competences"]
+    new = copy.deepcopy(base_data)
+    new["cadre"]["competences"] = {"texte": "Le Maire coordonne."}
+    assert kinds(old, new) == {("modified", "cadre", None, "competences.texte")}

@@ -78,3 +78,21 @@ def test_no_change_note(tmp_path: Path) -> None:
     text = FORMATS["md"](DiffOutput(changes, presentation))
     assert "Aucune modification." in text
     assert "| Partie |" not in text
+
+
+def test_markdown_note_escapes_territory_and_version(tmp_path: Path) -> None:
+    """The territory name, the instance and the versions were written raw (issue 13, item 8)."""
+    text = DEMO.read_text(encoding="utf-8")
+    text = text.replace("  nom: Val-Fictif\n", '  nom: "Val<script>alert(1)</script>"\n', 1)
+    text = text.replace(
+        "  version: juin 2026", '  version: "<img src=x onerror=alert(1)> [v](javascript:x)"'
+    )
+    old = tmp_path / "v1.yaml"
+    new = tmp_path / "v2.yaml"
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("statut: en_cours\n", "statut: realisee\n", 1), encoding="utf-8")
+    note = output((str(old), str(new)), "md")
+    assert note.startswith("# Note de modification — CLSPD Val&lt;script>alert(1)&lt;/script>\n")
+    assert "<img" not in note
+    assert "](javascript:" not in note.replace("\\](javascript:", "")
+    assert "(version &lt;img src=x onerror=alert(1)> \\[v\\](javascript:x), adoptée" in note

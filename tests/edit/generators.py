@@ -18,6 +18,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import ScalarEvent, StreamEndEvent
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.model import Document
 from stspd_cli.model.introspect import fields_by_key
 
@@ -41,6 +42,12 @@ dates = st.one_of(
     ),
     st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2100, 12, 31)),
     st.sampled_from(["2017-6-7", "2017-02-30", "juin 2017"]),
+    # Dates at the precision of the source: a month (quoted or not, padded or not), a year.
+    st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2100, 12, 31)).map(
+        lambda d: d.isoformat()[:7]
+    ),
+    st.sampled_from(["2026-9", "2026-13", "2021"]),
+    st.integers(min_value=1900, max_value=2200),
 )
 numbers = st.one_of(
     st.integers(min_value=-(10**6), max_value=10**9),
@@ -65,7 +72,7 @@ def values_for(annotation: Any, depth: int) -> st.SearchStrategy[Any]:
         return st.lists(values_for(typing.get_args(kind)[0], depth), max_size=3)
     if isinstance(kind, type) and issubclass(kind, BaseModel):
         return mappings(kind, depth + 1)
-    if kind is datetime.date:
+    if kind is PartialDate:
         return dates
     if kind is bool:
         return st.booleans()

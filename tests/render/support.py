@@ -134,7 +134,7 @@ def rendered(path: Path, fmt: str, *, interne: bool = False) -> bytes:
 
 
 _FOOTER = re.compile(r"^page \d+ / \d+$")
-_HEADER = re.compile(r"^(CLSPD|CISPD|CMSPD) .+$|^Diffusion restreinte$")
+_HEADER = re.compile(r"^(CLSPDR?|CISPDR?|CMSPD) .+$|^Diffusion restreinte$")
 
 
 def pdf_pages(pdf: bytes) -> list[str]:

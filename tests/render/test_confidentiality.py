@@ -56,11 +56,12 @@ def test_internal_output_shows_and_marks_restricted_items() -> None:
     assert "Diffusion restreinte – document interne" in text
     top_right = html.split("@top-right", 1)[1].split("}", 1)[0]
     assert "Diffusion" in top_right
-    # ...and in the table of contents, on the restricted action only.
+    # ...and in the table of contents, on the restricted action and chapter only.
     toc = html[html.index('<nav class="sommaire"') : html.index("</nav>")]
-    entry = toc.split('href="#action-cellule-situations-individuelles"', 1)[1].split("</li>")[0]
-    assert '<span class="restreint">Diffusion restreinte</span>' in entry
-    assert toc.count('class="restreint"') == 1
+    for anchor in ("action-cellule-situations-individuelles", "chapitre-consignes-internes"):
+        entry = toc.split(f'href="#{anchor}"', 1)[1].split("</li>")[0]
+        assert '<span class="restreint">Diffusion restreinte</span>' in entry
+    assert toc.count('class="restreint"') == 2
     # Public items carry no mark.
     start = html.index('id="action-presence-educative-soiree"')
     public_heading = html[start : html.index("</h4>", start)]

@@ -31,7 +31,7 @@ REAL = [pytest.param(LOOS, id="loos"), pytest.param(LILLE, id="lille")]
 NOT_TEXT = {
     "id", "diffusion", "version_schema", "referentiel", "numerotation", "type", "origine",
     "axes", "objectifs", "pilote", "copilotes", "partenaires", "groupe_travail", "statut",
-    "sens", "acteur", "acteurs", "membres", "president",
+    "sens", "acteur", "acteurs", "membres", "president", "niveau", "apres", "genre", "actions",
 }  # fmt: skip
 
 

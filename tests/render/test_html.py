@@ -129,17 +129,21 @@ def test_cover_then_table_of_contents_then_sections_in_order() -> None:
         "Présentation",
         "Le cadre institutionnel",
         "Une démarche, des principes",
+        "Chapitre 1 – La méthode d'élaboration",
         "Quatre priorités",
         "Les plans d'action",
+        "Actions transversales",
         "La gouvernance",
+        "Chapitre 2 – Dispositions finales",
         "Annexes",
     ]
     h3 = [html_text(m) for m in re.findall(r"<h3[^>]*>(.*?)</h3>", html, re.DOTALL)]
-    assert h3[-5:] == [
+    assert h3[-6:] == [
         "Qui fait quoi",
         "Les acteurs",
         "Récapitulatif des financements",
         "Textes de référence",
+        "Propositions",
         "Glossaire des sigles",
     ]
 

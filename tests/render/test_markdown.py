@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markupsafe import Markup
 
 from stspd_cli.render import render_document
 from stspd_cli.render.markdown import (
+    active_content,
     escape_cell,
     escape_text,
+    link_target,
+    markdown_value,
     safe_source,
     to_html,
     to_html_compact,
@@ -84,3 +92,94 @@ def test_plain_text_is_escaped_for_markdown() -> None:
     assert escape_text("*fictif* _x_ [a] `b` \\") == "\\*fictif\\* \\_x\\_ \\[a\\] \\`b\\` \\\\"
     assert escape_text("<script>") == "&lt;script>"
     assert escape_cell("a | b\nc") == "a \\| b c"
+
+
+# --- every value of a Markdown output is escaped (issue 13, item 8) -------------------------
+
+_READER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def _plain(source: str) -> str:
+    """The text a Markdown reader shows for ``source``, and a sign for anything else."""
+    out = []
+    for token in _READER.parse(source):
+        if token.type == "inline":
+            for child in token.children or []:
+                out.append(child.content if child.type == "text" else f"<{child.type}>")
+        elif token.type not in {"paragraph_open", "paragraph_close"}:
+            out.append(f"<{token.type}>")
+    return "".join(out)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("<>&\"'`[]()!*_#-+=|~\\:/;a1. é"), min_size=1).filter(
+        lambda t: t.strip() == t and not re.match(r"\d+[.)]", t)
+    )
+)
+def test_escaped_text_reads_as_the_same_text(text: str) -> None:
+    assert _plain(escape_text(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("AT&amp;T", "AT\\&amp;T"),
+        ("A & B", "A & B"),
+        ("# titre", "\\# titre"),
+        ("> cité", "\\> cité"),
+        ("- point\n+ plus\n= égal\n2024. an", "\\- point\n\\+ plus\n\\= égal\n2024\\. an"),
+        ("1. Prévenir", "1. Prévenir"),  # inside a line, as objective titles are written
+        ("a | b ~~c~~", "a \\| b \\~\\~c\\~\\~"),
+    ],
+)
+def test_plain_text_opens_no_block(text: str, escaped: str) -> None:
+    assert escape_text(text) == escaped
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[a\\]b]: javascript:alert(1)\n\n[a\\]b]",
+        "[x](&#106;avascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "![i](data:text/html;base64,PHNjcmlwdD4=)",
+        "<javascript:alert(1)>",
+        "a <img src=x onerror=alert(1)> b",
+    ],
+)
+def test_markdown_source_gives_no_active_content(source: str) -> None:
+    shown = safe_source(source)
+    assert active_content(shown) == []
+    assert active_content(source)  # the check does see the hostile source
+
+
+def test_addresses_are_links_only_when_plain_http() -> None:
+    assert link_target("https://www.lille.fr/a_b?c=d&e") == "<https://www.lille.fr/a_b?c=d&e>"
+    assert link_target("javascript:alert(1)") == "javascript:alert(1)"
+    assert link_target('https://x.example/"><script>') == 'https://x.example/">&lt;script>'
+
+
+def test_values_are_escaped_unless_made_safe() -> None:
+    assert markdown_value("<b>*x*</b>") == "&lt;b>\\*x\\*&lt;/b>"
+    assert markdown_value(escape_text("*x*")) == "\\*x\\*"
+    assert markdown_value(-5) == -5
+    assert markdown_value(Markup("<b>")) == "&lt;b>"  # HTML marked safe is not Markdown
+
+
+def test_every_field_of_the_feuille_de_route_is_escaped() -> None:
+    """Units and names (raw in the Markdown of earlier versions)."""
+    doc = document(EXAMPLES / "petite-strategie.yaml")
+    plan = doc.plans[0]
+    action = plan.actions[0]
+    indicator = action.indicateurs[0].model_copy(update={"unite": "<img src=x onerror=alert(1)>"})
+    action = action.model_copy(update={"indicateurs": [indicator, *action.indicateurs[1:]]})
+    doc = doc.model_copy(
+        update={
+            "plans": [plan.model_copy(update={"actions": [action, *plan.actions[1:]]})],
+            "territoire": doc.territoire.model_copy(update={"nom": "Bourg <script>x</script>"}),
+        }
+    )
+    text = render_document(doc, "md").decode()
+    assert "<img" not in text and "<script" not in text
+    assert "| 0\u00a0&lt;img src=x onerror=alert(1)> |" in text
+    assert "**Bourg &lt;script>x&lt;/script>**" in text

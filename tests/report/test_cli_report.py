@@ -80,7 +80,7 @@ def test_text_report_has_every_section() -> None:
     for heading in (
         "actions par statut",
         "Par plan",
-        "Par objectif",
+        "Par priorité",  # the demo's word for its objectives (strategie.libelles)
         "Indicateurs",
         "Financement",
         "Qui fait quoi",

@@ -31,6 +31,7 @@ def test_counts_and_shares(territory: dict[str, Any]) -> None:
         "prevue": (0, 0.0),
         "en_cours": (2, 40.0),
         "realisee": (1, 20.0),
+        "partiellement_realisee": (0, 0.0),
         "suspendue": (0, 0.0),
         "abandonnee": (1, 20.0),
         "non_renseigne": (1, 20.0),

@@ -15,7 +15,7 @@ from cli_run import run
 ROOT = Path(__file__).parents[2]
 DEMO = ROOT / "examples" / "demo-fictive.yaml"
 LOOS = ROOT / "strategies" / "cispd-loos-haubourdin-emmerin.yaml"
-STATUS_LABELS = "prévue, en cours, réalisée, suspendue, abandonnée"
+STATUS_LABELS = "prévue, en cours, réalisée, partiellement réalisée, suspendue, abandonnée"
 
 
 def copy_strategy(source: Path, folder: Path) -> Path:

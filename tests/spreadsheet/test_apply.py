@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import textwrap
-from datetime import date
 from pathlib import Path
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.roundtrip import dump_rt, load_rt
 from stspd_cli.spreadsheet.apply import _fold_positions, apply_edits
 from stspd_cli.spreadsheet.changes import AddMeasure, Edit, SetField
@@ -224,9 +224,9 @@ def test_measures_in_date_order(tmp_path: Path) -> None:
         tmp_path,
         actions,
         [
-            AddMeasure("a", "Jeunes", date(2025, 9, 1), 4, None, ""),
-            AddMeasure("a", "Familles", date(2026, 3, 31), 6.5, "après la relance", ""),
-            AddMeasure("a", "Familles", date(2025, 1, 31), 1, None, ""),
+            AddMeasure("a", "Jeunes", PartialDate(2025, 9, 1), 4, None, ""),
+            AddMeasure("a", "Familles", PartialDate(2026, 3, 31), 6.5, "après la relance", ""),
+            AddMeasure("a", "Familles", PartialDate(2025, 1, 31), 1, None, ""),
         ],
     )
     assert (

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
 
+from stspd_cli.dates import PartialDate
 from stspd_cli.spreadsheet.cells import (
     Cell,
     CellError,
@@ -99,18 +101,39 @@ def test_progress_refused(value: object, shown: str) -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        (datetime(2026, 6, 30), date(2026, 6, 30)),
-        (date(2026, 6, 30), date(2026, 6, 30)),
-        ("30/06/2026", date(2026, 6, 30)),
-        ("1/7/2026", date(2026, 7, 1)),
-        ("30.06.2026", date(2026, 6, 30)),
-        ("2026-06-30", date(2026, 6, 30)),
-        (" 2026-06-30 ", date(2026, 6, 30)),
+        (datetime(2026, 6, 30), PartialDate(2026, 6, 30)),
+        (date(2026, 6, 30), PartialDate(2026, 6, 30)),
+        ("30/06/2026", PartialDate(2026, 6, 30)),
+        ("1/7/2026", PartialDate(2026, 7, 1)),
+        ("30.06.2026", PartialDate(2026, 6, 30)),
+        ("2026-06-30", PartialDate(2026, 6, 30)),
+        (" 2026-06-30 ", PartialDate(2026, 6, 30)),
+        # A measure known for a month or a year only keeps that precision.
+        ("06/2026", PartialDate(2026, 6)),
+        ("2026-06", PartialDate(2026, 6)),
+        ("2025", PartialDate(2025)),
         (None, None),
     ],
 )
-def test_dates_accepted(value: object, expected: date | None) -> None:
+def test_dates_accepted(value: object, expected: PartialDate | None) -> None:
     assert parse_date(cell(value), TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("number_format", "expected"),
+    [
+        ("DD/MM/YYYY", PartialDate(2026, 6, 1)),
+        ("General", PartialDate(2026, 6, 1)),
+        ("MM/YYYY", PartialDate(2026, 6)),
+        ("mmm-yy", PartialDate(2026, 6)),  # what French Excel makes of « 06/2026 » typed in
+        ("YYYY", PartialDate(2026)),
+        ('"le "DD/MM/YYYY', PartialDate(2026, 6, 1)),
+    ],
+)
+def test_date_cells_keep_the_precision_of_their_format(
+    number_format: str, expected: PartialDate
+) -> None:
+    assert parse_date(cell(datetime(2026, 6, 1), number_format), TODAY) == expected
 
 
 @pytest.mark.parametrize(
@@ -121,6 +144,8 @@ def test_dates_accepted(value: object, expected: date | None) -> None:
         (45000, "date « 45000 » illisible : écrivez JJ/MM/AAAA, par exemple 30/06/2026"),
         ("06/30/2026", "date « 06/30/2026 » impossible (ce jour n'existe pas)"),
         ("2026-07-02", "date 2 juillet 2026 dans le futur : une mesure porte sur une date passée"),
+        ("08/2026", "date août 2026 dans le futur : une mesure porte sur une date passée"),
+        ("13/2026", "date « 13/2026 » impossible (ce jour n'existe pas)"),
     ],
 )
 def test_dates_refused(value: object, message: str) -> None:
@@ -158,10 +183,30 @@ def test_numbers_refused(value: object) -> None:
 
 def test_texts_are_cleaned() -> None:
     assert parse_text(cell("  un\r\ndeux  \r\n\r\n")) == "un\ndeux"
-    assert parse_text(cell("a\tb\x07c")) == "a bc"
+    assert parse_text(cell("a\tb")) == "a\tb"  # kept: the strategy holds it as it is
     assert parse_text(cell(12)) == "12"
     assert parse_text(cell("   ")) is None
     assert clean_text(" ligne 1 \nligne 2\n") == "ligne 1\nligne 2"
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Fait\x85ensuite", "un passage à la ligne NEL (U+0085)"),
+        ("a\u2028b", "un séparateur de ligne (U+2028)"),
+        ("a\u2029b", "un séparateur de paragraphe (U+2029)"),
+        ("a\x07c", "un caractère de contrôle (U+0007)"),
+        ("a\x1b[2Jb", "un caractère de contrôle (U+001B)"),
+        ("a\x7fb", "un caractère de contrôle (U+007F)"),
+        ("a\x9bb", "un caractère de contrôle (U+009B)"),
+        ("a\ud800b", "une moitié isolée de caractère UTF-16 (U+D800)"),
+        ("a\uffffb", "un non-caractère (U+FFFF)"),
+    ],
+)
+def test_texts_a_strategy_cannot_hold_are_refused(text: str, what: str) -> None:
+    """Refused, never dropped or changed (a NEL became a line break, a tab a space)."""
+    with pytest.raises(CellError, match=re.escape(f"il contient {what}")):
+        parse_text(cell(text))
 
 
 def test_headers_fold() -> None:

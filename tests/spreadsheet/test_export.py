@@ -36,7 +36,7 @@ def test_xlsx_layout(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert (
         err
-        == "stspd : demo-fictive-suivi.xlsx écrit (6 actions, 5 indicateurs, version publique)\n"
+        == "stspd : demo-fictive-suivi.xlsx écrit (8 actions, 6 indicateurs, version publique)\n"
     )
     book = _workbook(work / "demo-fictive-suivi.xlsx")
     assert book.sheetnames == ["Suivi", "Indicateurs", "_stspd"]
@@ -65,12 +65,12 @@ def test_xlsx_layout(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
             assert cell.protection.locked is (cell.column_letter not in editable), cell.coordinate
     # Drop-down list of the statuses' labels, from a named range of the hidden sheet.
     rules = {str(dv.sqref): dv for dv in suivi.data_validations.dataValidation}
-    assert rules["G2:G7"].type == "list"
-    assert rules["G2:G7"].formula1 == "stspd_statuts"
+    assert rules["G2:G9"].type == "list"
+    assert rules["G2:G9"].formula1 == "stspd_statuts"
     sheet, cells = next(iter(book.defined_names["stspd_statuts"].destinations))
     labels = [row[0].value for row in book[sheet][cells.replace("$", "")]]
     assert ", ".join(labels) == STATUS_LABELS
-    assert (rules["H2:H7"].type, rules["H2:H7"].formula1, rules["H2:H7"].formula2) == (
+    assert (rules["H2:H9"].type, rules["H2:H9"].formula1, rules["H2:H9"].formula2) == (
         "whole",
         "0",
         "100",

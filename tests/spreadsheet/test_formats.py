@@ -87,8 +87,8 @@ def test_bad_csv_cell_is_named_as_the_spreadsheet_shows_it(
     assert strategy.read_bytes() == original
     lines = err.splitlines()
     assert lines[0].startswith("Suivi!G4 : statut « fini » inconnu")
-    # Line 11 of the file: header, 6 actions, a blank line, header, then the second indicator.
-    assert lines[1].startswith("Indicateurs!J11 : valeur « douze » refusée")
+    # Line 13 of the file: header, 8 actions, a blank line, header, then the second indicator.
+    assert lines[1].startswith("Indicateurs!J13 : valeur « douze » refusée")
 
 
 def _soffice(source: Path, out: Path, target: str, *infilter: str) -> Path:

@@ -115,10 +115,11 @@ def test_rows_stop_at_the_limit_whatever_the_dimension_says(
 def test_a_row_wider_than_the_limit_is_refused(
     demo: Path, table: Path, work: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    far = b'<row r="9"><c r="XFD9" t="inlineStr"><is><t>loin</t></is></c></row></sheetData>'
+    # A row after the last one of the table (the demo's Suivi sheet ends well before row 40).
+    far = b'<row r="40"><c r="XFD40" t="inlineStr"><is><t>loin</t></is></c></row></sheetData>'
     crafted = _rewrite(table, work / "large.xlsx", lambda d: d.replace(b"</sheetData>", far))
     assert _refused(capsys, demo, crafted).startswith(
-        "feuille « Suivi », ligne 9 : plus de 1\u202f000 colonnes"
+        "feuille « Suivi », ligne 40 : plus de 1\u202f000 colonnes"
     )
 
 

@@ -207,25 +207,44 @@ def test_strategy_with_errors_is_not_imported_into(
     assert "conseil : stspd validate demo-fictive.yaml" in err
 
 
-def test_result_that_would_not_validate_writes_nothing(
-    demo: Path, table: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The last guard: the new text is loaded and checked by stspd itself before any write."""
+def _buggy_edit(monkeypatch: pytest.MonkeyPatch, field: str, value: int) -> None:
+    """Make the edits also set ``field`` of the first action, as a buggy edit would."""
     from stspd_cli.spreadsheet import apply  # noqa: PLC0415
 
     real = apply.apply_edits
 
     def broken(tree: Any, edits: list[Any]) -> None:
         real(tree, edits)
-        tree["plans"][0]["actions"][0]["avancement"] = 150  # as a buggy edit would
+        tree["plans"][0]["actions"][0][field] = value
 
     monkeypatch.setattr(apply, "apply_edits", broken)
+
+
+def test_result_that_would_not_validate_writes_nothing(
+    demo: Path, table: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last guard: the new text is loaded and checked by stspd itself before any write."""
+    _buggy_edit(monkeypatch, "numero", 0)
     filled = _fill(table, "Suivi", H2=70)
     code, _out, err = _refused(capsys, demo, filled)
     assert code == 1
     first = err.splitlines()[0]
     assert first.startswith("Suivi!H2 : ")
     assert first.endswith(": le résultat ne serait pas valide")
+
+
+def test_value_that_would_not_read_back_writes_nothing(
+    demo: Path, table: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the validation, every written value is read back and compared with its cell."""
+    _buggy_edit(monkeypatch, "avancement", 75)  # written, but not what the cell says
+    filled = _fill(table, "Suivi", H2=70)
+    code, _out, err = _refused(capsys, demo, filled)
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "Suivi!H2 : valeur « 70 » écrite dans la stratégie, relue « 75 » : elle ne peut pas y "
+        "être gardée telle quelle"
+    )
 
 
 def test_unexpected_change_is_an_internal_error(
