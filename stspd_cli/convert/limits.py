@@ -13,15 +13,12 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from stspd_cli.archive import refused
 from stspd_cli.errors import UnreadableInputError
 from stspd_cli.fr import number_fr
 from stspd_cli.source import MAX_BYTES
 
 MAX_CONTAINER = 4 * MAX_BYTES  # a docx, odt or pdf with its images
-MAX_UNZIPPED = 64 * 1024 * 1024
-MAX_MEMBERS = 1_000
-MAX_RATIO = 100  # uncompressed / compressed size of one member bigger than RATIO_FROM
-RATIO_FROM = 1024 * 1024
 MAX_PAGES = 500
 MAX_TEXT = MAX_BYTES  # characters of text drawn from a document
 
@@ -60,17 +57,9 @@ def check_archive(data: bytes, name: str, kind: str) -> ArchiveFacts:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-            if len(members) > MAX_MEMBERS:
-                why = f"archive de plus de {number_fr(MAX_MEMBERS)} fichiers"
+            why = refused(members, label)
+            if why is not None:
                 raise unreadable(name, f"{label} refusé : {why}")
-            if sum(info.file_size for info in members) > MAX_UNZIPPED:
-                why = f"plus de {size_text(MAX_UNZIPPED)} une fois décompressé"
-                raise unreadable(name, f"{label} refusé : {why}")
-            for info in members:
-                ratio = info.file_size // max(info.compress_size, 1)
-                if info.file_size > RATIO_FROM and ratio > MAX_RATIO:
-                    why = f"« {info.filename} » se décompresse {number_fr(ratio)} fois plus gros"
-                    raise unreadable(name, f"archive suspecte (bombe de décompression) : {why}")
             names = {info.filename for info in members}
             if _MAIN_PART[kind] not in names:
                 why = f"archive zip qui n'est pas un {label} (« {_MAIN_PART[kind]} » absent)"

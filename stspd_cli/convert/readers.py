@@ -96,23 +96,20 @@ def read_document(path: Path, name: str) -> Document:
         msg = f"« {name} » : format non pris en charge ({suffix or 'sans extension'})"
         raise UsageError(msg, hint=f"formats lus : {known}")
     reader, limit = READERS[suffix]
+    from stspd_cli.source import NotReadable, read_regular  # noqa: PLC0415
+
     try:
-        if not path.is_file():
-            if path.is_dir():
-                why = "c'est un dossier"
-            elif path.exists():
-                why = "ce n'est pas un fichier ordinaire (tube, périphérique) : rien n'est lu"
-            else:
-                why = "fichier introuvable"
-            raise unreadable(name, why)
-        check_size(name, path.stat().st_size, limit)
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+        data = read_regular(path, limit)  # the one reader of the user's files (source.py)
+    except NotReadable as refusal:
+        if refusal.size is not None:
+            check_size(name, refusal.size, limit)
+        raise unreadable(name, refusal.detail) from None
+    except FileNotFoundError:
+        raise unreadable(name, "fichier introuvable") from None
     except PermissionError:
         raise unreadable(name, "lecture refusée (droits d'accès)") from None
     except OSError as error:
         raise unreadable(name, f"lecture impossible ({error.strerror})") from None
-    check_size(name, len(data), limit)
     doc = reader(path, data, name)
     check_text(name, sum(len(t) for block in doc.blocks for t in block.texts()))
     return doc

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from cli_run import run
 
-from stspd_cli.convert.limits import MAX_CONTAINER, MAX_MEMBERS, MAX_PAGES
+from stspd_cli.archive import MAX_MEMBERS
+from stspd_cli.convert.limits import MAX_CONTAINER, MAX_PAGES
 from stspd_cli.convert.words import fold
 from stspd_cli.source import MAX_BYTES
 
@@ -137,7 +138,7 @@ def test_a_named_pipe_is_refused_without_waiting(
 ) -> None:
     fifo = tmp_path / "tube.txt"
     os.mkfifo(fifo)
-    _refused(capsys, fifo, "tube.txt : ce n'est pas un fichier ordinaire")
+    _refused(capsys, fifo, "tube.txt : c'est un tube nommé (FIFO), pas un fichier ordinaire")
 
 
 def test_macros_and_external_links_are_never_run_nor_followed(tmp_path: Path) -> None:
