@@ -8,7 +8,8 @@ from collections import Counter
 from typing import Any
 
 from stspd_cli.convert.rules import parts
-from stspd_cli.convert.rules.walker import Draft, Walker
+from stspd_cli.convert.rules.draft import Draft
+from stspd_cli.convert.rules.walker import Walker
 from stspd_cli.convert.words import fold, folded
 from stspd_cli.labels import DEFAULTS
 
