@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from stspd_cli.convert.blocks import ITEM, TABLE, Block
+from stspd_cli.convert.blocks import HEADING, ITEM, TABLE, Block
 from stspd_cli.convert.rules import parts
 from stspd_cli.convert.rules.draft import Draft, joined, trim
 from stspd_cli.convert.rules.fiches import FicheRules
@@ -79,6 +79,10 @@ class Walker(FicheRules):
 
     # -- headings -------------------------------------------------------------------------
     def heading(self, block: Block, text: str, after: list[Block]) -> None:
+        # A short line of a text file is a heading of unknown level (0), unless it is a fiche's
+        # « Pilote : Ville de Lille ».
+        if block.level == 0 and block.kind == HEADING and self.fiche_line(text):
+            return
         self.sub_mode = False
         if parts.is_intertitle(text):
             self.structure.add(text)
