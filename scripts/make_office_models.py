@@ -47,8 +47,9 @@ DOCX_PARAGRAPHS = [
         32,
         True,
         BLUE,
-        '<w:keepNext/><w:pageBreakBefore/><w:spacing w:before="0" w:after="240"/>'
+        '<w:keepNext/><w:pageBreakBefore/>'
         f'<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="4" w:color="{BLUE}"/></w:pBdr>'
+        '<w:spacing w:before="0" w:after="240"/>'
         '<w:outlineLvl w:val="0"/>',
         "",
     ),
@@ -175,16 +176,16 @@ DOCX_PARAGRAPHS = [
         16,
         False,
         GREY,
-        '<w:jc w:val="center"/><w:spacing w:after="0"/>',
+        '<w:spacing w:after="0"/><w:jc w:val="center"/>',
         "",
     ),
 ]
-# Character styles: id, name, bold, colour, extra rPr.
+# Character styles: id, name, bold, colour, rPr before the colour, rPr after it (schema order).
 DOCX_CHARACTERS = [
-    ("Mention-restreinte", "Mention-restreinte", True, RED, '<w:sz w:val="18"/>'),
-    ("Numero-fiche", "Numero-fiche", True, BLUE, ""),
-    ("Suppression", "Suppression", False, RED, "<w:strike/>"),
-    ("Ajout", "Ajout", False, GREEN, '<w:u w:val="single"/>'),
+    ("Mention-restreinte", "Mention-restreinte", True, RED, "", '<w:sz w:val="18"/>'),
+    ("Numero-fiche", "Numero-fiche", True, BLUE, "", ""),
+    ("Suppression", "Suppression", False, RED, "<w:strike/>", ""),
+    ("Ajout", "Ajout", False, GREEN, "", '<w:u w:val="single"/>'),
 ]
 
 
@@ -254,14 +255,14 @@ def docx_styles(styles: bytes) -> bytes:
                 "</w:style>"
             ),
         )
-    for sid, name, bold, colour, rpr_xml in DOCX_CHARACTERS:
+    for sid, name, bold, colour, before, after in DOCX_CHARACTERS:
         replace(
             sid,
             (
                 f'<w:style w:type="character" w:customStyle="1" w:styleId="{sid}">'
                 f'<w:name w:val="{name}"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>'
-                f'<w:rPr>{"<w:b/><w:bCs/>" if bold else ""}{rpr_xml}<w:color w:val="{colour}"/>'
-                "</w:rPr></w:style>"
+                f'<w:rPr>{"<w:b/><w:bCs/>" if bold else ""}{before}<w:color w:val="{colour}"/>'
+                f"{after}</w:rPr></w:style>"
             ),
         )
     replace(
@@ -277,7 +278,7 @@ def docx_styles(styles: bytes) -> bytes:
         "Table",
         (
             '<w:style w:type="table" w:default="1" w:styleId="Table"><w:name w:val="Table"/>'
-            '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
+            '<w:uiPriority w:val="59"/><w:qFormat/>'
             '<w:pPr><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/></w:pPr>'
             '<w:rPr><w:sz w:val="19"/><w:szCs w:val="19"/></w:rPr>'
             f"<w:tblPr><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/>"
@@ -601,6 +602,13 @@ def odt_styles(styles: bytes) -> bytes:
                 f"<style:text-properties {props}/></style:style>"
             )
         )
+    # The frames pandoc writes around pictures name this graphic style as their parent.
+    office_styles.append(
+        _odf(
+            '<style:style style:name="Formula" style:family="graphic">'
+            '<style:graphic-properties style:wrap="none"/></style:style>'
+        )
+    )
     faces = root.find("office:font-face-decls", ns)
     faces.append(
         _odf(

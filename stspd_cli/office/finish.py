@@ -56,6 +56,13 @@ def _docx_part(name: str, xml: str, meta: OfficeMeta) -> str:
 
 
 def _odt_part(name: str, xml: str, meta: OfficeMeta) -> str:
+    if name == "META-INF/manifest.xml":  # the XML parts' media type, as LibreOffice writes it
+        return re.sub(
+            r'manifest:media-type="application/xml"(\s+manifest:full-path='
+            r'"(?:content|styles|meta|settings)\.xml")',
+            r'manifest:media-type="text/xml"\1',
+            xml,
+        )
     if name == "meta.xml":
         xml = re.sub(r"<dc:title>.*?</dc:title>|<dc:title\s*/>", "", xml, flags=re.DOTALL)
         xml = re.sub(

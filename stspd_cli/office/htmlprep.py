@@ -4,9 +4,9 @@ The reader keeps only ``<main>`` when a page has one (the cover would be lost), 
 ``<nav>`` (the table of contents would be a list like any other), drops the class
 of a ``<p>`` (the cover's lines, the kickers above headings), and writes an inline ``<svg>`` as an
 SVG image whose attributes it lower-cases (``viewBox`` breaks). So, before it reads the page:
-``<main>`` and ``<nav>`` become ``<div>``; a ``<p class>`` is wrapped in a ``<div>`` of that
-class; each chart becomes a PNG image whose text alternative is the chart's ``<title>``; the « aller au
-contenu » link of screen pages goes. The page is re-written tag by tag by Python's HTML parser:
+``<main>`` and ``<nav>`` become ``<div>``; a ``<p class>`` is wrapped in a ``<div>`` that
+names its class (``data-paragraphe``); each chart becomes a PNG image whose text alternative is the chart's ``<title>``; the
+« aller au contenu » link of screen pages goes. The page is re-written tag by tag by Python's HTML parser:
 every text and attribute is escaped again, so nothing in the data can turn into markup.
 """
 
@@ -67,7 +67,7 @@ class _Rewriter(HTMLParser):
             wrap = bool(classes)
             self.wrapped.append(wrap)
             if wrap:
-                self.out.append(f'<div class="{escape(" ".join(classes))}">')
+                self.out.append(f'<div data-paragraphe="{escape(" ".join(classes))}">')
                 attrs = [(k, v) for k, v in attrs if k != "class"]
         self.out.append(self._tag(tag, attrs))
 

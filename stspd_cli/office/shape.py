@@ -38,8 +38,9 @@ class Shaped(NamedTuple):
 
 
 class _Shaper:
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, shift: int) -> None:
         self.kind = kind
+        self.shift = shift
         self.title: str | None = None
         self.in_cover = False
 
@@ -81,7 +82,7 @@ class _Shaper:
         return [node]
 
     def div(self, a: list[Any], content: list[Node]) -> list[Node]:
-        ident, classes, _pairs = a
+        ident, classes, pairs = a
         if ident == "sommaire" or "sommaire" in classes:
             return toc.block(self.kind, content)
         if "couverture" in classes:
@@ -92,9 +93,12 @@ class _Shaper:
                 self.in_cover = False
             return [{"t": "Div", "c": [attr(ident, classes), inner]}]
         inner = self.blocks(content)
-        style = next((PARAGRAPH_STYLES[c] for c in classes if c in PARAGRAPH_STYLES), None)
-        if style:
-            return [styled(style, inner)]
+        # A paragraph of the page and its class (htmlprep); pandoc drops the ``data-`` prefix.
+        paragraph = dict(pairs).get("paragraphe")
+        if paragraph is not None:
+            names = paragraph.split()
+            style = next((PARAGRAPH_STYLES[c] for c in names if c in PARAGRAPH_STYLES), None)
+            return [styled(style, inner)] if style else inner
         return [{"t": "Div", "c": [attr(ident, classes), inner]}]
 
     def header(self, level: int, a: list[Any], inlines: list[Node]) -> list[Node]:
@@ -104,7 +108,7 @@ class _Shaper:
             return [styled("Title", [para(content)])]
         if self.in_cover:  # « Signataires »: a line of the cover, not a part of the document
             return [styled("Couverture-Intertitre", [para(content)])]
-        return [{"t": "Header", "c": [max(1, level - 1), a, content]}]
+        return [{"t": "Header", "c": [max(1, level - self.shift), a, content]}]
 
     def fields(self, items: list[Any]) -> list[Node]:
         """A list of labelled fields (« Pilote : … »): a two-column table, as towns lay out a
@@ -213,6 +217,14 @@ def _inline_of(blocks: list[Node]) -> list[Node]:
 
 def shape(document: dict[str, Any], kind: str) -> Shaped:
     """The blocks of ``document`` (pandoc's reading of our page) for a ``kind`` document."""
-    shaper = _Shaper(kind)
+    # A document with a cover (the feuille de route) has its parts at level 2 of the page:
+    # they become Heading 1, each on a new page. A bilan or a note, titled on its first page,
+    # keeps its levels: its sections follow the title on the same page.
+    covered = any(
+        b["t"] == "Div" and "couverture" in b["c"][0][1]
+        for top in document["blocks"]
+        for b in ([top, *top["c"][1]] if top["t"] == "Div" else [top])
+    )
+    shaper = _Shaper(kind, 1 if covered else 0)
     blocks = shaper.blocks(document["blocks"])
     return Shaped(blocks, shaper.title or "")
