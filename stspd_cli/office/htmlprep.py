@@ -1,13 +1,14 @@
 """Our HTML page made ready for pandoc's HTML reader, which would otherwise lose parts of it.
 
 The reader keeps only ``<main>`` when a page has one (the cover would be lost), unwraps
-``<nav>`` (the table of contents would be a list like any other), drops the class
-of a ``<p>`` (the cover's lines, the kickers above headings), and writes an inline ``<svg>`` as an
+``<nav>`` (the table of contents would be a list like any other), drops the class of a
+``<p>`` (the cover's lines, the kickers above headings), and writes an inline ``<svg>`` as an
 SVG image whose attributes it lower-cases (``viewBox`` breaks). So, before it reads the page:
-``<main>`` and ``<nav>`` become ``<div>``; a ``<p class>`` is wrapped in a ``<div>`` that
-names its class (``data-paragraphe``); each chart becomes a PNG image whose text alternative is the chart's ``<title>``; the
-« aller au contenu » link of screen pages goes. The page is re-written tag by tag by Python's HTML parser:
-every text and attribute is escaped again, so nothing in the data can turn into markup.
+``<main>`` and ``<nav>`` become ``<div>``; a ``<p class>`` is wrapped in a ``<div>`` that names
+its class (``data-paragraphe``); each chart becomes a PNG image whose text alternative is the
+chart's ``<title>``; the « aller au contenu » link of screen pages goes. The page is re-written
+tag by tag by Python's HTML parser: every text and attribute is escaped again, so nothing in the
+data can turn into markup.
 """
 
 from __future__ import annotations
