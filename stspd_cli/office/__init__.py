@@ -27,6 +27,7 @@ class OfficeMeta(NamedTuple):
     author: str
     subject: str  # the running header: « CLSPD Lille »
     interne: bool = False
+    alts: tuple[str, ...] = ()  # pictures' text alternatives, in order (set by the pipeline)
 
     @property
     def diffusion(self) -> str:
@@ -59,7 +60,7 @@ def office_document(html: str, kind: str, meta: OfficeMeta, model: Path) -> byte
         "blocks": shaped.blocks,
     }
     data = pandoc.write(document, kind, model)
-    return finish(kind, data, meta._replace(title=meta.title or shaped.title))
+    return finish(kind, data, meta._replace(title=meta.title or shaped.title, alts=shaped.alts))
 
 
 def office_page(html: str, kind: str, meta: OfficeMeta, env: Environment | None = None) -> bytes:

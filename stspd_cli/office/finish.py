@@ -78,6 +78,8 @@ def _odt_part(name: str, xml: str, meta: OfficeMeta) -> str:
         )
         xml = xml.replace("</office:meta>", title + creator + "</office:meta>", 1)
         return re.sub(r"<dc:language>.*?</dc:language>", "<dc:language>fr-FR</dc:language>", xml)
+    if name == "content.xml":
+        return _odt_alternatives(xml, meta.alts)
     if name == "styles.xml":
         xml = re.sub(
             r"(<text:subject\b[^>]*>).*?(</text:subject>)",
@@ -92,6 +94,25 @@ def _odt_part(name: str, xml: str, meta: OfficeMeta) -> str:
             flags=re.DOTALL,
         )
     return xml
+
+
+def _odt_alternatives(xml: str, alts: tuple[str, ...]) -> str:
+    """Each picture's text alternative (``svg:title`` and ``svg:desc`` of its frame, which
+    pandoc's odt writer leaves out), in the order pandoc wrote the pictures."""
+    remaining = iter(alts)
+
+    def add(match: re.Match[str]) -> str:
+        alt = escape(next(remaining, "Image"))
+        return (
+            f"{match.group(1)}<svg:title>{alt}</svg:title><svg:desc>{alt}</svg:desc></draw:frame>"
+        )
+
+    return re.sub(
+        r"(<draw:frame\b[^>]*>\s*<draw:image\b[^>]*?(?:/>|>.*?</draw:image>))\s*</draw:frame>",
+        add,
+        xml,
+        flags=re.DOTALL,
+    )
 
 
 def _rewrite(data: bytes, change: Callable[[str, str], str]) -> bytes:

@@ -35,6 +35,7 @@ SAFE_PICTURES = ("data:image/png;", "data:image/jpeg;", "data:image/gif;")
 class Shaped(NamedTuple):
     blocks: list[Node]
     title: str  # the text of the document's first level-1 heading
+    alts: tuple[str, ...]  # the text alternative of each picture, in order
 
 
 class _Shaper:
@@ -43,6 +44,7 @@ class _Shaper:
         self.shift = shift
         self.title: str | None = None
         self.in_cover = False
+        self.alts: list[str] = []
 
     # ----- blocks -----
     def blocks(self, blocks: list[Node]) -> list[Node]:
@@ -194,6 +196,7 @@ class _Shaper:
         classes = a[1]
         if not alt_text:
             alt_text = "Logo" if "logo" in classes else "Image"
+        self.alts.append(alt_text)
         pairs = [[k, v] for k, v in a[2] if k in ("width", "height")]
         if "graphique" in classes:
             pairs = [["width", "100%"]]
@@ -227,4 +230,4 @@ def shape(document: dict[str, Any], kind: str) -> Shaped:
     )
     shaper = _Shaper(kind, 1 if covered else 0)
     blocks = shaper.blocks(document["blocks"])
-    return Shaped(blocks, shaper.title or "")
+    return Shaped(blocks, shaper.title or "", tuple(shaper.alts))
