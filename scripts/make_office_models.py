@@ -47,7 +47,7 @@ DOCX_PARAGRAPHS = [
         32,
         True,
         BLUE,
-        '<w:keepNext/><w:pageBreakBefore/>'
+        "<w:keepNext/><w:pageBreakBefore/>"
         f'<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="4" w:color="{BLUE}"/></w:pBdr>'
         '<w:spacing w:before="0" w:after="240"/>'
         '<w:outlineLvl w:val="0"/>',
@@ -331,6 +331,9 @@ def make_docx() -> bytes:
     parts["word/header2.xml"] = (wdecl + EMPTY_HEADER).encode()
     parts["word/footer1.xml"] = (wdecl + FOOTER).encode()
     parts["word/footer2.xml"] = (wdecl + EMPTY_FOOTER).encode()
+    # pandoc's sample body and footnote link to a web address: no relationship leaves our model.
+    for name in [n for n in parts if n.endswith(".rels")]:
+        parts[name] = re.sub(rb'<Relationship [^>]*TargetMode="External"[^>]*/>', b"", parts[name])
     rels = parts["word/_rels/document.xml.rels"].decode()
     extra = "".join(
         f'<Relationship Id="{rid}" Type="{REL}/{kind}" Target="{target}"/>'
@@ -585,7 +588,9 @@ def odt_styles(styles: bytes) -> bytes:
             if bold
             else ""
         )
-        caps = ' fo:text-transform="uppercase"' if name in ("Couverture-Instance", "Surtitre") else ""
+        caps = (
+            ' fo:text-transform="uppercase"' if name in ("Couverture-Instance", "Surtitre") else ""
+        )
         office_styles.append(
             _odf(
                 f'<style:style style:name="{name}" style:display-name="{display}" '

@@ -42,7 +42,7 @@ _FIELD_TEXT = re.compile(
 )
 _EXTERNAL = re.compile(r'TargetMode\s*=\s*"External"', re.IGNORECASE)
 _ODF_ACTIVE = re.compile(
-    r"<(office:script|office:event-listeners|script:|draw:object|draw:applet|draw:plugin"
+    r"<(office:script\b|office:event-listeners|script:|draw:object|draw:applet|draw:plugin"
     r"|text:section-source|text:database|office:dde-source|text:dde-connection)",
 )
 _ODF_LINK = re.compile(r'xlink:href\s*=\s*"([^"]*)"')

@@ -7,14 +7,13 @@ import io
 import subprocess
 import zipfile
 from pathlib import Path
-from xml.etree import ElementTree as ET
 
+from defusedxml import ElementTree as ET
 from docx import Document as WordDocument
 from odf import office, teletype
 from odf import text as odf_text
 from odf.opendocument import load as load_odt
-
-from tests.render.support import normalise, require_tool
+from render.support import normalise, require_tool
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -62,7 +61,10 @@ def _walk(node: object) -> list[object]:
 def odt_headings(data: bytes) -> list[tuple[str, str]]:
     doc = load_odt(io.BytesIO(data))
     style = ("urn:oasis:names:tc:opendocument:xmlns:text:1.0", "style-name")
-    return [(h.attributes.get(style, ""), teletype.extractText(h)) for h in doc.getElementsByType(odf_text.H)]
+    return [
+        (h.attributes.get(style, ""), teletype.extractText(h))
+        for h in doc.getElementsByType(odf_text.H)
+    ]
 
 
 def part(data: bytes, name: str) -> str:

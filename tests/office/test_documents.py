@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-from tests.render.support import (
+from render.support import (
     DEMO,
     LILLE,
     LOOS,
@@ -75,7 +74,9 @@ def test_properties_language_title_author(kind: str) -> None:
     data = rendered(LILLE, kind)
     props = part(data, "docProps/core.xml" if kind == "docx" else "meta.xml")
     assert "<dc:language>fr-FR</dc:language>" in props
-    assert "<dc:title>Stratégie territoriale de sécurité et de prévention de la délinquance" in props
+    assert (
+        "<dc:title>Stratégie territoriale de sécurité et de prévention de la délinquance" in props
+    )
     assert "<dc:creator>CLSPD Lille</dc:creator>" in props
     styles = part(data, "word/styles.xml" if kind == "docx" else "styles.xml")
     language = r'<w:lang [^>]*w:val="fr-FR"' if kind == "docx" else 'fo:language="fr"'
@@ -117,4 +118,4 @@ def test_restricted_parts_as_in_html(kind: str) -> None:
         assert secret in internal
     assert "Diffusion restreinte" not in public
     style = "Mention-restreinte"
-    assert re.search(style + r'.{0,200}Diffusion restreinte', internal, re.DOTALL)
+    assert re.search(style + r".{0,200}Diffusion restreinte", internal, re.DOTALL)

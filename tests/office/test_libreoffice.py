@@ -11,16 +11,8 @@ from pathlib import Path
 
 import pytest
 from openxml_audit import OdfValidator, OpenXmlValidator
-
-from stspd_cli.diff import diff_documents
-from stspd_cli.diff.formats import FORMATS as DIFF_FORMATS
-from stspd_cli.diff.formats import DiffOutput
-from stspd_cli.diff.present import present
-from stspd_cli.load import load_file
-from stspd_cli.model import Document
-from stspd_cli.report import build_report
-from stspd_cli.report.formats import FORMATS as REPORT_FORMATS
-from tests.render.support import (
+from pypdf import PdfReader
+from render.support import (
     DEMO,
     LOOS,
     SEED_OF,
@@ -33,6 +25,15 @@ from tests.render.support import (
     rendered,
     seed_sentences,
 )
+
+from stspd_cli.diff import diff_documents
+from stspd_cli.diff.formats import FORMATS as DIFF_FORMATS
+from stspd_cli.diff.formats import DiffOutput
+from stspd_cli.diff.present import present
+from stspd_cli.load import load_file
+from stspd_cli.model import Document
+from stspd_cli.report import build_report
+from stspd_cli.report.formats import FORMATS as REPORT_FORMATS
 
 from .support import libreoffice_pdfs
 
@@ -75,8 +76,6 @@ def test_libreoffice_prints_every_sentence(converted: dict[str, bytes], name: st
 
 
 def test_libreoffice_shows_page_numbers_and_territory(converted: dict[str, bytes]) -> None:
-    from pypdf import PdfReader
-
     pages = [p.extract_text() for p in PdfReader(io.BytesIO(converted["loos-fdr.docx"])).pages]
     assert len(pages) > 5
     assert "CISPD Loos, Haubourdin et Emmerin" not in pages[0].splitlines()[0]
@@ -109,8 +108,6 @@ def test_bilan_and_note_in_pdf() -> None:
 
 def _all_text(pdf: bytes) -> str:
     """Every word of every page, running headers included."""
-    from pypdf import PdfReader
-
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
