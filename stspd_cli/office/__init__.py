@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from stspd_cli.fr import NBSP
 from stspd_cli.render.context import RESTRICTED_MARK
 
 if TYPE_CHECKING:
@@ -55,7 +56,9 @@ def office_document(html: str, kind: str, meta: OfficeMeta, model: Path) -> byte
         "meta": {
             "lang": _meta_value("fr-FR"),
             "subject": _meta_value(meta.subject),
-            "diffusion": _meta_value(meta.diffusion or "publique"),
+            # Word and LibreOffice show the property itself in the header: on a public version a
+            # no-break space, so that the field exists and shows nothing.
+            "diffusion": {"t": "MetaInlines", "c": [{"t": "Str", "c": meta.diffusion or NBSP}]},
         },
         "blocks": shaped.blocks,
     }
