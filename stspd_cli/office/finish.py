@@ -79,7 +79,7 @@ def _odt_part(name: str, xml: str, meta: OfficeMeta) -> str:
         xml = xml.replace("</office:meta>", title + creator + "</office:meta>", 1)
         return re.sub(r"<dc:language>.*?</dc:language>", "<dc:language>fr-FR</dc:language>", xml)
     if name == "content.xml":
-        return _odt_alternatives(xml, meta.alts)
+        return _odt_cells(_odt_alternatives(xml, meta.alts))
     if name == "styles.xml":
         xml = re.sub(
             r"(<text:subject\b[^>]*>).*?(</text:subject>)",
@@ -92,6 +92,26 @@ def _odt_part(name: str, xml: str, meta: OfficeMeta) -> str:
             lambda m: m.group(1) + escape(meta.diffusion) + m.group(2),
             xml,
             flags=re.DOTALL,
+        )
+    return xml
+
+
+# pandoc's odt writer gives its table cells no border: the same thin rule and header shading as
+# the « Table » style of the docx model, on the two cell styles it writes.
+_CELLS = {
+    "TableHeaderRowCell": 'fo:border="0.5pt solid #b7c1d3" fo:padding="0.07cm" '
+    'fo:background-color="#e9eef6"',
+    "TableRowCell": 'fo:border="0.5pt solid #b7c1d3" fo:padding="0.07cm"',
+}
+
+
+def _odt_cells(xml: str) -> str:
+    for style, props in _CELLS.items():
+        xml = re.sub(
+            r'(<style:style style:name="' + style + r'" style:family="table-cell">\s*)'
+            r'<style:table-cell-properties fo:border="none" */>',
+            r"\1<style:table-cell-properties " + props + " />",
+            xml,
         )
     return xml
 
