@@ -9,7 +9,7 @@
    LibreOffice converting their HTML, and pandoc with WeasyPrint as its PDF engine.
 
 Runs are interleaved (one of each tool per round) and repeated; medians are printed with the
-ratio to stspd. Run: ``.venv/bin/python benchmarks/office.py [ROUNDS]``.
+ratio to stspd. Run: ``.venv/bin/python benchmarks/office_documents.py [ROUNDS]``.
 """
 
 from __future__ import annotations
