@@ -81,7 +81,9 @@ def test_libreoffice_shows_page_numbers_and_territory(converted: dict[str, bytes
     assert "CISPD Loos, Haubourdin et Emmerin" not in pages[0].splitlines()[0]
     assert f"page 2 / {len(pages)}" in normalise(pages[1])
     assert "CISPD Loos, Haubourdin et Emmerin" in pages[1]
-    assert "Diffusion restreinte" not in pages[1] and "publique" not in pages[1]
+    # The public header: the territory alone (the diffusion property shows nothing).
+    assert pages[1].splitlines()[0].strip() == "CISPD Loos, Haubourdin et Emmerin"
+    assert "Diffusion restreinte" not in pages[1]
     internal = PdfReader(io.BytesIO(converted["demo-interne.docx"])).pages[1].extract_text()
     assert "Diffusion restreinte" in internal
 
