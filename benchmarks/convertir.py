@@ -48,7 +48,7 @@ def _peer(path: Path) -> None:
         with pdfplumber.open(path) as pdf:
             "".join(page.extract_text() or "" for page in pdf.pages)
         return
-    import pypandoc  # noqa: PLC0415
+    import pypandoc  # type: ignore[import-untyped]  # noqa: PLC0415
 
     kind = {".md": "markdown", ".html": "html"}.get(path.suffix, path.suffix[1:])
     pypandoc.convert_file(str(path), "markdown", format=kind, extra_args=["--sandbox"])
@@ -58,7 +58,7 @@ def main() -> None:
     formats = DOCS.RENDERED + (DOCS.OFFICE if DOCS.SOFFICE else ())
     if not DOCS.SOFFICE:
         print("LibreOffice absent : docx et odt non mesurés")
-    header = f"{'stratégie':34} {'format':6} {'retrouvé':>9} {'convertir':>10}"
+    header = f"{'stratégie':34} {'format':16} {'retrouvé':>9} {'convertir':>10}"
     print(f"{header} {'pair':>8} {'rapport':>8}")
     shares: dict[str, list[float]] = {f: [] for f in formats}
     with tempfile.TemporaryDirectory() as tmp:
@@ -80,12 +80,12 @@ def main() -> None:
                 shares[fmt].append(share)
                 mine, theirs = statistics.median(ours), statistics.median(peer)
                 print(
-                    f"{strategy.name:34} {fmt:6} {share:9.1%} {mine:9.3f}s {theirs:7.3f}s "
+                    f"{strategy.name:34} {fmt:16} {share:9.1%} {mine:9.3f}s {theirs:7.3f}s "
                     f"{mine / theirs:7.1f}x"
                 )
     print("par format (moyenne des trois stratégies) :")
     for fmt, values in shares.items():
-        print(f"  {fmt:5} {statistics.mean(values):.1%}")
+        print(f"  {fmt:16} {statistics.mean(values):.1%}")
 
 
 if __name__ == "__main__":

@@ -160,7 +160,10 @@ def render(
         typer.Option(
             "--format",
             "-f",
-            help="Format : html, md ou pdf (par défaut : selon l'extension de -o, sinon html).",
+            help=(
+                "Format : html, md, pdf, docx ou odt (par défaut : selon l'extension de -o, "
+                "sinon html)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -267,7 +270,7 @@ def diff(
     ],
     new: Annotated[str, typer.Argument(help="Nouvelle version : fichier, ou REV:CHEMIN.")],
     format_: Annotated[
-        str, typer.Option("--format", "-f", help="Format : text, md, html ou json.")
+        str, typer.Option("--format", "-f", help="Format : text, md, html, json, pdf, docx ou odt.")
     ] = "text",
     output: Annotated[
         Path | None,
@@ -336,7 +339,10 @@ def report(
         ),
     ],
     format_: Annotated[
-        str, typer.Option("--format", "-f", help="Format : text, md, html, json ou csv.")
+        str,
+        typer.Option(
+            "--format", "-f", help="Format : text, md, html, json, csv, pdf, docx ou odt."
+        ),
     ] = "text",
     output: Annotated[
         Path | None,

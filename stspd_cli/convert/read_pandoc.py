@@ -21,7 +21,7 @@ INPUT_FORMATS = {"docx": "docx", "odt": "odt", "md": "markdown-smart", "html": "
 
 def _pypandoc() -> Any:
     try:
-        import pypandoc  # noqa: PLC0415
+        import pypandoc  # type: ignore[import-untyped]  # noqa: PLC0415  (optional extra)
     except ImportError:
         raise DependencyError(
             "lire un document Word, LibreOffice, Markdown ou une page web demande pandoc, "

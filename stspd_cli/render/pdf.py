@@ -16,7 +16,7 @@ from stspd_cli.errors import DependencyError
 INSTALL_HINT = "pip install 'stspd-cli[pdf]'"
 
 
-def _weasyprint() -> Any:
+def weasyprint_module() -> Any:
     try:
         # Untyped, optional and slow to import: loaded by name, only for PDF.
         weasyprint = importlib.import_module("weasyprint")
@@ -32,7 +32,7 @@ def _weasyprint() -> Any:
 
 
 def html_to_pdf(html: str) -> bytes:
-    weasyprint = _weasyprint()
+    weasyprint = weasyprint_module()
     fetcher_class = getattr(weasyprint, "URLFetcher", None)
     if fetcher_class is not None:
         fetcher = fetcher_class(allowed_protocols=["data"])

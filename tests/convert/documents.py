@@ -1,7 +1,8 @@
 """Our own documents of a strategy in every format ``stspd convertir`` reads, for the round
-trip (tests/convert/test_roundtrip.py and benchmarks/convertir.py): HTML, Markdown and PDF
-from ``stspd render``; Word and LibreOffice files made from the HTML by LibreOffice headless
-until ``render --format docx|odt`` exists (issue 17)."""
+trip (tests/convert/test_roundtrip.py and benchmarks/convertir.py): HTML, Markdown, PDF, Word
+and LibreOffice from ``stspd render``; and Word and LibreOffice files as LibreOffice saves a
+web page (``docx-libreoffice``, ``odt-libreoffice``: a definition list becomes a label
+paragraph above its value, the title a plain paragraph), when LibreOffice is installed."""
 
 from __future__ import annotations
 
@@ -21,12 +22,12 @@ DEMO = ROOT / "examples" / "demo-fictive.yaml"
 LOOS = ROOT / "strategies" / "cispd-loos-haubourdin-emmerin.yaml"
 LILLE = ROOT / "strategies" / "clspd-lille.yaml"
 STRATEGIES = (DEMO, LOOS, LILLE)
-RENDERED = ("html", "md", "pdf")
-OFFICE = ("docx", "odt")
+RENDERED = ("html", "md", "pdf", "docx", "odt")
+OFFICE = ("docx-libreoffice", "odt-libreoffice")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 TODAY = date(2026, 12, 1)
 # An HTML file opens in Writer/Web, whose own export list has no Word filter: name it.
-_FILTERS = {"docx": "docx:MS Word 2007 XML", "odt": "odt"}
+_FILTERS = {"docx-libreoffice": "docx:MS Word 2007 XML", "odt-libreoffice": "odt"}
 
 
 def make_document(strategy: Path, fmt: str, folder: Path) -> Path:
@@ -34,10 +35,9 @@ def make_document(strategy: Path, fmt: str, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     if fmt in RENDERED:
         target = folder / f"{strategy.stem}.{fmt}"
-        data = render_document(load_strategy(strategy), fmt, interne=False)
-        target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        target.write_bytes(render_document(load_strategy(strategy), fmt, interne=False))
         return target
-    html = make_document(strategy, "html", folder)
+    html = make_document(strategy, "html", folder / "html")
     assert SOFFICE is not None, "LibreOffice (soffice) manque"
     subprocess.run(
         [
@@ -54,7 +54,7 @@ def make_document(strategy: Path, fmt: str, folder: Path) -> Path:
         capture_output=True,
         timeout=180,
     )
-    return folder / f"{strategy.stem}.{fmt}"
+    return folder / f"{strategy.stem}.{fmt.split('-', maxsplit=1)[0]}"
 
 
 def read(path: Path) -> Document:

@@ -26,10 +26,13 @@ from .documents import (
 LEVELS = {
     (DEMO, "html"): 1.0, (DEMO, "md"): 1.0, (DEMO, "pdf"): 0.98,
     (DEMO, "docx"): 1.0, (DEMO, "odt"): 1.0,
+    (DEMO, "docx-libreoffice"): 1.0, (DEMO, "odt-libreoffice"): 1.0,
     (LOOS, "html"): 1.0, (LOOS, "md"): 1.0, (LOOS, "pdf"): 1.0,
     (LOOS, "docx"): 1.0, (LOOS, "odt"): 1.0,
+    (LOOS, "docx-libreoffice"): 1.0, (LOOS, "odt-libreoffice"): 1.0,
     (LILLE, "html"): 1.0, (LILLE, "md"): 1.0, (LILLE, "pdf"): 1.0,
     (LILLE, "docx"): 1.0, (LILLE, "odt"): 1.0,
+    (LILLE, "docx-libreoffice"): 1.0, (LILLE, "odt-libreoffice"): 1.0,
 }  # fmt: skip
 _NAMES = {DEMO: "demo", LOOS: "loos", LILLE: "lille"}
 

@@ -114,7 +114,8 @@ def test_usage_errors_exit_2_with_a_french_message(tmp_path: Path) -> None:
     cases = [
         (("render", STRATEGIES), "est un dossier : indiquez un dossier de sortie"),
         (("render", STRATEGIES, "-o", "-"), "est un dossier"),
-        (("render", LILLE, "-f", "docx"), "format « docx » inconnu"),
+        (("render", LILLE, "-f", "rtf"), "format « rtf » inconnu"),
+        (("render", LILLE, "-f", "docx"), "le format docx s'écrit dans un fichier"),
         (("render", LILLE, "-f", "pdf"), "le format pdf s'écrit dans un fichier"),
         (("render", tmp_path / "absente.yaml"), "introuvable"),
         (("render", LILLE, "--templates", tmp_path / "absent"), "dossier de modèles"),

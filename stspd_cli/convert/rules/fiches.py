@@ -20,6 +20,9 @@ class FicheRules(FrameRules):
         """A fiche as a two-column table (its first row may name the action), a funding or an
         indicators table of a fiche; any other table is kept as text where it stands."""
         rows = [row for row in block.rows if any(cell.strip() for cell in row)]
+        if rows and parts.is_table_header(rows[0]):  # « Rubrique | Contenu »
+            self.structure.update(c for c in rows[0] if c.strip())
+            rows = rows[1:]
         if not rows:
             return
         first = next((c for c in rows[0] if c.strip()), "")
@@ -34,11 +37,11 @@ class FicheRules(FrameRules):
         if self.action is not None:
             if self.fiche_table(rows):
                 return
-        elif (fields := table_fields(rows)) and self.plan is not None:
-            self.start_action(None, fields[0][2], block)
-            assert self.action is not None
-            self.draft.check(self.action, None, "fiche en tableau sans titre d'action")
-            self.fiche_table(rows)
+        elif self.plan is not None and all(len([c for c in r if c.strip()]) == 2 for r in rows):
+            # The plan's own lines as a table (« Pilote du plan | Ville de Lille »).
+            for row in rows:
+                label, value = (c for c in row if c.strip())
+                self.plan_fact(f"{label} : {value}")
             return
         self.put_text("\n".join(" | ".join(c.strip() for c in row) for row in rows), item=False)
 

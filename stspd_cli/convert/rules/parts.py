@@ -157,3 +157,9 @@ def framework(text: str) -> str | None:
         ):
             return frame.id
     return None
+
+
+def is_table_header(row: list[str]) -> bool:
+    """« Rubrique | Contenu »: the header of a two-column fiche, not a field."""
+    cells = [fold(c) for c in row if c.strip()]
+    return bool(cells) and all(c in folded("entetes") for c in cells)
