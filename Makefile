@@ -1,5 +1,5 @@
 # stspd : les deux commandes du README, et ce qu'elles préparent.
-#   make demo  -> vérifie strategies/ et produit la feuille de route dans build/
+#   make demo  -> vérifie strategies/ et produit la feuille de route dans build/ (html, pdf, docx, odt)
 #   make test  -> ruff, mypy --strict et pytest
 # Chacune crée l'environnement virtuel (.venv) et installe les dépendances épinglées
 # (requirements/constraints.txt) si besoin.
@@ -9,18 +9,20 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit schema docs clean sysdeps wheel check-install editor-check
+.PHONY: demo test lint typecheck unit schema docs clean sysdeps office-models wheel check-install editor-check
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "stspd demande Python 3.11 ou plus récent")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[dev,pdf]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[dev,pdf,convertir]"
 	@touch $(STAMP)
 
 demo: $(STAMP) sysdeps
 	$(BIN)/stspd validate strategies/
 	$(BIN)/stspd render strategies/ -o build/ --format html
 	$(BIN)/stspd render strategies/ -o build/ --format pdf
+	$(BIN)/stspd render strategies/ -o build/ --format docx
+	$(BIN)/stspd render strategies/ -o build/ --format odt
 
 test: $(STAMP) sysdeps lint typecheck unit
 
@@ -62,6 +64,10 @@ schema: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/stspd regles --format md > docs/regles.md
 	$(BIN)/python -c "from stspd_cli.modeldoc import model_markdown; print(model_markdown())" > docs/modele.md
+
+# Regenerate the default reference documents of the docx and odt formats (committed).
+office-models: $(STAMP)
+	$(BIN)/python scripts/make_office_models.py
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -548,6 +548,48 @@ def init(
 # --- The one boundary where errors become messages and exit codes ---------------------------
 
 
+@app.command()
+def convertir(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="Document existant : .docx, .odt, .pdf (avec texte), .html, .md ou .txt.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=(
+                "Stratégie à créer (.yaml), jamais écrasée ; par défaut : le nom du document "
+                "en .yaml dans le dossier courant ; « - » : sortie standard."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="Format du résumé : text ou json.")
+    ] = "text",
+) -> None:
+    """Convertit une stratégie existante (Word, LibreOffice, PDF, page web, texte) en YAML.
+
+    Objectifs, plans, fiches-actions et leurs champs (pilote, partenaires, calendrier,
+    financement...) sont reconnus ; chaque placement deviné porte un commentaire
+    « # à vérifier ». Rien n'est perdu : ce qui ne se range pas va dans un chapitre.
+    Le résumé dit ce qui a été reconnu et la part des phrases placées.
+
+    Exemple : `stspd convertir strategie-2021.docx -o strategies/clspd-ma-ville.yaml`
+
+    Codes de sortie : 0 converti ; 1 converti mais pas encore valide (erreurs listées) ;
+    2 document illisible ou refusé, ou fichier de sortie existant.
+    """
+    from stspd_cli.commands.convert import convertir_command  # noqa: PLC0415
+
+    finish(convertir_command(source, output=output, format_name=format_))
+
+
 def _print_error(error: StspdError) -> None:
     _say(f"stspd : {error.message}\n")
     if error.hint:

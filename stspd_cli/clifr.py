@@ -151,10 +151,9 @@ def _localise(param: Parameter, command: str) -> None:
         param.help = texts["option_aide"]
     elif param.name in texts["options_ajoutees"]:
         param.help = texts["options_ajoutees"][param.name]
-    if param.name == "format_":
-        found = _format_help(command, texts)
-        if found is not None:
-            param.metavar, param.help = found
+    found = _format_help(command, texts) if param.name == "format_" else None
+    if found is not None:
+        param.metavar, param.help = found
     elif param.metavar is None and param.name in texts["valeurs"]:
         param.metavar = texts["valeurs"][param.name]
     elif param.metavar is None and getattr(param, "is_flag", False):

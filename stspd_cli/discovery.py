@@ -5,7 +5,7 @@
 - A folder: its YAML files that are strategies (first key ``schema: stspd/…``,
   :mod:`stspd_cli.sniff`), searched recursively, hidden ones left out; the other YAML files are
   skipped, never read further nor rewritten, and counted in one line of the summary.
-- A file: read as given, whatever it holds; one that is not a strategy gets one finding (S015).
+- A file: read as given, whatever it holds; one that is not a strategy gets one finding (S019).
 - ``-``: one strategy read from standard input (:mod:`stspd_cli.inputs`).
 """
 

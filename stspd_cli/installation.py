@@ -22,9 +22,9 @@ def installer() -> str:
     return "pip"
 
 
-def install_hint(requirement: str) -> str:
-    """The command that installs ``requirement`` (``weasyprint>=62``) next to stspd."""
-    quoted = shlex.quote(requirement)
+def install_hint(*requirements: str) -> str:
+    """The command that installs ``requirements`` (``weasyprint>=62``) next to stspd."""
+    quoted = " ".join(shlex.quote(r) for r in requirements)
     how = installer()
     if how == "pipx":
         return f"pipx inject stspd-cli {quoted}"
@@ -40,3 +40,27 @@ def system_libraries_hint(debian: str, macos: str, windows: str) -> str:
     if sys.platform == "win32":
         return f"sous Windows : {windows}"
     return f"sous Debian ou Ubuntu : {debian}"
+
+
+def extra_requirements(extra: str) -> list[str]:
+    """The libraries of an optional part of stspd (an extra of pyproject.toml: ``pdf``,
+    ``office``, ``convertir``), as the installed package declares them."""
+    from importlib.metadata import PackageNotFoundError, requires  # noqa: PLC0415
+
+    try:
+        declared = requires("stspd-cli") or []
+    except PackageNotFoundError:  # pragma: no cover - run from a copy that is not installed
+        return []
+    found = []
+    for line in declared:
+        requirement, _, marker = line.partition(";")
+        if marker.replace("'", '"').split() == ["extra", "==", f'"{extra}"']:
+            found.append(requirement.strip())
+    return found
+
+
+def extra_hint(extra: str) -> str:
+    """« installez-le avec : pipx inject stspd-cli 'pdfplumber>=0.11' ... (docs/...) »: the
+    command of the installation in use, with the libraries of the extra. stspd is not on a
+    package index: ``pip install 'stspd-cli[office]'`` would find nothing."""
+    return f"installez-le avec : {install_hint(*extra_requirements(extra))}"

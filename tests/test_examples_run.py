@@ -1,7 +1,8 @@
 """Examples that run: every command line shown in README.md, docs/*.md and the « Exemple » of
 each ``--help`` runs as written, in a temporary strategies repository made for it (issue 16).
 
-The repository holds what the examples name (strategies/, examples/, schema/) and one commit;
+The repository holds what the examples name (strategies/, examples/, schema/, a Word document
+``strategie-2021.docx`` made from the fictional demonstration) and one commit;
 tags and files the examples use are made by the examples themselves, in the order they are
 shown (« git tag v2026 » before « stspd diff v2026:... »). A line runs when it calls stspd (or
 git, for the set-up lines); it must not end in a usage error or an unreadable file (2), an
@@ -57,9 +58,12 @@ def shown_commands(text: str) -> list[str]:
         if _runnable(pending):
             found.append(pending)
         pending = ""
-    for span in re.findall(r"`(stspd [^`]+)`", text):
+    for raw in re.findall(r"`(stspd [^`]+)`", text):
+        span = " ".join(raw.split())  # an inline span may run over two lines
         words = span.split()
-        if len(words) > 2 and not span.startswith("stspd :") and _runnable(span):
+        # « html|md|pdf » in a span is a synopsis, « stspd : » a message: neither is run.
+        message_or_synopsis = "|" in span or span.startswith("stspd :")
+        if len(words) > 2 and not message_or_synopsis and _runnable(span):
             found.append(span)
     return found
 
@@ -80,6 +84,13 @@ def depot(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / part, folder / part)
     (folder / ".venv" / "bin").mkdir(parents=True)
     (folder / ".venv" / "bin" / "stspd").symlink_to(BIN / "stspd")
+    # The document the examples of stspd convertir convert: a strategy as a town's Word file.
+    subprocess.run(
+        [BIN / "stspd", "render", "examples/demo-fictive.yaml", "-o", "strategie-2021.docx"],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
     git = ["git", "-C", str(folder), "-c", "user.name=Test", "-c", "user.email=t@example.org"]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)

@@ -110,7 +110,7 @@ def test_fmt_never_touches_the_others(depot: Path, capsys: pytest.CaptureFixture
     code, _out, err = run(capsys, "fmt", "strategies/mkdocs.yml")
     assert code == 2
     assert err.splitlines()[0] == (
-        "stspd : strategies/mkdocs.yml:1:1: S015 ce fichier n'est pas une stratégie stspd : il "
+        "stspd : strategies/mkdocs.yml:1:1: S019 ce fichier n'est pas une stratégie stspd : il "
         "commence par la clé « site_name », pas par « schema: stspd/1 »"
     )
     assert _others(depot) == before
@@ -316,6 +316,6 @@ def test_standard_input_is_named_in_findings(capsys: pytest.CaptureFixture[str])
     code, out, _err = run(capsys, "validate", "-", stdin=b"site_name: docs\n")
     assert (code, out.splitlines()[0]) == (
         2,
-        "<entrée standard>:1:1: S015 ce fichier n'est pas une stratégie stspd : il commence "
+        "<entrée standard>:1:1: S019 ce fichier n'est pas une stratégie stspd : il commence "
         "par la clé « site_name », pas par « schema: stspd/1 »",
     )

@@ -9,6 +9,7 @@ anything is written. A strategy that cannot be rendered does not stop the others
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -51,30 +52,39 @@ def render_paths(
 ) -> Outcome:
     """Render one strategy, or every strategy of a folder, to where the output rule says.
 
-    Without a format, the output file's extension chooses it (html by default)."""
-    from stspd_cli.discovery import select  # noqa: PLC0415
+    Without a format, the output file's extension chooses it (html by default). A folder in a
+    binary format renders in worker processes, one per available core."""
+    from stspd_cli.discovery import STDIN, select  # noqa: PLC0415
     from stspd_cli.formats.registries import target_for  # noqa: PLC0415
-    from stspd_cli.render import render_document  # noqa: PLC0415
-    from stspd_cli.render.settings import template_dirs  # noqa: PLC0415
-    from stspd_cli.strategy_io import load_model  # noqa: PLC0415
     from stspd_cli.target import write  # noqa: PLC0415
 
     selection = select(sources, stdin=True)
     target = target_for(
         "render", format_name, output, many=selection.folders or len(selection.files) > 1
     )
+    jobs = plan_jobs(selection, target, interne=interne)
+    work = [(job, target.spec.name, interne, templates, today) for job in jobs]
+    workers = len(os.sched_getaffinity(0))
+    parallel = target.spec.binary and workers > 1 and len(work) >= PARALLEL_FROM
+    if parallel and STDIN not in selection.files:
+        import multiprocessing  # noqa: PLC0415
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+        _preload(target.spec.name)
+        # Forked workers inherit the modules already imported (WeasyPrint): no start-up cost.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(workers, len(work)), mp_context=context) as pool:
+            done = list(pool.map(_render_one, work))
+    else:
+        done = list(map(_render_one, work))
     outcome = Outcome()
-    for job in plan_jobs(selection, target, interne=interne):
-        try:
-            doc = load_model(job.source, today)
-            dirs = template_dirs(templates, job.source)
-            data = render_document(doc, target.spec.name, interne=interne, templates=dirs)
-        except (InvalidStrategyError, UnreadableInputError) as error:
+    for job, data, error in done:
+        if error is not None:
             outcome.errors.append(error)
-            continue
-        if job.target is None:
+        elif job.target is None:
             outcome.stdout = data
         else:
+            assert data is not None
             write(job.target, data)
             outcome.say(wrote(job.target, audience(interne)))
     outcome.say(selection.skipped_line())
@@ -91,3 +101,34 @@ def _summary_error(failed: list[StspdError]) -> StspdError:
     error = kind(msg, hint=first.hint)
     error.exit_code = max(e.exit_code for e in failed)
     return error
+
+
+# A folder of strategies in a binary format (PDF: about a second each) renders in worker
+# processes from two strategies on, one per available core.
+PARALLEL_FROM = 2
+
+
+def _preload(format_name: str) -> None:
+    """Import what a format needs once, before the workers fork."""
+    if format_name == "pdf":
+        from stspd_cli.render.pdf import weasyprint_module  # noqa: PLC0415
+
+        weasyprint_module()
+
+
+def _render_one(
+    work: tuple[Job, str, bool, Path | None, date | None],
+) -> tuple[Job, bytes | None, StspdError | None]:
+    """One strategy rendered: its bytes, or the error that stopped it (others go on)."""
+    from stspd_cli.render import render_document  # noqa: PLC0415
+    from stspd_cli.render.settings import template_dirs  # noqa: PLC0415
+    from stspd_cli.strategy_io import load_model  # noqa: PLC0415
+
+    job, format_name, interne, templates, today = work
+    try:
+        doc = load_model(job.source, today)
+        dirs = template_dirs(templates, job.source)
+        data = render_document(doc, format_name, interne=interne, templates=dirs)
+    except (InvalidStrategyError, UnreadableInputError) as error:
+        return job, None, error
+    return job, data, None

@@ -13,18 +13,16 @@ from typing import Any
 
 from stspd_cli.errors import DependencyError
 
-REQUIREMENT = "weasyprint>=62"  # the pdf extra of pyproject.toml
 
-
-def _weasyprint() -> Any:
-    from stspd_cli.installation import install_hint, system_libraries_hint  # noqa: PLC0415
+def weasyprint_module() -> Any:
+    from stspd_cli.installation import extra_hint, system_libraries_hint  # noqa: PLC0415
 
     try:
         # Untyped, optional and slow to import: loaded by name, only for PDF.
         weasyprint = importlib.import_module("weasyprint")
     except ImportError:
         msg = "le format pdf demande WeasyPrint, qui n'est pas installé"
-        hint = f"installez-le avec : {install_hint(REQUIREMENT)} (docs/rendu.md)"
+        hint = f"{extra_hint('pdf')} (docs/rendu.md)"
         raise DependencyError(msg, hint=hint) from None
     except OSError as error:  # WeasyPrint is there but the Pango library it needs is not
         msg = f"WeasyPrint ne trouve pas les bibliothèques Pango dont il a besoin ({error})"
@@ -38,7 +36,7 @@ def _weasyprint() -> Any:
 
 
 def html_to_pdf(html: str) -> bytes:
-    weasyprint = _weasyprint()
+    weasyprint = weasyprint_module()
     fetcher_class = getattr(weasyprint, "URLFetcher", None)
     if fetcher_class is not None:
         fetcher = fetcher_class(allowed_protocols=["data"])

@@ -47,7 +47,7 @@ def test_init_writes_every_file(repo: Path) -> None:
     readme = (repo / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("# Stratégie territoriale de sécurité et de prévention de la")
     assert f"`{STRATEGY}`" in readme
-    assert "$" not in readme
+    assert "${" not in readme  # every placeholder of the template filled
     assert (
         (repo / ".gitattributes")
         .read_text(encoding="utf-8")

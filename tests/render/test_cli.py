@@ -147,7 +147,7 @@ def test_usage_errors_exit_2_with_a_french_message(tmp_path: Path) -> None:
     cases: list[tuple[tuple[str | Path, ...], str]] = [
         (("render", STRATEGIES, "-o", "-"), "plusieurs stratégies ne s'écrivent pas sur la"),
         (("render", STRATEGIES, "-o", tmp_path / "x.html"), "n'est pas un dossier"),
-        (("render", LILLE, "-f", "xml"), "format « xml » inconnu"),
+        (("render", LILLE, "-f", "rtf"), "format « rtf » inconnu"),
         (("render", tmp_path / "absente.yaml"), "introuvable"),
         (("render", LILLE, "--templates", tmp_path / "absent"), "dossier de modèles"),
     ]
