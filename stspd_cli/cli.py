@@ -397,6 +397,17 @@ def import_(
         bool,
         typer.Option("--apply", help="Écrit les modifications (sans elle : les montre seulement)."),
     ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help=(
+                "Date de référence AAAA-MM-JJ : une mesure ne peut pas la dépasser (par "
+                "défaut : aujourd'hui)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Relit le tableau de suivi rempli par les partenaires et reporte leurs mises à jour.
 
@@ -410,7 +421,7 @@ def import_(
     """
     from stspd_cli.commands.tables import import_command  # noqa: PLC0415
 
-    finish(import_command(file, table, apply=apply))
+    finish(import_command(file, table, apply=apply, today=today))
 
 
 @app.command()

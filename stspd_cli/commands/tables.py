@@ -48,14 +48,14 @@ def export_command(
     return outcome
 
 
-def import_command(strategy: Path, table: Path, *, apply: bool = False) -> Outcome:
-    from datetime import date  # noqa: PLC0415
-
+def import_command(
+    strategy: Path, table: Path, *, apply: bool = False, today: str | None = None
+) -> Outcome:
     from stspd_cli.spreadsheet.importer import import_table  # noqa: PLC0415
     from stspd_cli.spreadsheet.messages import diagnostics_text, report_text  # noqa: PLC0415
     from stspd_cli.target import use_color  # noqa: PLC0415
 
-    done = import_table(strategy, table, apply=apply, today=date.today())
+    done = import_table(strategy, table, apply=apply, today=parse_date(today))
     # What was written is said in the report itself: « 4 modifications écrites dans x.yaml. »
     return Outcome(
         stdout=report_text(done, color=use_color()),
