@@ -206,7 +206,7 @@ def render(
     interne: Interne = False,
     today: Day = None,
 ) -> None:
-    """Produit la feuille de route imprimable (HTML, Markdown ou PDF) d'une stratégie.
+    """Produit la feuille de route imprimable (HTML, Markdown, PDF, Word ou LibreOffice).
 
     Un dossier (par défaut strategies/) donne un document par stratégie, dans build/ sans -o.
 

@@ -148,3 +148,35 @@ def test_prompts_have_french_spacing(
     assert "Nom du territoire (commune ou intercommunalité)\u00a0: " in out
     assert "Instance (CLSPD, CISPD ou CMSPD) [CLSPD]\u00a0: " in out
     assert (tmp_path / "clspd-roubaix.yaml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("stspd report --format ", None),
+        ("stspd render -f d", ["docx"]),
+        ("stspd validate --format g", ["github", "gitlab"]),
+    ],
+)
+def test_the_shell_completes_the_formats_of_the_registry(
+    words: str, expected: list[str] | None
+) -> None:
+    """Tab after --format offers the formats of the command's registry, nothing else."""
+    import os  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    from stspd_cli.formats.registries import registry  # noqa: PLC0415
+
+    env = {
+        **os.environ,
+        "_STSPD_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) if words.endswith(" ") else len(words.split()) - 1),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "stspd_cli"], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    command = words.split()[1]
+    assert done.stdout.split() == (expected or list(registry(command)))
