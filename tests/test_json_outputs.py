@@ -97,3 +97,21 @@ def test_diff_json(
     assert code == 0, err
     payload = _check("diff", out)
     assert payload["summary"]["total"] == len(payload["changes"])
+
+
+def test_the_table_of_formats_of_the_docs_follows_the_registries() -> None:
+    """docs/sorties.md lists each command's formats and default: as its registry says."""
+    from stspd_cli.formats.registries import DEFAULTS  # noqa: PLC0415
+
+    text = (ROOT / "docs" / "sorties.md").read_text(encoding="utf-8")
+    rows = {
+        cells[0].strip("` "): cells
+        for line in text.splitlines()
+        if line.startswith("| `")
+        and len(cells := [c.strip() for c in line.strip("|").split("|")]) == 4
+    }
+    for command in REGISTRIES:
+        assert command in rows, f"docs/sorties.md ne dit pas les formats de {command}"
+        formats, default = rows[command][1], rows[command][2]
+        assert formats.split(", ") == list(registry(command)), command
+        assert default == DEFAULTS[command], command

@@ -161,6 +161,14 @@ def test_init_creates_the_git_repository_with_the_diff_driver(
         check=True,
     )
     assert textconv.stdout.strip() == TEXTCONV
+    # Outputs and internal versions stay out of git; the next steps never say « git add . ».
+    for produced in ("build/clspd-lille.pdf", "lille-interne.pdf", "notes-interne/bilan.md"):
+        ignored = subprocess.run(
+            ["git", "-C", str(folder), "check-ignore", "-q", produced], check=False
+        )
+        assert ignored.returncode == 0, produced
+    assert "git add ." not in err
+    assert "git add .gitattributes .github/ .gitignore" in err
 
 
 def _git_diff(repo: Path, path: str) -> subprocess.CompletedProcess[str]:
