@@ -57,9 +57,11 @@ check-install: wheel
 editor-check: $(STAMP)
 	$(BIN)/python scripts/editor_check.py
 
-# Regenerate the committed artefacts that tests compare against.
+# Regenerate the committed artefacts that tests compare against (the JSON Schema, and the model
+# compiled for the validation without pydantic: stspd_cli/model/compile.py).
 schema: $(STAMP)
 	$(BIN)/stspd schema > schema/stspd-1.schema.json
+	$(BIN)/python -c "import sys; from stspd_cli.model.compile import compiled_text; sys.stdout.write(compiled_text())" > stspd_cli/data/modele-compile.json
 
 docs: $(STAMP)
 	$(BIN)/stspd regles --format md > docs/regles.md

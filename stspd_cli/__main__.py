@@ -1,5 +1,5 @@
 """Allow ``python -m stspd_cli``."""
 
-from stspd_cli.cli import main
+from stspd_cli.entry import main
 
 main()

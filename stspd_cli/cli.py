@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from stspd_cli.boundary import guarded, say
 from stspd_cli.clifr import FrenchGroup
-from stspd_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, StspdError, UsageError
+from stspd_cli.express import usage_hint_for
 
 if TYPE_CHECKING:
     from stspd_cli.edit.skeleton import Answers
@@ -121,33 +122,11 @@ Interne = Annotated[
 
 
 def finish(outcome: "Outcome") -> NoReturn:
-    """Write what a command gave back: its document on standard output, its messages on the
-    error output, then its errors; exit with its code."""
-    if outcome.stdout is not None:
-        _write(outcome.stdout)
-    if outcome.raw_stderr:
-        _say(outcome.raw_stderr)
-    for line in outcome.messages:
-        _say(line + "\n" if line.startswith(" ") else f"stspd : {line}\n")
-    for error in outcome.errors:
-        _print_error(error)
-    codes = [outcome.exit_code, *(e.exit_code for e in outcome.errors)]
-    raise typer.Exit(max(codes))
+    """Write what a command gave back (:func:`stspd_cli.boundary.write_outcome`) and exit with
+    its code."""
+    from stspd_cli.boundary import write_outcome  # noqa: PLC0415
 
-
-def _write(text: str | bytes) -> None:
-    """Standard output: shown, never obeyed, on a terminal (see stspd_cli.terminal)."""
-    from stspd_cli.output import write_output  # noqa: PLC0415
-
-    write_output(text, None)
-
-
-def _say(text: str) -> None:
-    """The error output, always read by a person: what a value holds is shown, never obeyed."""
-    from stspd_cli.terminal import visible  # noqa: PLC0415
-
-    sys.stderr.write(visible(text))
-    sys.stderr.flush()
+    raise typer.Exit(write_outcome(outcome))
 
 
 # --- Commands --------------------------------------------------------------------------------
@@ -601,61 +580,36 @@ def convertir(
     finish(convertir_command(source, output=output, format_name=format_))
 
 
-def _print_error(error: StspdError) -> None:
-    _say(f"stspd : {error.message}\n")
-    if error.hint:
-        _say(f"  conseil : {error.hint}\n")
-
-
 def _usage_hint(args: list[str]) -> str:
     """The one-line hint after a usage error: the help of the command used, else the list."""
     commands = typer.main.get_command(app)
     assert isinstance(commands, typer.core.TyperGroup)
     name = next((a for a in args if not a.startswith("-")), None)
-    if name in commands.commands:
-        return f"stspd {name} --help décrit ses options, avec un exemple."
+    if name is not None and name in commands.commands:
+        return usage_hint_for(name)
     return "stspd --help liste les commandes et leurs options."
 
 
-def _report_bug(error: BaseException) -> None:
-    _say(
-        "stspd : erreur interne inattendue "
-        f"({type(error).__name__}). Relancez la commande avec --debug pour voir la trace, "
-        "puis signalez-la aux mainteneurs avec le fichier en cause si possible.\n"
-    )
-
-
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: the one place where errors become messages and exit codes."""
+    """typer's way in; errors become messages and exit codes at one boundary
+    (:func:`stspd_cli.boundary.guarded`)."""
     from stspd_cli.clifr import translate_error  # noqa: PLC0415
 
     args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args
-    try:
-        code = app(args=args, prog_name="stspd", standalone_mode=False)
-    except StspdError as error:
-        if error.hint is None and isinstance(error, UsageError):
-            error.hint = _usage_hint(args)
-        _print_error(error)
-        sys.exit(error.exit_code)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except typer.Abort:
-        _say("stspd : interrompu.\n")
-        sys.exit(EXIT_INTERRUPTED)
-    except typer.TyperException as error:
-        message = translate_error(error.format_message())
-        if not message:  # no command given: the help was shown, nothing more to say
-            sys.exit(error.exit_code)
-        _say(f"stspd : {message}\n")
-        _say(f"  conseil : {_usage_hint(args)}\n")
-        sys.exit(error.exit_code)
-    except KeyboardInterrupt:
-        _say("stspd : interrompu.\n")
-        sys.exit(EXIT_INTERRUPTED)
-    except Exception as error:
-        if debug:
-            raise
-        _report_bug(error)
-        sys.exit(EXIT_INTERNAL)
-    sys.exit(code if isinstance(code, int) else 0)
+
+    def run() -> int:
+        try:
+            code = app(args=args, prog_name="stspd", standalone_mode=False)
+        except typer.Exit as done:
+            return done.exit_code
+        except typer.Abort:
+            raise KeyboardInterrupt from None
+        except typer.TyperException as error:
+            message = translate_error(error.format_message())
+            if message:  # else no command was given: the help was shown, nothing more to say
+                say(f"stspd : {message}\n")
+                say(f"  conseil : {_usage_hint(args)}\n")
+            return error.exit_code
+        return code if isinstance(code, int) else 0
+
+    guarded(run, args, lambda: _usage_hint(args))

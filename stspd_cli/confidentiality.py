@@ -10,19 +10,17 @@ every output shows that text where it would have shown the name or the identifie
 from __future__ import annotations
 
 from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel
-
-from stspd_cli.model import Document
+from stspd_cli.model.items import fields_of, is_restricted, kind_of
 from stspd_cli.model.references import declared, reference_kind
-from stspd_cli.model.types import Diffusable
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:  # the rules (R007) read the labels below without pydantic
+    from pydantic import BaseModel
 
+    from stspd_cli.model import Document
 
-def is_restricted(item: object) -> bool:
-    return isinstance(item, Diffusable) and item.diffusion == "restreinte"
+M = TypeVar("M", bound="BaseModel")
 
 
 def view(doc: Document, *, interne: bool) -> Document:
@@ -34,7 +32,7 @@ def public(model: M) -> M:
     """A copy of ``model`` without any restricted item, at any depth; in a document, references
     to the removed items read :func:`hidden_label`."""
     cleaned = _public(model)
-    if not isinstance(model, Document) or not isinstance(cleaned, Document):
+    if kind_of(model) != "Document" or kind_of(cleaned) != "Document":
         return cleaned
     before, after = declared(model), declared(cleaned)
     hidden = {kind: set(before[kind]) - set(after[kind]) for kind in before}
@@ -63,7 +61,7 @@ def kind_name(kind: str) -> str:
 
 def _public(model: M) -> M:
     changes: dict[str, Any] = {}
-    for name in type(model).model_fields:
+    for name, _ in fields_of(model) or ():
         value = getattr(model, name)
         cleaned = _clean(value)
         if cleaned is not value:
@@ -72,7 +70,7 @@ def _public(model: M) -> M:
 
 
 def _clean(value: Any) -> Any:
-    if isinstance(value, BaseModel):
+    if fields_of(value) is not None:
         return None if is_restricted(value) else _public(value)
     if isinstance(value, list):
         kept = [_clean(v) for v in value if not is_restricted(v)]
@@ -85,16 +83,16 @@ def _clean(value: Any) -> Any:
 def _mask(model: M, hidden: dict[str, set[str]]) -> M:
     """``model`` with every reference to a hidden item replaced by its label (once in a list)."""
     changes: dict[str, Any] = {}
-    for name in type(model).model_fields:
+    for name, _ in fields_of(model) or ():
         value = getattr(model, name)
         kind = reference_kind(type(model), name)
         masked: Any = value
         if kind is not None:
             masked = _masked_reference(value, hidden[kind], hidden_label(kind))
-        elif isinstance(value, BaseModel):
+        elif fields_of(value) is not None:
             masked = _mask(value, hidden)
-        elif isinstance(value, list) and any(isinstance(v, BaseModel) for v in value):
-            items = [_mask(v, hidden) if isinstance(v, BaseModel) else v for v in value]
+        elif isinstance(value, list) and any(fields_of(v) is not None for v in value):
+            items = [_mask(v, hidden) if fields_of(v) is not None else v for v in value]
             if any(a is not b for a, b in zip(items, value, strict=True)):
                 masked = items
         if masked is not value:
@@ -121,8 +119,9 @@ def restricted_texts(doc: Document) -> list[str]:
 def _strings(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
-    if isinstance(value, BaseModel):
-        return [s for name in type(value).model_fields for s in _strings(getattr(value, name))]
+    fields = fields_of(value)
+    if fields is not None:
+        return [s for name, _ in fields for s in _strings(getattr(value, name))]
     if isinstance(value, list):
         return [s for item in value for s in _strings(item)]
     return []

@@ -64,16 +64,23 @@ class ValidationReport:
 
 def check_loaded(loaded: Loaded, today: date) -> FileResult:
     """Model and semantic stages for one loaded file; at most MAX_FINDINGS findings each (the
-    reading and model stages keep to it themselves, counting what they leave out)."""
-    from stspd_cli.checks import run_checks  # noqa: PLC0415  (pydantic only when needed)
-    from stspd_cli.checks.structure import build_model  # noqa: PLC0415
+    reading and model stages keep to it themselves, counting what they leave out).
+
+    A file the compiled model accepts is read into plain records, without pydantic
+    (:mod:`stspd_cli.model.plain`); any other goes to pydantic, whose errors are the findings."""
+    from stspd_cli.checks import run_checks  # noqa: PLC0415
     from stspd_cli.load import capped  # noqa: PLC0415
+    from stspd_cli.model.plain import read_plain  # noqa: PLC0415
 
     if loaded.data is None:
         return FileResult(loaded.file, loaded.findings, semantics_checked=False)
-    model, findings = build_model(loaded)
+    model = read_plain(loaded.data)
     if model is None:
-        return FileResult(loaded.file, findings, semantics_checked=False)
+        from stspd_cli.checks.structure import build_model  # noqa: PLC0415  (pydantic)
+
+        model, findings = build_model(loaded)
+        if model is None:
+            return FileResult(loaded.file, findings, semantics_checked=False)
     findings = capped(run_checks(loaded, model, today), loaded.file)
     return FileResult(loaded.file, findings, semantics_checked=True)
 

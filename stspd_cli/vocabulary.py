@@ -6,13 +6,14 @@ file's values and export them as a JSON Schema ``enum``.
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import core_schema
+from typing import TYPE_CHECKING, Any
 
 from stspd_cli.resources import load_data
+
+if TYPE_CHECKING:  # the rules read vocabularies without pydantic (stspd_cli.model.plain)
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import core_schema
 
 
 def vocabulary(name: str) -> dict[str, str]:
@@ -34,6 +35,8 @@ class Vocabulary:
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
+        from pydantic_core import core_schema  # noqa: PLC0415
+
         return core_schema.literal_schema(list(vocabulary(self.name)))
 
     def __get_pydantic_json_schema__(

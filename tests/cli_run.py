@@ -1,4 +1,5 @@
-"""Run ``stspd`` in-process through ``main()``, the error boundary included."""
+"""Run ``stspd`` in-process through ``main()`` of the console script (the express way or typer),
+the error boundary included."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 
 import pytest
 
-from stspd_cli.cli import main
+from stspd_cli.entry import main
 
 
 def run(

@@ -10,12 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from stspd_cli.findings import Finding, Path_
 from stspd_cli.labels import ActionNames
 from stspd_cli.load import Loaded
-from stspd_cli.model import Document
 from stspd_cli.rules import make_finding
+
+if TYPE_CHECKING:
+    # The rules read the pydantic model or its plain records alike (stspd_cli.model.plain):
+    # nothing here imports pydantic.
+    from stspd_cli.model import Document
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from stspd_cli.checks import CheckContext, check
 from stspd_cli.findings import Path_
-from stspd_cli.model import ActionRef
+from stspd_cli.model.places import ActionRef
 from stspd_cli.nouns import Noun, lower_first
 
 

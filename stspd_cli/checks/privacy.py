@@ -6,12 +6,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from pydantic import BaseModel
-
 from stspd_cli.checks import CheckContext, check
-from stspd_cli.confidentiality import is_restricted
 from stspd_cli.findings import Path_
-from stspd_cli.model.actions import Contact
+from stspd_cli.model.items import fields_of, is_restricted, kind_of
 
 # An address starts where a run of its characters starts: without the look-behind, a long text
 # with no « @ » is scanned again from each of its characters (quadratic); with it, once.
@@ -20,13 +17,14 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\d])(?:\+33[\s.-]?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?![\d])")
 
 
-def _public_strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str, BaseModel | None]]:
-    """Every string outside restricted items, with its path and the model that holds it."""
-    if isinstance(value, BaseModel):
+def _public_strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str, Any]]:
+    """Every string outside restricted items, with its path and the model item that holds it
+    (None for a string of a list)."""
+    fields = fields_of(value)
+    if fields is not None:
         if is_restricted(value):
             return
-        for name, info in type(value).model_fields.items():
-            key = info.alias or name
+        for name, key in fields:
             child = getattr(value, name)
             if isinstance(child, str):
                 yield (*path, key), child, value
@@ -44,7 +42,7 @@ def _public_strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str, BaseM
 def personal_data_is_restricted(ctx: CheckContext) -> None:
     """E-mails, phone numbers and named contacts belong in restricted items."""
     for path, text, holder in _public_strings(ctx.doc, ()):
-        if isinstance(holder, Contact):
+        if holder is not None and kind_of(holder) == "Contact":
             if path[-1] == "nom":
                 ctx.report("P001", path, quoi=f"le nom de la personne « {text} »")
                 continue

@@ -63,10 +63,10 @@ def references_exist(ctx: CheckContext) -> None:
 def public_references_to_restricted_items(ctx: CheckContext) -> None:
     """A public text names a restricted actor, objective or working group: public documents
     write « acteur non public » (or the like) in its place; the warning says so before they do."""
-    from stspd_cli.confidentiality import hidden_label, kind_name, public  # noqa: PLC0415
+    from stspd_cli.confidentiality import hidden_label, kind_name  # noqa: PLC0415
 
     full = declared(ctx.doc)
-    shown = declared(public(ctx.doc))
+    shown = declared(ctx.doc, public=True)
     for ref in references(ctx.doc):
         if ref.public and ref.ident in full[ref.kind] and ref.ident not in shown[ref.kind]:
             ctx.report(

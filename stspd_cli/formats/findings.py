@@ -40,13 +40,15 @@ def summary(report: ValidationReport) -> str:
         text = f"{files} : aucun problème."
     else:
         text = (
-            f"{files} : {plural(report.errors, 'erreur')}, "
-            f"{plural(report.warnings, 'avertissement')}."
+            # Plurals given: the word list of stspd_cli.nouns is YAML, that the cached
+            # validation never parses (docs/performance.md).
+            f"{files} : {plural(report.errors, 'erreur', 'erreurs')}, "
+            f"{plural(report.warnings, 'avertissement', 'avertissements')}."
         )
     skipped = sum(not r.semantics_checked for r in report.files)
     if skipped:
         text += (
-            f" Règles de cohérence non vérifiées pour {plural(skipped, 'fichier')} : "
+            f" Règles de cohérence non vérifiées pour {plural(skipped, 'fichier', 'fichiers')} : "
             "corrigez d'abord les erreurs de structure."
         )
     others = skipped_sentence(report.skipped)

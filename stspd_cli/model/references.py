@@ -9,47 +9,36 @@ public view, where such a reference reads « acteur non public » instead of the
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel
-
-from stspd_cli.model.actions import Action, Contact
-from stspd_cli.model.strategy import (
-    Document,
-    Gouvernance,
-    GroupeTravail,
-    InstanceGouvernance,
-    Objectif,
-    Plan,
-    Proposition,
-    Repartition,
-    Signataire,
-)
-from stspd_cli.model.types import Diffusable
+from stspd_cli.model.items import fields_of, is_restricted, kind_of
+from stspd_cli.model.places import iter_actions
 
 ACTOR = "acteur"
 OBJECTIVE = "objectif"
 GROUP = "groupe"
 ACTION = "action"
 
-# (model, field name) -> kind of the item the field names.
-REFERENCE_FIELDS: dict[tuple[type[BaseModel], str], str] = {
-    (Action, "pilote"): ACTOR,
-    (Action, "copilotes"): ACTOR,
-    (Action, "partenaires"): ACTOR,
-    (Action, "objectifs"): OBJECTIVE,
-    (Action, "groupe_travail"): GROUP,
-    (Contact, "acteur"): ACTOR,
-    (Plan, "pilote"): ACTOR,
-    (Plan, "objectifs"): OBJECTIVE,
-    (Plan, "groupe_travail"): GROUP,
-    (Objectif, "groupe_travail"): GROUP,
-    (Repartition, "acteurs"): ACTOR,
-    (Gouvernance, "president"): ACTOR,
-    (Gouvernance, "membres"): ACTOR,
-    (Signataire, "acteur"): ACTOR,
-    (GroupeTravail, "pilote"): ACTOR,
-    (GroupeTravail, "membres"): ACTOR,
-    (InstanceGouvernance, "membres"): ACTOR,
-    (Proposition, "actions"): ACTION,
+# (model name, field name) -> kind of the item the field names. By name, so that the plain
+# records (stspd_cli.model.plain) and the pydantic models read the same table;
+# tests/test_plain_model.py checks that every name is a field of the model.
+REFERENCE_FIELDS: dict[tuple[str, str], str] = {
+    ("Action", "pilote"): ACTOR,
+    ("Action", "copilotes"): ACTOR,
+    ("Action", "partenaires"): ACTOR,
+    ("Action", "objectifs"): OBJECTIVE,
+    ("Action", "groupe_travail"): GROUP,
+    ("Contact", "acteur"): ACTOR,
+    ("Plan", "pilote"): ACTOR,
+    ("Plan", "objectifs"): OBJECTIVE,
+    ("Plan", "groupe_travail"): GROUP,
+    ("Objectif", "groupe_travail"): GROUP,
+    ("Repartition", "acteurs"): ACTOR,
+    ("Gouvernance", "president"): ACTOR,
+    ("Gouvernance", "membres"): ACTOR,
+    ("Signataire", "acteur"): ACTOR,
+    ("GroupeTravail", "pilote"): ACTOR,
+    ("GroupeTravail", "membres"): ACTOR,
+    ("InstanceGouvernance", "membres"): ACTOR,
+    ("Proposition", "actions"): ACTION,
 }
 
 Path = tuple[str | int, ...]
@@ -65,44 +54,56 @@ class Ref(NamedTuple):
     public: bool  # False when the item holding it, or one around it, is restricted
 
 
-def declared(doc: Document) -> dict[str, dict[str, Any]]:
+def declared(doc: Any, *, public: bool = False) -> dict[str, dict[str, Any]]:
     """The items a reference may name, by kind and identifier. A working group field may
-    name one of the council's instances (cellule de veille, observatoire) as well."""
-    gov = doc.gouvernance
-    groups: dict[str, Any] = {i.id: i for i in gov.instances} if gov else {}
-    groups.update({g.id: g for g in gov.groupes_travail} if gov else {})
+    name one of the council's instances (cellule de veille, observatoire) as well. With
+    ``public``, only those a public document keeps: none restricted, nor inside a restricted
+    item (what :func:`stspd_cli.confidentiality.public` removes)."""
+
+    def shown(items: list[Any]) -> list[Any]:
+        return [item for item in items if not (public and is_restricted(item))]
+
+    gov = doc.gouvernance if doc.gouvernance and shown([doc.gouvernance]) else None
+    groups: dict[str, Any] = {i.id: i for i in shown(gov.instances)} if gov else {}
+    groups.update({g.id: g for g in shown(gov.groupes_travail)} if gov else {})
+    actions = [
+        place.action
+        for place in iter_actions(doc)
+        if not (public and (is_restricted(place.action) or is_restricted(place.plan)))
+    ]
     return {
-        ACTOR: {a.id: a for a in doc.acteurs},
-        OBJECTIVE: {o.id: o for o in doc.objectifs},
+        ACTOR: {a.id: a for a in shown(doc.acteurs)},
+        OBJECTIVE: {o.id: o for o in shown(doc.objectifs)},
         GROUP: groups,
-        ACTION: {place.action.id: place.action for place in doc.iter_actions()},
+        ACTION: {action.id: action for action in actions},
     }
 
 
-def reference_kind(model: type[BaseModel], name: str) -> str | None:
-    return REFERENCE_FIELDS.get((model, name))
+def reference_kind(model: Any, name: str) -> str | None:
+    """The kind of item field ``name`` of ``model`` (a model item or class) names, if any."""
+    model_name = model.__name__ if isinstance(model, type) else kind_of(model)
+    return REFERENCE_FIELDS.get((model_name, name))
 
 
-def references(doc: Document) -> Iterator[Ref]:
+def references(doc: Any) -> Iterator[Ref]:
     """Every reference of ``doc``, in the order of the document."""
     yield from _walk(doc, (), public=True)
 
 
-def _walk(model: BaseModel, path: Path, *, public: bool) -> Iterator[Ref]:
-    public = public and not (isinstance(model, Diffusable) and model.diffusion == "restreinte")
-    for name, info in type(model).model_fields.items():
+def _walk(model: Any, path: Path, *, public: bool) -> Iterator[Ref]:
+    public = public and not is_restricted(model)
+    for name, key in fields_of(model) or ():
         value = getattr(model, name)
-        key = info.alias or name
-        kind = reference_kind(type(model), name)
+        kind = reference_kind(model, name)
         if kind is not None:
             if isinstance(value, str):
                 yield Ref(kind, key, value, (*path, key), public)
             elif isinstance(value, list):
                 for i, ident in enumerate(value):
                     yield Ref(kind, key, ident, (*path, key, i), public)
-        elif isinstance(value, BaseModel):
+        elif fields_of(value) is not None:
             yield from _walk(value, (*path, key), public=public)
         elif isinstance(value, list):
             for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
+                if fields_of(item) is not None:
                     yield from _walk(item, (*path, key, i), public=public)

@@ -1,11 +1,11 @@
 """The stspd/1 document: territory, strategy, frame, principles, objectives, plans, actors."""
 
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from pydantic import ConfigDict, Field, StrictBool
 
-from stspd_cli.findings import Path_
 from stspd_cli.model.actions import Action, Contact
+from stspd_cli.model.places import ActionRef, iter_actions
 from stspd_cli.model.types import (
     Annee,
     AxeRef,
@@ -796,21 +796,6 @@ class Note(Diffusable):
     annee: Annee | None = Field(None, title="Année", description="Année du fait rapporté.")
 
 
-class ActionRef(NamedTuple):
-    """An action and where it sits: ``path`` is its place in the YAML (``("plans", 0,
-    "actions", 2)`` or ``("actions", 0)`` for an action outside any plan)."""
-
-    path: Path_
-    plan: Plan | None
-    action: Action
-    position: int  # in its list
-
-    @property
-    def dotted(self) -> str:
-        """``plans[0].actions[2]``, ``actions[0]``: the place as JSON outputs name it."""
-        return ".".join(f"{k}[{i}]" for k, i in zip(self.path[::2], self.path[1::2], strict=True))
-
-
 class Document(Base):
     """Stratégie territoriale de sécurité et de prévention de la délinquance (modèle stspd/1)."""
 
@@ -847,15 +832,7 @@ class Document(Base):
 
     def iter_actions(self) -> list[ActionRef]:
         """Every action, in plans then outside any plan, in document order, with its place."""
-        refs = [
-            ActionRef(("plans", p, "actions", a), plan, action, a)
-            for p, plan in enumerate(self.plans)
-            for a, action in enumerate(plan.actions)
-        ]
-        refs += [
-            ActionRef(("actions", a), None, action, a) for a, action in enumerate(self.actions)
-        ]
-        return refs
+        return iter_actions(self)
 
 
 __all__ = ["ActionRef", "AxeRef", "Document"]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from stspd_cli.confidentiality import is_restricted, view
+from stspd_cli.confidentiality import view
 from stspd_cli.fr import date_on
 from stspd_cli.frameworks import frameworks
 from stspd_cli.labels import ActionNames, Labels
+from stspd_cli.model.items import is_restricted
 from stspd_cli.period import effective_period, end_set_by, extension_text
 from stspd_cli.render.annexes import FundingSummary, WhoDoesWhat, funding_summary, who_does_what
 from stspd_cli.render.parts import (

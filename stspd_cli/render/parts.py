@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from stspd_cli.confidentiality import is_restricted
+from stspd_cli.model.items import is_restricted
 from stspd_cli.proposals import ProposalCounts, proposal_counts, proposals_phrase
 from stspd_cli.render.views import Ref, anchor
 from stspd_cli.vocabulary import label, vocabulary

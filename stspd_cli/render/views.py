@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from stspd_cli.confidentiality import is_restricted
 from stspd_cli.fr import NBSP, date_fr, date_since, date_span, date_until, excerpt
 from stspd_cli.frameworks import resolve_axis
 from stspd_cli.labels import ActionNames, Labels
+from stspd_cli.model.items import is_restricted
 from stspd_cli.vocabulary import label
 
 if TYPE_CHECKING:

@@ -10,10 +10,11 @@ from datetime import date
 from typing import Any
 
 from stspd_cli import __version__
-from stspd_cli.confidentiality import is_restricted, view
+from stspd_cli.confidentiality import view
 from stspd_cli.fr import number_fr
 from stspd_cli.labels import ActionNames, Labels
 from stspd_cli.model import Action, Document, Indicateur, Mesure, Plan
+from stspd_cli.model.items import is_restricted
 from stspd_cli.period import effective_period
 from stspd_cli.progress import deadline
 from stspd_cli.spreadsheet.identity import Exported, Identity, clean_text, text_fingerprint
