@@ -138,6 +138,8 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     the plural by the one rule of :func:`stspd_cli.nouns.pluralize`."""
     if count <= 1:
         return f"{count} {singular}"
+    if plural_form:
+        return f"{count} {plural_form}"
     from stspd_cli.nouns import pluralize  # noqa: PLC0415  (its word list is read on first use)
 
-    return f"{count} {plural_form or pluralize(singular)}"
+    return f"{count} {pluralize(singular)}"

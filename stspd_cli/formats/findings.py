@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from stspd_cli.discovery import skipped_sentence
 from stspd_cli.findings import Severity
@@ -13,8 +13,7 @@ from stspd_cli.terminal import json_text, rendered, visible
 from stspd_cli.validate import ValidationReport
 
 
-@dataclass(frozen=True, slots=True)
-class OutputOptions:
+class OutputOptions(NamedTuple):
     color: bool = False
     strict: bool = False
 
