@@ -20,6 +20,16 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 Command = Sequence[str]
+# A Python process that only parses the files with ruamel.yaml's C loader: the floor of any
+# Python tool that reads YAML.
+C_FLOOR = (
+    "import sys\n"
+    "from ruamel.yaml import YAML\n"
+    "yaml = YAML(typ='safe', pure=False)\n"
+    "for p in sys.argv[1:]:\n"
+    "    with open(p, encoding='utf-8') as f:\n"
+    "        yaml.load(f)\n"
+)
 
 
 def run(cmd: Command, *, env: Mapping[str, str] | None = None, cwd: Path | None = None) -> float:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from timing import (
     BIN,
+    C_FLOOR,
     ROOT,
     build_corpus,
     byte_compile,
@@ -44,18 +45,13 @@ from timing import (
 
 STSPD = str(BIN / "stspd")
 ONE = ROOT / "strategies" / "cispd-loos-haubourdin-emmerin.yaml"
-# A Python process that only parses the file with the C parser: the floor of any Python tool.
-C_FLOOR = (
-    "import sys\n"
-    "from ruamel.yaml import YAML\n"
-    "yaml = YAML(typ='safe', pure=False)\n"
-    "for p in sys.argv[1:]:\n"
-    "    with open(p, encoding='utf-8') as f:\n"
-    "        yaml.load(f)\n"
-)
 C_FLOOR_NAME = "plancher : analyse seule, chargeur C de ruamel"
 JSONSCHEMA_NAME = "check-jsonschema (schéma de stspd)"
 SECTIONS = ("fichier", "pdf", "bilan", "memoire", "fmt")
+
+
+def _jsonschema(schema: Path, files: list[str]) -> list[str]:
+    return [str(BIN / "check-jsonschema"), "--schemafile", str(schema), *files]
 
 
 def _section(title: str) -> None:
@@ -69,12 +65,7 @@ def one_file(rounds: int, env: dict[str, str], schema: Path) -> None:
         "stspd validate --no-cache": [STSPD, "validate", "--no-cache", str(ONE)],
         "stspd validate (résultat en cache)": [STSPD, "validate", str(ONE)],
         "yamllint -d relaxed": [str(BIN / "yamllint"), "-d", "relaxed", str(ONE)],
-        JSONSCHEMA_NAME: [
-            str(BIN / "check-jsonschema"),
-            "--schemafile",
-            str(schema),
-            str(ONE),
-        ],
+        JSONSCHEMA_NAME: _jsonschema(schema, [str(ONE)]),
         C_FLOOR_NAME: [sys.executable, "-c", C_FLOOR, str(ONE)],
         "python seul, démarrage": [sys.executable, "-c", "pass"],
     }
@@ -150,12 +141,7 @@ def report(rounds: int, env: dict[str, str], corpus: Path, schema: Path) -> None
         "stspd validate --no-cache DOSSIER": [STSPD, "validate", "--no-cache", str(corpus)],
         "stspd validate DOSSIER (rien n'a changé)": [STSPD, "validate", str(corpus)],
         "yamllint -d relaxed DOSSIER": [str(BIN / "yamllint"), "-d", "relaxed", str(corpus)],
-        JSONSCHEMA_NAME: [
-            str(BIN / "check-jsonschema"),
-            "--schemafile",
-            str(schema),
-            *files,
-        ],
+        JSONSCHEMA_NAME: _jsonschema(schema, files),
         C_FLOOR_NAME: [sys.executable, "-c", C_FLOOR, *files],
     }
     run([STSPD, "validate", str(corpus)], env=env)  # fill the cache for the warm row
