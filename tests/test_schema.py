@@ -68,6 +68,28 @@ def test_schema_is_valid_draft_2020_12() -> None:
     Draft202012Validator.check_schema(schema)
 
 
+def _patterns(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return own + [p for value in node.values() for p in _patterns(value)]
+    if isinstance(node, list):
+        return [p for value in node for p in _patterns(value)]
+    return []
+
+
+def test_patterns_are_ecma_regular_expressions() -> None:
+    """Validators and editors read the patterns as ECMA-262 (JavaScript) regular expressions,
+    which refuse some escapes Python takes: check-jsonschema refused the whole schema for the
+    « \\" » of the web address pattern."""
+    # The ECMA-262 engine of check-jsonschema (a dev dependency).
+    import regress  # noqa: PLC0415
+
+    patterns = _patterns(json_schema())
+    assert patterns
+    for pattern in patterns:
+        regress.Regex(pattern, "u")
+
+
 @pytest.mark.parametrize("path", REAL_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_real_strategies_are_accepted(validator: Any, path: Path) -> None:
     errors = [

@@ -46,7 +46,9 @@ Pourcentage = Annotated[int, Strict(), Field(ge=0, le=100, examples=[40])]
 # A web address that every output can show as a link: http(s) only (no ``javascript:``), and
 # nothing that would end a Markdown autolink or an HTML attribute (< > quotes, backquote,
 # backslash), no space, no control character (M008 otherwise).
-URL_PATTERN = r"^https?://[^\s<>\"'`\\\x00-\x1f\x7f-\x9f]+$"
+# Written for Python and for the ECMA-262 regular expressions of JSON Schema validators and
+# editors alike (no « \" »: an escape that ECMA's unicode mode refuses).
+URL_PATTERN = r"""^https?://[^\s<>"'`\\\x00-\x1f\x7f-\x9f]+$"""
 Url = Annotated[
     str,
     Strict(),
