@@ -129,15 +129,27 @@ def euros_fr(value: float) -> str:
     return f"{text}{NBSP}€"
 
 
-def percent_fr(value: float, decimals: int = 0) -> str:
-    return f"{number_fr(round(value, decimals), decimals)}{NBSP}%"
+# One precision for every percentage a document or a message shows: one decimal, none when the
+# share is whole (« 33,3 % », « 50 % », « 12,5 % »). JSON keeps one decimal as well.
+PERCENT_DECIMALS = 1
+
+
+def percent_fr(value: float) -> str:
+    """``53.333`` -> ``53,3 %``, ``50.0`` -> ``50 %``: the one rule for percentages."""
+    return f"{number_fr(round(value, PERCENT_DECIMALS), PERCENT_DECIMALS)}{NBSP}%"
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """``1 erreur``, ``2 erreurs``, ``0 erreur`` (French singular for 0 and 1), ``3 enjeux``:
     the plural by the one rule of :func:`stspd_cli.nouns.pluralize`."""
+    return f"{count} {words_for(count, singular, plural_form)}"
+
+
+def words_for(count: int, singular: str, plural_form: str | None = None) -> str:
+    """The words that go with ``count``, without it: ``numéro manquant`` for 0 or 1,
+    ``numéros manquants`` for more (a number said apart, « numéros manquants : 3, 5 »)."""
     if count <= 1:
-        return f"{count} {singular}"
+        return singular
     from stspd_cli.nouns import pluralize  # noqa: PLC0415  (its word list is read on first use)
 
-    return f"{count} {plural_form or pluralize(singular)}"
+    return plural_form or pluralize(singular)

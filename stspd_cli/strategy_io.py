@@ -12,6 +12,7 @@ from pathlib import Path
 
 from stspd_cli.errors import InvalidStrategyError, UnreadableInputError
 from stspd_cli.findings import Severity
+from stspd_cli.fr import plural
 from stspd_cli.load import Loaded, load_bytes, load_file
 from stspd_cli.model import Document
 from stspd_cli.validate import display_name
@@ -33,7 +34,7 @@ def model_from_loaded(loaded: Loaded) -> Document:
     if model is not None and not errors:
         return model
     first = errors[0]
-    more = f" (et {len(errors) - 1} autre(s))" if len(errors) > 1 else ""
+    more = f" (et {plural(len(errors) - 1, 'autre')})" if len(errors) > 1 else ""
     hint = f"la commande « stspd validate {loaded.file} » liste chaque problème"
     if first.unreadable:
         raise UnreadableInputError(f"{first.location} : {first.message}", hint=hint)

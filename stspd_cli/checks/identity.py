@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from stspd_cli.checks import CheckContext, check
 from stspd_cli.findings import Path_
+from stspd_cli.fr import words_for
 from stspd_cli.model import ActionRef
 from stspd_cli.nouns import Noun, lower_first
 
@@ -77,13 +78,12 @@ def _numbers(
     missing = sorted(set(range(1, present[-1] + 1)) - set(present))
     if missing:
         shown = ", ".join(str(n) for n in missing[:10]) + (" ..." if len(missing) > 10 else "")
-        plural = "s" if len(missing) > 1 else ""
         first_path = min(seen.values(), key=ctx.line_of)
         ctx.report(
             "I003",
             first_path,
             portee=f" {entity.of_the(plural=True)}{scope}",
-            detail=f"numéro{plural} manquant{plural} : {shown}",
+            detail=f"{words_for(len(missing), 'numéro manquant')} : {shown}",
         )
 
 

@@ -23,6 +23,7 @@ from stspd_cli.errors import (
     StspdError,
     UnreadableInputError,
 )
+from stspd_cli.fr import plural
 from stspd_cli.load import load_source
 from stspd_cli.roundtrip import check_source
 from stspd_cli.source import Source, decode_source
@@ -53,7 +54,7 @@ class Formatted:
         )
         if len(lines) > limit:
             more = len(lines) - limit
-            lines = [*lines[:limit], f"... ({more} ligne{'s' if more > 1 else ''} de plus)"]
+            lines = [*lines[:limit], f"... ({plural(more, 'ligne')} de plus)"]
         from stspd_cli.terminal import visible  # noqa: PLC0415
 
         return visible("\n".join(lines) + "\n") if lines else ""
@@ -130,7 +131,6 @@ class FmtReport:
 
     def summary(self, *, check: bool) -> list[str]:
         """What happened, one French line per changed file and a total (for standard error)."""
-        from stspd_cli.fr import plural  # noqa: PLC0415
 
         changed = self.changed
         verb = "n'est pas en forme" if check else "mis en forme"

@@ -42,6 +42,7 @@ from stspd_cli.fr import (
     percent_fr,
     plural,
     typography,
+    words_for,
 )
 from stspd_cli.render import markdown
 from stspd_cli.render.loader import ChainLoader
@@ -131,10 +132,6 @@ def _quantity(value: float, unit: str | None = None) -> str:
     return f"{number_fr(value)}{NBSP}{unit}" if unit else number_fr(value)
 
 
-def _percent(value: float) -> str:
-    return percent_fr(value)
-
-
 def _groupby_subject(items: Sequence[Any]) -> list[tuple[str, list[Any]]]:
     """Consecutive items with the same ``subject``, in order (Jinja's groupby sorts)."""
     from itertools import groupby  # noqa: PLC0415
@@ -185,10 +182,11 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "date_du": date_from,  # « du 30 juin 2026 », « de juin 2026 »
     "euros": euros_fr,
     "nombre": number_fr,
-    "pourcent": _percent,
+    "pourcent": percent_fr,  # the one precision rule (fr.PERCENT_DECIMALS)
     "valeur": _quantity,
     "capitalize_first": _capitalize_first,
-    "pluriel": plural,
+    "pluriel": plural,  # 3 | pluriel("jour") -> « 3 jours »
+    "accord": words_for,  # "Partenaire" | accord(n) -> « Partenaires » when n > 1
     "label": _label,
     "md": _md,
     "md_compact": _md_compact,
