@@ -103,6 +103,12 @@ def date_span(start: date | PartialDate, end: date | PartialDate) -> str:
     return f"{date_from(start)} {'au' if _is_day(end) else 'à'} {date_fr(end)}"
 
 
+def quoted(text: str) -> str:
+    """« text », unless the text already holds guillemets: a title written « Bien vieillir » à
+    Loos is shown as it is, never wrapped in « « » »."""
+    return text if "«" in text or "»" in text else f"« {text} »"
+
+
 def excerpt(text: str, limit: int) -> str:
     """A text on one line, cut at a word with « … » when longer than ``limit``."""
     flat = " ".join(text.split())
