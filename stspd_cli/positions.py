@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from stspd_cli.findings import Path_
 
 # (line, column), both 0-based as the parser gives them.
 Mark = tuple[int, int]
+# The line breaks libyaml counts in its places (YAML 1.1: CR LF, LF, CR, NEL, LS and PS).
+LINE_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
 
 
 @dataclass(slots=True)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from stspd_cli.findings import Finding
 
-MAX_BYTES = 8 * 1024 * 1024  # documented in docs/limites.md
+MAX_BYTES = 8 * 1024 * 1024  # documented in docs/securite.md
 
 _BOMS = {
     b"\xff\xfe\x00\x00": "UTF-32",
@@ -35,16 +37,77 @@ def _size(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} Mio".replace(".", ",")
 
 
+class NotReadable(Exception):
+    """A path that is not a regular file to read, or one bigger than the limit."""
+
+    def __init__(self, detail: str, size: int | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.size = size  # set when the file is too big
+
+
+# What each kind of file that is not a regular one is called.
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "c'est un dossier, pas un fichier"),
+    (stat.S_ISFIFO, "c'est un tube nommé (FIFO), pas un fichier ordinaire"),
+    (stat.S_ISCHR, "c'est un périphérique (fichier spécial), pas un fichier ordinaire"),
+    (stat.S_ISBLK, "c'est un périphérique de stockage, pas un fichier ordinaire"),
+    (stat.S_ISSOCK, "c'est une socket, pas un fichier ordinaire"),
+)
+
+
+def _kind(mode: int) -> str | None:
+    """Why a file of this mode is not read, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next(
+        (why for test, why in _NOT_REGULAR if test(mode)), "ce n'est pas un fichier ordinaire"
+    )
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, or :class:`NotReadable`.
+
+    Every strategy and table is read here. A named pipe is opened without waiting for a writer
+    (O_NONBLOCK), a device or a socket is refused before any byte is read, and at most ``limit``
+    plus one byte is ever read: a file that grows, or that says it is empty (/proc), still
+    costs no more. OSError (missing, permissions) is the caller's to translate."""
+    why = _kind(path.stat().st_mode)  # a socket cannot even be opened: refuse it first
+    if why is not None:
+        raise NotReadable(why)
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        why = _kind(info.st_mode)  # replaced between the two looks
+        if why is not None:
+            raise NotReadable(why)
+        if info.st_size > limit:
+            raise NotReadable("trop gros", size=info.st_size)
+        chunks: list[bytes] = []
+        read = 0
+        while read <= limit:
+            chunk = os.read(fd, min(limit + 1 - read, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            read += len(chunk)
+    finally:
+        os.close(fd)
+    if read > limit:
+        raise NotReadable("trop gros", size=read)
+    return b"".join(chunks)
+
+
 def read_source(path: Path, display: str | None = None) -> Source | Finding:
     """Return the decoded text, or the one finding that says why it cannot be read."""
     name = display or str(path)
     try:
-        if path.is_dir():
-            return make_finding("S013", name, 0, 0, detail="c'est un dossier, pas un fichier")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return make_finding("S007", name, 0, 0, taille=_size(size), limite=_size(MAX_BYTES))
-        data = path.read_bytes()
+        data = read_regular(path, MAX_BYTES)
+    except NotReadable as refused:
+        if refused.size is not None:
+            return too_big(name, refused.size)
+        return make_finding("S013", name, 0, 0, detail=refused.detail)
     except FileNotFoundError:
         return make_finding("S013", name, 0, 0, detail="fichier introuvable")
     except PermissionError:
@@ -54,9 +117,14 @@ def read_source(path: Path, display: str | None = None) -> Source | Finding:
     return decode_source(data, name)
 
 
+def too_big(name: str, size: int) -> Finding:
+    """The finding for a strategy of ``size`` bytes, over the limit."""
+    return make_finding("S007", name, 0, 0, taille=_size(size), limite=_size(MAX_BYTES))
+
+
 def decode_source(data: bytes, name: str) -> Source | Finding:
     if len(data) > MAX_BYTES:
-        return make_finding("S007", name, 0, 0, taille=_size(len(data)), limite=_size(MAX_BYTES))
+        return too_big(name, len(data))
     for bom, encoding in _BOMS.items():
         if data.startswith(bom):
             return make_finding(

@@ -72,16 +72,19 @@ def display_name(path: Path) -> str:
 
 
 def check_loaded(loaded: Loaded, today: date) -> FileResult:
-    """Model and semantic stages for one loaded file."""
+    """Model and semantic stages for one loaded file; at most MAX_FINDINGS findings each (the
+    reading and model stages keep to it themselves, counting what they leave out)."""
     from stspd_cli.checks import run_checks  # noqa: PLC0415  (pydantic only when needed)
     from stspd_cli.checks.structure import build_model  # noqa: PLC0415
+    from stspd_cli.load import capped  # noqa: PLC0415
 
     if loaded.data is None:
         return FileResult(loaded.file, loaded.findings, semantics_checked=False)
     model, findings = build_model(loaded)
     if model is None:
         return FileResult(loaded.file, findings, semantics_checked=False)
-    return FileResult(loaded.file, run_checks(loaded, model, today), semantics_checked=True)
+    findings = capped(run_checks(loaded, model, today), loaded.file)
+    return FileResult(loaded.file, findings, semantics_checked=True)
 
 
 def cached_result(path: Path, today: date) -> FileResult | None:

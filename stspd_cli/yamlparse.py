@@ -7,7 +7,11 @@ from them with an explicit stack, so that:
 - duplicate keys are reported with both places;
 - no tag ever constructs an object: only the standard scalar and collection tags are accepted;
 - anchors, aliases and merge keys are refused (no "billion laughs");
-- nesting depth is bounded without recursion;
+- nesting depth and the number of values are bounded, without recursion;
+- problems beyond a number are counted, not kept: a hostile file costs time and memory in
+  proportion to its size, never more;
+- numbers written with too many digits, and control characters written as escapes in double
+  quotes (``"\\e[2J"``), are refused at their place, like a raw control character;
 - plain scalars follow the YAML 1.2 core schema: ``oui``, ``non``, ``yes``, ``no``, ``on`` and
   ``off`` are text, and dates stay text until the model reads them as dates.
 """
@@ -33,9 +37,17 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from stspd_cli.findings import Path_
-from stspd_cli.positions import Positions
+from stspd_cli.fr import number_fr
+from stspd_cli.positions import LINE_BREAK, Positions
 
 MAX_DEPTH = 64
+# Values (scalars, lists and mappings; keys are not counted) in one document. A real strategy has
+# a few hundred; an 8 MiB file of tiny values would have millions, each costing memory in the
+# model and findings. Documented in docs/securite.md.
+MAX_VALUES = 100_000
+# Digits of a number as written. Python refuses to convert more than 4,300 decimal digits (and
+# cannot print a bigger number read in hexadecimal); an amount or a count never has 100.
+MAX_DIGITS = 100
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
@@ -60,6 +72,31 @@ _INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls. libyaml refuses them raw
+# in the file; a double-quoted scalar can still write them as escapes (\e, \x1b, \u0007...),
+# and printed on a terminal they can clear the screen or hide a line.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# The escapes of a double-quoted scalar (YAML 1.2, 5.7), each as one unit, so that « \\e » is a
+# backslash followed by « e », not an escape.
+_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
+_ESCAPED = {
+    "0": "\x00",
+    "a": "\x07",
+    "b": "\x08",
+    "v": "\x0b",
+    "f": "\x0c",
+    "e": "\x1b",
+    "N": "\x85",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class HugeNumber:
+    """A plain scalar that reads as a number written with more than MAX_DIGITS digits: never
+    converted (Python could not, or could not print it back), reported by the parser."""
+
+    text: str
+    digits: int
 
 
 _SCALAR_TYPES: dict[str, tuple[type, ...]] = {
@@ -86,18 +123,37 @@ class Parsed:
     data: Any
     positions: Positions
     problems: list[YamlProblem]
+    # Problems found beyond ``max_problems``: counted, not kept.
+    omitted: int = 0
+
+
+class _Problems:
+    """The problems of one document: the first ``limit`` kept, the others only counted."""
+
+    __slots__ = ("kept", "limit", "omitted")
+
+    def __init__(self, limit: int | None) -> None:
+        self.kept: list[YamlProblem] = []
+        self.limit = limit
+        self.omitted = 0
+
+    def add(self, problem: YamlProblem) -> None:
+        if self.limit is None or len(self.kept) < self.limit:
+            self.kept.append(problem)
+        else:
+            self.omitted += 1
 
 
 class _Frame:
-    __slots__ = ("container", "key", "key_mark", "path", "seen")
+    __slots__ = ("container", "duplicate", "key", "key_mark", "path")
 
     def __init__(self, container: dict[str, Any] | list[Any], path: Path_) -> None:
         self.container = container
         self.path = path
         self.key: str | None = None
         self.key_mark: tuple[int, int] = (0, 0)
-        # key -> (line, column) of its first occurrence, for duplicate reports.
-        self.seen: dict[str, tuple[int, int]] = {}
+        # Whether ``key`` repeats an earlier key of this mapping (its value is then dropped).
+        self.duplicate = False
 
 
 class _Fatal(Exception):
@@ -107,7 +163,8 @@ class _Fatal(Exception):
 
 
 def resolve_plain(value: str) -> Any:
-    """Resolve an untagged plain scalar by the YAML 1.2 core schema."""
+    """Resolve an untagged plain scalar by the YAML 1.2 core schema; a number written with more
+    than MAX_DIGITS digits is a :class:`HugeNumber`, never converted."""
     if not value or value[0] in "-+.0123456789~nNtTfF":
         if _NULL.match(value):
             return None
@@ -116,12 +173,16 @@ def resolve_plain(value: str) -> Any:
         if _FALSE.match(value):
             return False
         if _INT10.match(value):
-            return int(value, 10)
+            return _integer(value, value.lstrip("+-"), 10)
         if _INT8.match(value):
-            return int(value[2:], 8)
+            return _integer(value, value[2:], 8)
         if _INT16.match(value):
-            return int(value[2:], 16)
+            return _integer(value, value[2:], 16)
         if _FLOAT.match(value):
+            if len(value) > MAX_DIGITS:
+                digits = sum(c.isdigit() for c in value)
+                if digits > MAX_DIGITS:
+                    return HugeNumber(value, digits)
             return float(value)
         if _INF.match(value):
             return float("-inf") if value.startswith("-") else float("inf")
@@ -130,11 +191,19 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
+def _integer(text: str, digits: str, base: int) -> int | HugeNumber:
+    if len(digits) > MAX_DIGITS:
+        return HugeNumber(text, len(digits))
+    return int(text, 10) if base == 10 else int(digits, base)
+
+
 def _resolve_tagged(value: str, tag: str, mark: tuple[int, int]) -> Any:
     kind = tag[len(_CORE) :]
     if kind == "str":
         return value
     resolved: Any = resolve_plain(value)
+    if isinstance(resolved, HugeNumber):
+        return resolved
     expected = _SCALAR_TYPES.get(kind)
     if kind != "bool" and isinstance(resolved, bool):
         resolved = value
@@ -150,31 +219,30 @@ def _mark(event: Any) -> tuple[int, int]:
     return (m.line, m.column)
 
 
-def _check_node_event(event: Any, problems: list[YamlProblem]) -> None:
+def _check_node_event(event: Any, problems: _Problems) -> None:
     tag = event.tag
     if tag not in _ALLOWED_TAGS:
         shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
-        problems.append(YamlProblem("S005", *_mark(event), {"etiquette": shown}))
+        problems.add(YamlProblem("S005", *_mark(event), {"etiquette": shown}))
     if event.anchor is not None:
-        problems.append(
-            YamlProblem("S006", *_mark(event), {"detail": f"ancre « &{event.anchor} »"})
-        )
+        problems.add(YamlProblem("S006", *_mark(event), {"detail": f"ancre « &{event.anchor} »"}))
 
 
-def parse_yaml(text: str) -> Parsed:
-    """Parse one YAML document. Never raises on bad input: problems are returned."""
+def parse_yaml(text: str, *, max_problems: int | None = None) -> Parsed:
+    """Parse one YAML document. Never raises on bad input: problems are returned, the first
+    ``max_problems`` of them (the others are counted in ``Parsed.omitted``)."""
     positions = Positions()
-    problems: list[YamlProblem] = []
+    problems = _Problems(max_problems)
     try:
         data = _build(text, positions, problems)
     except _Fatal as fatal:
-        problems.append(fatal.problem)
+        problems.kept.append(fatal.problem)
         data = None
     except MarkedYAMLError as error:
-        problems.append(_syntax_problem(error, text))
+        problems.kept.append(_syntax_problem(error, text))
         data = None
     except ReaderError as error:
-        problems.append(_reader_problem(error, text))
+        problems.kept.append(_reader_problem(error, text))
         data = None
     except UnicodeEncodeError as error:
         # A lone surrogate cannot reach libyaml; files never hold one (source.py decodes strictly).
@@ -182,36 +250,54 @@ def parse_yaml(text: str) -> Parsed:
         place = (before.count("\n"), error.start - (before.rfind("\n") + 1))
         char = f"U+{ord(text[error.start]):04X}"
         detail = f"caractère {char} invalide : le texte n'est pas de l'Unicode valide"
-        problems.append(YamlProblem("S004", *place, {"detail": detail}))
+        problems.kept.append(YamlProblem("S004", *place, {"detail": detail}))
         data = None
-    return Parsed(data=data, positions=positions, problems=problems)
+    return Parsed(data=data, positions=positions, problems=problems.kept, omitted=problems.omitted)
 
 
-def _build(text: str, positions: Positions, problems: list[YamlProblem]) -> Any:
+def _scalar(event: Any, text: str, problems: _Problems) -> Any:
+    """The value of a scalar event; what cannot be a value is reported and kept as text."""
+    value: Any = event.value
+    if event.style == '"' and _CONTROL.search(value):
+        problems.add(_escaped_control(event, text))
+    if event.tag not in _ALLOWED_TAGS or event.anchor is not None:
+        _check_node_event(event, problems)
+        return value
+    if event.tag is None and event.style in (None, ""):
+        value = resolve_plain(value)
+    elif event.tag not in (None, "!"):
+        value = _resolve_tagged(value, event.tag, _mark(event))
+    if isinstance(value, HugeNumber):
+        problems.add(
+            YamlProblem(
+                "S017",
+                *_mark(event),
+                {"chiffres": number_fr(value.digits), "limite": MAX_DIGITS},
+            )
+        )
+        return value.text
+    return value
+
+
+def _build(text: str, positions: Positions, problems: _Problems) -> Any:
     parser = CParser(text)
     stack: list[_Frame] = []
     root: Any = None
     documents = 0
+    values = 0
     try:
         while True:
             event = parser.get_event()
             cls = type(event)
             if cls is ScalarEvent:
-                mark = _mark(event)
-                if event.tag not in _ALLOWED_TAGS or event.anchor is not None:
-                    _check_node_event(event, problems)
-                    value: Any = event.value
-                elif event.tag in (None, "!"):
-                    value = (
-                        resolve_plain(event.value)
-                        if event.style in (None, "") and event.tag is None
-                        else event.value
-                    )
-                else:
-                    value = _resolve_tagged(event.value, event.tag, mark)
+                value = _scalar(event, text, problems)
                 if stack and stack[-1].key is None and isinstance(stack[-1].container, dict):
-                    _take_key(stack[-1], key=value, mark=mark, event=event, problems=problems)
+                    _take_key(
+                        stack[-1], key=value, event=event, positions=positions, problems=problems
+                    )
                     continue
+                mark = _mark(event)
+                values = _one_more(values, mark)
                 root = _attach(stack, value, mark, positions, root)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 mark = _mark(event)
@@ -221,6 +307,7 @@ def _build(text: str, positions: Positions, problems: list[YamlProblem]) -> Any:
                     raise _Fatal(YamlProblem("S014", *mark, {"cle": "composée ({...} ou [...])"}))
                 if len(stack) >= MAX_DEPTH:
                     raise _Fatal(YamlProblem("S010", *mark, {"limite": MAX_DEPTH}))
+                values = _one_more(values, mark)
                 container: dict[str, Any] | list[Any] = {} if cls is MappingStartEvent else []
                 path = _child_path(stack)
                 root = _attach(stack, container, mark, positions, root)
@@ -240,6 +327,13 @@ def _build(text: str, positions: Positions, problems: list[YamlProblem]) -> Any:
     finally:
         parser.dispose()
     return root
+
+
+def _one_more(values: int, mark: tuple[int, int]) -> int:
+    """Count one more value; the one over MAX_VALUES stops the reading, at its place."""
+    if values >= MAX_VALUES:
+        raise _Fatal(YamlProblem("S016", *mark, {"limite": number_fr(MAX_VALUES)}))
+    return values + 1
 
 
 def _child_path(stack: list[_Frame]) -> Path_:
@@ -263,8 +357,8 @@ def _attach(
     if isinstance(top.container, dict):
         key = top.key
         assert key is not None
-        path = (*top.path, key)
-        if key not in top.container:  # a duplicate keeps its first value
+        if not top.duplicate:  # a duplicate keeps the first value, and its places
+            path = (*top.path, key)
             top.container[key] = value
             positions.values[path] = mark
             positions.keys[path] = top.key_mark
@@ -280,18 +374,21 @@ def _take_key(
     frame: _Frame,
     *,
     key: Any,
-    mark: tuple[int, int],
     event: Any,
-    problems: list[YamlProblem],
+    positions: Positions,
+    problems: _Problems,
 ) -> None:
+    mark = _mark(event)
     if not isinstance(key, str) or key == "":
-        problems.append(YamlProblem("S014", *mark, {"cle": f"« {event.value} »"}))
+        problems.add(YamlProblem("S014", *mark, {"cle": f"« {event.value} »"}))
         key = str(event.value)
     if key == "<<" and event.style in (None, ""):
-        problems.append(YamlProblem("S006", *mark, {"detail": "clé de fusion « << »"}))
-    first = frame.seen.get(key)
-    if first is not None:
-        problems.append(
+        problems.add(YamlProblem("S006", *mark, {"detail": "clé de fusion « << »"}))
+    assert isinstance(frame.container, dict)
+    frame.duplicate = key in frame.container
+    if frame.duplicate:
+        first = positions.keys[(*frame.path, key)]
+        problems.add(
             YamlProblem(
                 "S002",
                 *mark,
@@ -299,10 +396,29 @@ def _take_key(
                 path=(*frame.path, key),
             )
         )
-    else:
-        frame.seen[key] = mark
     frame.key = key
     frame.key_mark = mark
+
+
+def _escaped_control(event: Any, text: str) -> YamlProblem:
+    """The first control character a double-quoted scalar writes as an escape, at the place of
+    the escape in the file (the scalar starts at its opening quote)."""
+    start = event.start_mark
+    end = event.end_mark.index
+    for match in _ESCAPE.finditer(text, start.index, end):
+        written = match.group()
+        char = _ESCAPED.get(written[1], "") if len(written) == 2 else chr(int(written[2:], 16))
+        if _CONTROL.match(char):
+            before = text[start.index : match.start()]
+            breaks = list(LINE_BREAK.finditer(before))
+            line = start.line + len(breaks)
+            column = len(before) - breaks[-1].end() if breaks else start.column + len(before)
+            detail = f"caractère de contrôle U+{ord(char):04X} écrit « {written} »"
+            return YamlProblem("S018", line, column, {"detail": detail})
+    # Not reached while libyaml refuses raw control characters: then, the scalar's place.
+    found = _CONTROL.search(event.value)
+    code = f"U+{ord(found.group()):04X}" if found else "inconnu"
+    return YamlProblem("S018", *_mark(event), {"detail": f"caractère de contrôle {code}"})
 
 
 def _translations() -> dict[str, str]:

@@ -7,6 +7,7 @@ One harness for every rule: a new rule adds an example file (see tests/examples/
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,10 +26,11 @@ from example_files import (
 
 from stspd_cli.findings import Finding
 from stspd_cli.formats.findings import FORMATS, OutputOptions
+from stspd_cli.load import MAX_FINDINGS
 from stspd_cli.rules import all_rules
 from stspd_cli.source import MAX_BYTES
 from stspd_cli.validate import FileResult, ValidationReport, validate_file
-from stspd_cli.yamlparse import MAX_DEPTH
+from stspd_cli.yamlparse import MAX_DEPTH, MAX_VALUES
 
 # Rules that no input can trigger today, with the reason. If an example ever triggers one, the
 # coverage test fails so that the entry is removed.
@@ -80,6 +82,36 @@ def _directory(folder: Path) -> Path:
     return path
 
 
+_MINIMAL = (
+    "schema: stspd/1\nterritoire:\n  nom: Bourg-les-Vignes\n  instance: CLSPD\n"
+    "strategie:\n  titre: Stratégie\nacteurs:\n"
+)
+_FIRST_ITEM = _MINIMAL.count("\n") + 1  # the line of the first list item below « acteurs: »
+MANY = MAX_FINDINGS + 500
+
+
+def _many_findings(folder: Path) -> Path:
+    path = folder / "problemes-innombrables.yaml"
+    path.write_text(_MINIMAL + "  - 1\n" * MANY, encoding="utf-8")
+    return path
+
+
+def _too_many_values(folder: Path) -> Path:
+    path = folder / "valeurs-innombrables.yaml"
+    path.write_text("x:\n" + "- 1\n" * MAX_VALUES, encoding="utf-8")
+    return path
+
+
+def _fifo(folder: Path) -> Path:
+    path = folder / "tube.yaml"
+    os.mkfifo(path)
+    return path
+
+
+def _device(_folder: Path) -> Path:
+    return Path("/dev/zero")
+
+
 GENERATED = {
     "trop-gros": Generated(_too_big, {(0, 0, "S007")}),
     # The root mapping is level 1; the bracket that opens level MAX_DEPTH + 1 is refused.
@@ -87,6 +119,15 @@ GENERATED = {
     "imbrication-tirets": Generated(_deep_block, {(1, 2 * MAX_DEPTH + 1, "S010")}),
     "introuvable": Generated(_missing, {(0, 0, "S013")}),
     "dossier": Generated(_directory, {(0, 0, "S013")}),
+    "tube-nomme": Generated(_fifo, {(0, 0, "S013")}),
+    "peripherique": Generated(_device, {(0, 0, "S013")}),
+    # Each item is an error; the first MAX_FINDINGS are kept, the others counted in one S015.
+    "problemes-innombrables": Generated(
+        _many_findings,
+        {(_FIRST_ITEM + i, 5, "M002") for i in range(MAX_FINDINGS)} | {(0, 0, "S015")},
+    ),
+    # The root mapping and the list are values 1 and 2: item n is value n + 2, on line n + 1.
+    "valeurs-innombrables": Generated(_too_many_values, {(MAX_VALUES, 3, "S016")}),
 }
 
 

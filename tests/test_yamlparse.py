@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from stspd_cli.load import load_bytes
 from stspd_cli.rules import all_rules
-from stspd_cli.yamlparse import MAX_DEPTH, Parsed, parse_yaml
+from stspd_cli.yamlparse import (
+    MAX_DEPTH,
+    MAX_DIGITS,
+    MAX_VALUES,
+    HugeNumber,
+    Parsed,
+    parse_yaml,
+    resolve_plain,
+)
 
 PLAIN_TYPES = (dict, list, str, int, float, bool, type(None))
 
@@ -354,3 +362,105 @@ def test_load_bytes_never_raises(data: bytes) -> None:
         assert finding.message
         assert finding.line >= 0
         assert finding.column >= 0
+
+
+# --- numbers written with too many digits ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("plain", "digits"),
+    [
+        ("1" * 5_000, 5_000),
+        ("-" + "9" * 101, 101),
+        ("0x" + "f" * 101, 101),
+        ("0o" + "7" * 101, 101),
+        ("1" * 60 + "." + "1" * 60, 120),
+        ("1" * 101 + "e5", 102),
+    ],
+)
+def test_numbers_with_too_many_digits_are_reported_not_converted(plain: str, digits: int) -> None:
+    resolved = resolve_plain(plain)
+    assert resolved == HugeNumber(plain, digits)
+    parsed = parse_yaml(f"a:\n  b: {plain}\n")
+    assert [(p.code, p.line, p.column) for p in parsed.problems] == [("S017", 1, 5)]
+    assert parsed.problems[0].params["limite"] == MAX_DIGITS
+
+
+def test_numbers_up_to_the_limit_are_numbers() -> None:
+    assert _ok(f"a: {'9' * MAX_DIGITS}\nb: 0x{'f' * MAX_DIGITS}\nc: 1e999\n") == {
+        "a": int("9" * MAX_DIGITS),
+        "b": int("f" * MAX_DIGITS, 16),
+        "c": math.inf,
+    }
+
+
+def test_tagged_numbers_with_too_many_digits_are_reported() -> None:
+    parsed = parse_yaml(f"a: !!int {'1' * 5_000}\nb: !!float {'2' * 200}\n")
+    assert [(p.code, p.line, p.column) for p in parsed.problems] == [
+        ("S017", 0, 3),
+        ("S017", 1, 3),
+    ]
+
+
+def test_quoted_digits_stay_text() -> None:
+    assert _ok(f'a: "{"1" * 5_000}"\n') == {"a": "1" * 5_000}
+
+
+# --- control characters written as escapes ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("escape", "code"),
+    [
+        ("\\e", 0x1B),
+        ("\\x1b", 0x1B),
+        ("\\u0007", 0x07),
+        ("\\U0000009b", 0x9B),
+        ("\\x9b", 0x9B),
+        ("\\x7f", 0x7F),
+        ("\\0", 0x00),
+        ("\\a", 0x07),
+        ("\\b", 0x08),
+        ("\\v", 0x0B),
+        ("\\f", 0x0C),
+        ("\\N", 0x85),
+    ],
+)
+def test_control_escapes_are_reported_at_the_escape(escape: str, code: int) -> None:
+    parsed = parse_yaml(f'titre: "Écran {escape}[2J"\n')
+    [problem] = parsed.problems
+    assert (problem.code, problem.line, problem.column) == ("S018", 0, 14)
+    assert f"U+{code:04X}" in str(problem.params["detail"])
+    assert f"« {escape} »" in str(problem.params["detail"])
+
+
+def test_control_escapes_in_keys_and_on_later_lines() -> None:
+    text = 'a:\n  "cl\\eé": 1\n  b: "une\n    deux \\x07"\n  c: "\\\\e est permis"\n'
+    parsed = parse_yaml(text)
+    assert [(p.code, p.line, p.column) for p in parsed.problems] == [
+        ("S018", 1, 5),
+        ("S018", 3, 9),
+    ]
+
+
+def test_tab_line_feed_and_carriage_return_escapes_stay_allowed() -> None:
+    assert _ok('a: "x\\ty\\nz\\r\\n"\nb: "\\u00e9\\x41\\u2028"\n') == {
+        "a": "x\ty\nz\r\n",
+        "b": "éA\u2028",
+    }
+
+
+# --- bounded work ----------------------------------------------------------------------------
+
+
+def test_problems_beyond_the_limit_are_counted_not_kept() -> None:
+    parsed = parse_yaml("k: 1\n" * 50, max_problems=10)
+    assert _codes(parsed) == ["S002"] * 10
+    assert parsed.omitted == 39
+
+
+def test_values_beyond_the_limit_stop_the_reading() -> None:
+    parsed = parse_yaml("- 1\n" * (MAX_VALUES + 10))
+    # The list is value 1, the item of (0-based) line n is value n + 2.
+    assert [(p.code, p.line, p.column) for p in parsed.problems] == [("S016", MAX_VALUES - 1, 2)]
+    assert parsed.data is None

@@ -15,9 +15,29 @@ from stspd_cli.model.references import ACTION, ACTOR, GROUP, declared, reference
 _OWN_MESSAGE = {GROUP: "R006", ACTION: "R009"}
 
 
+# Comparisons of an unknown id with known ones, per check. A suggestion compares the id with
+# every known one: thousands of unknown references against thousands of ids would cost their
+# product (minutes); past this budget, unknown ids are still reported, without a suggestion.
+SUGGESTION_BUDGET = 100_000
+
+
+class _Suggestions:
+    """« vouliez-vous dire » for unknown ids of one kind, within SUGGESTION_BUDGET."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self.known = list(known)
+        self.budget = SUGGESTION_BUDGET
+
+    def __call__(self, ref: str) -> str:
+        self.budget -= len(self.known)
+        if self.budget < 0:
+            return ""
+        close = difflib.get_close_matches(ref, self.known, n=1, cutoff=0.6)
+        return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+
+
 def _suggest(ref: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(ref, list(known), n=1, cutoff=0.6)
-    return f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+    return _Suggestions(known)(ref)
 
 
 @check("R001", "R002", "R006", "R009")
@@ -27,11 +47,11 @@ def references_exist(ctx: CheckContext) -> None:
     declared in the governance (a working group or an instance); a proposal names the actions it
     became by their ids."""
     known = declared(ctx.doc)
+    suggest = {kind: _Suggestions(names) for kind, names in known.items()}
     for ref in references(ctx.doc):
-        names = known[ref.kind]
-        if ref.ident in names:
+        if ref.ident in known[ref.kind]:
             continue
-        suggestion = _suggest(ref.ident, names)
+        suggestion = suggest[ref.kind](ref.ident)
         if ref.kind in _OWN_MESSAGE:  # R006 and R009 name their field in their message
             ctx.report(_OWN_MESSAGE[ref.kind], ref.path, ref=ref.ident, suggestion=suggestion)
         else:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from stspd_cli.findings import Finding, Path_
 from stspd_cli.fr import number_fr
-from stspd_cli.load import Loaded
+from stspd_cli.load import MAX_FINDINGS, Loaded, capped
 from stspd_cli.model import Document
 from stspd_cli.model.introspect import fields_by_key, inner_model
 from stspd_cli.rules import make_finding
@@ -40,6 +40,8 @@ _LIMIT_ERRORS = {
     "too_short",
     "too_long",
 }
+# A number as typed has at most MAX_DIGITS (100) digits, its sign, point and exponent.
+_RAW_WIDTH = 120
 _YAML11_BOOLEANS = {"oui", "non", "yes", "no", "on", "off", "y", "n", "vrai", "faux"}
 
 # Names of the entities found in each list of the document, for "dans ..." context.
@@ -71,36 +73,52 @@ def build_model(loaded: Loaded) -> tuple[Document | None, list[Finding]]:
     try:
         return Document.model_validate(loaded.data), []
     except ValidationError as error:
-        findings = [_finding(loaded, err) for err in error.errors(include_url=False)]
-        return None, _dedupe(findings)
+        return None, _findings(loaded, error.errors(include_url=False))
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
+def _findings(loaded: Loaded, errors: list[Any]) -> list[Finding]:
+    """The findings of the first MAX_FINDINGS errors in file order; the others are only counted
+    (a message can cost: a key suggestion compares the key with every allowed one)."""
+    unique = {(_loc(err), err["type"]): err for err in reversed(errors)}
+    ordered = sorted(unique.values(), key=lambda err: _place(loaded, err))
+    findings: list[Finding] = []
     seen: set[tuple[int, int, str, str]] = set()
-    result = []
-    for f in findings:
-        key = (f.line, f.column, f.code, f.message)
+    for n, err in enumerate(ordered):
+        if len(findings) == MAX_FINDINGS:
+            return capped(findings, loaded.file, omitted=len(ordered) - n)
+        finding = _finding(loaded, err)
+        key = (finding.line, finding.column, finding.code, finding.message)
         if key not in seen:
             seen.add(key)
-            result.append(f)
-    return result
+            findings.append(finding)
+    return findings
+
+
+def _loc(err: Any) -> Path_:
+    return tuple(x for x in err["loc"] if isinstance(x, str | int))
+
+
+def _place(loaded: Loaded, err: Any) -> tuple[int, int]:
+    """Where a model error is shown: the mapping that lacks a field, an unknown key, a value."""
+    loc = _loc(err)
+    if err["type"] == "missing":
+        return loaded.at(loc[:-1])
+    return loaded.at(loc, key=err["type"] == "extra_forbidden")
 
 
 def _finding(loaded: Loaded, err: Any) -> Finding:
-    loc: Path_ = tuple(x for x in err["loc"] if isinstance(x, str | int))
+    loc = _loc(err)
     kind: str = err["type"]
     value = err.get("input")
     field = _field_name(loc)
     file = loaded.file
+    line, col = _place(loaded, err)
     if kind == "missing":
-        line, col = loaded.at(loc[:-1])
         return make_finding(
             "M001", file, line, col, loc, champ=field, dans=_context(loaded.data, loc[:-1])
         )
     if kind == "extra_forbidden":
-        line, col = loaded.at(loc, key=True)
         return make_finding("M004", file, line, col, loc, cle=field, suggestion=_suggest_key(loc))
-    line, col = loaded.at(loc)
     if loc == ("schema",):
         return make_finding("M007", file, line, col, loc, valeur=value)
     if kind == "literal_error":
@@ -121,6 +139,7 @@ def _finding(loaded: Loaded, err: Any) -> Finding:
             "M008", file, line, col, loc, champ=field, detail=_pattern(field, value)
         )
     expected = _EXPECTED.get(kind, "une autre valeur")
+    raw = _raw(loaded, line, col)
     return make_finding(
         "M002",
         file,
@@ -129,8 +148,8 @@ def _finding(loaded: Loaded, err: Any) -> Finding:
         loc,
         champ=field,
         attendu=expected,
-        trouve=_describe_value(value, _raw(loaded, line, col)),
-        conseil=_type_hint(kind, value, _raw(loaded, line, col)),
+        trouve=_describe_value(value, raw),
+        conseil=_type_hint(kind, value, raw),
     )
 
 
@@ -161,10 +180,7 @@ def _describe_value(value: Any, raw: str = "") -> str:
 
 def _raw(loaded: Loaded, line: int, col: int) -> str:
     """The scalar as the user typed it (``1.0`` rather than ``1``), for hints."""
-    lines = loaded.text.splitlines()
-    if not 0 < line <= len(lines):
-        return ""
-    rest = lines[line - 1][col - 1 :]
+    rest = loaded.excerpt(line, col, _RAW_WIDTH)
     return rest.split(" #", 1)[0].strip().rstrip(",]}").strip()
 
 

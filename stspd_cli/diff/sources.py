@@ -13,6 +13,7 @@ from pathlib import Path
 
 from stspd_cli.errors import UnreadableInputError, UsageError
 from stspd_cli.model import Document
+from stspd_cli.source import MAX_BYTES, too_big
 from stspd_cli.strategy_io import load_model, load_model_bytes
 
 # A plain revision: names, tags, hashes, ~ and ^ suffixes, @{...} reflog forms. No spaces, no
@@ -77,6 +78,7 @@ def read_git_object(argument: str, cwd: Path | None = None) -> bytes:
         msg = f"révision git « {revision} » introuvable dans ce dépôt"
         raise UsageError(msg, hint="git tag et git log --oneline listent les versions existantes.")
     commit = verified.stdout.decode().strip()
+    _check_blob_size(git, f"{commit}:{path}", argument, revision, cwd)
     shown = subprocess.run(  # noqa: S603
         [git, "cat-file", "blob", f"{commit}:{path}"],
         cwd=cwd,
@@ -90,6 +92,27 @@ def read_git_object(argument: str, cwd: Path | None = None) -> bytes:
             msg, hint=f"git ls-tree -r --name-only {revision} liste les fichiers de cette version."
         )
     return shown.stdout
+
+
+def _check_blob_size(git: str, obj: str, argument: str, revision: str, cwd: Path | None) -> None:
+    """Refuse a blob over the strategy size limit before reading a byte of it: git says its
+    size (``cat-file -s``) without unpacking it."""
+    sized = subprocess.run(  # noqa: S603  (fixed argv, no shell)
+        [git, "cat-file", "-s", obj],
+        cwd=cwd,
+        capture_output=True,
+        timeout=_GIT_TIMEOUT,
+        check=False,
+    )
+    if sized.returncode != 0:
+        return  # no such file in that version: reading it says so
+    size = int(sized.stdout.decode().strip() or 0)
+    if size > MAX_BYTES:
+        refused = too_big(argument, size)
+        raise UnreadableInputError(
+            f"{refused.location} : {refused.message}",
+            hint=f"vérifiez que « {revision} » est la bonne version de la stratégie.",
+        )
 
 
 def load_version(argument: str, cwd: Path | None = None) -> Document:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from stspd_cli.errors import UnreadableInputError
+from stspd_cli.source import NotReadable, read_regular
 from stspd_cli.spreadsheet.cells import RawTable
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -18,11 +19,11 @@ def read_table(path: Path) -> RawTable:
 
     name = str(path)
     try:
-        if path.is_dir():
-            raise UnreadableInputError(f"{name} : c'est un dossier, pas un tableau")
-        if path.stat().st_size > MAX_BYTES:
-            raise UnreadableInputError(f"{name} : fichier trop gros pour un tableau de suivi")
-        data = path.read_bytes()
+        data = read_regular(path, MAX_BYTES)
+    except NotReadable as refused:
+        too_big = refused.size is not None
+        why = "fichier trop gros pour un tableau de suivi" if too_big else refused.detail
+        raise UnreadableInputError(f"{name} : {why}") from None
     except FileNotFoundError:
         raise UnreadableInputError(f"{name} : fichier introuvable") from None
     except PermissionError:

@@ -8,8 +8,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from stspd_cli.diff import sources
+from stspd_cli.errors import UnreadableInputError
 
 ROOT = Path(__file__).parents[2]
 DEMO = ROOT / "examples" / "demo-fictive.yaml"
@@ -121,3 +125,28 @@ def test_textconv_driver_in_git_diff_and_log(repo: Path) -> None:
     assert "+[action presence-educative-soiree] statut : realisee" in shown
     log = git(repo, "log", "-p", "-1", "--", "strategies/val-fictif.yaml")
     assert "+[action presence-educative-soiree] statut : realisee" in log
+
+
+def test_blob_over_the_size_limit_is_refused_before_it_is_read(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git says the size of a blob without unpacking it: a 9 Mio blob never comes out whole."""
+    big = repo / "strategies" / "enorme.yaml"
+    big.write_bytes(b"schema: stspd/1\n" + b"#" * (9 << 20))
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "Fichier enorme")
+    asked: list[list[str]] = []
+    real_run = subprocess.run
+
+    def spy(command: list[str], **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+        asked.append(command[1:])
+        return real_run(command, **kwargs)
+
+    monkeypatch.chdir(repo)
+    monkeypatch.setattr(subprocess, "run", spy)
+    with pytest.raises(UnreadableInputError) as refused:
+        sources.read_git_object("HEAD:strategies/enorme.yaml")
+    assert refused.value.message == (
+        "HEAD:strategies/enorme.yaml : fichier de 9,0 Mio : la limite est de 8,0 Mio par stratégie"
+    )
+    assert [c[:2] for c in asked if c[0] == "cat-file"] == [["cat-file", "-s"]]

@@ -39,16 +39,6 @@ def _refused(
 WHOLE = "écrivez un nombre entier de 0 à 100, par exemple 40"
 
 
-@pytest.fixture
-def demo(work: Path) -> Path:
-    return copy_strategy(DEMO, work)
-
-
-@pytest.fixture
-def table(demo: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    return export(capsys, demo)
-
-
 def _fill(table: Path, sheet: str, **cells: Any) -> Path:
     def change(workbook: Any) -> None:
         for ref, value in cells.items():
