@@ -29,6 +29,12 @@ STATE_WORDS = {
     "demande": "demandés, pas encore acquis",
     "non_precise": "dont la stratégie ne dit pas s'ils sont acquis",
 }
+# The rows under a total that say what it holds (the feuille de route's tables).
+STATE_SHARES = {
+    "acquis": "dont acquis",
+    "demande": "dont demandé, non acquis",
+    "non_precise": "dont acquis non précisé",
+}
 UNKNOWN_STATE_NOTE = (
     "« Acquis non précisé » : la ligne de financement ne dit pas si le montant est notifié "
     "(acquis: true) ou seulement demandé (acquis: false) ; il n'est compté ni comme acquis, ni "
@@ -104,6 +110,22 @@ def funding_sentence(funding: dict[str, Any]) -> str:
     if not states:
         return "aucun montant renseigné"
     return " ; ".join(f"{euros_fr(funding[s])} {STATE_WORDS[s]}" for s in states)
+
+
+def state_shares(amounts: dict[str, Any]) -> list[tuple[str, str]]:
+    """The « dont acquis », « dont demandé, non acquis »... of a total, when it holds money of
+    more than one state; nothing when all its money is in one state (the total says it)."""
+    states = states_of(amounts)
+    if len(states) < 2:
+        return []
+    return [(s, STATE_SHARES[s]) for s in states]
+
+
+def state_phrase(amounts: dict[str, Any]) -> str:
+    """« 48 000,50 € », or « 48 000,50 € : 38 500 € acquis ; 5 000 € demandés, pas encore
+    acquis ; 4 500,50 € dont… » when the money is of several states."""
+    total = euros_fr(amounts["total"] or 0)
+    return f"{total} : {funding_sentence(amounts)}" if state_shares(amounts) else total
 
 
 def has_unknown_state(funding: dict[str, Any]) -> bool:

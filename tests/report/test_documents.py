@@ -60,4 +60,4 @@ def test_real_strategies_report_is_honest() -> None:
     html = render("html", ROOT / "strategies")
     assert "Statut non renseigné pour 19 actions sur 19" in html
     assert "La stratégie ne comporte aucune fiche-action" in html
-    assert "Vue consolidée : 2 territoires" in html
+    assert "Vue consolidée\u00a0: 2 territoires" in html
