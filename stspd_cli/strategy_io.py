@@ -26,10 +26,11 @@ def model_from_loaded(loaded: Loaded) -> Document:
     findings = loaded.findings
     model = None
     if loaded.data is not None and not findings:
-        model, findings = build_model(loaded)
-    if model is not None:
-        # The reference date only matters to warnings, which do not stop a command.
-        findings = run_checks(loaded, model, date.today())
+        built = build_model(loaded)
+        findings, model = built.findings, built.model
+        if model is not None:
+            # The reference date only matters to warnings, which do not stop a command.
+            findings = [*findings, *run_checks(loaded, model, date.today(), built.pruned)]
     errors = sorted(f for f in findings if f.severity is Severity.ERROR)
     if model is not None and not errors:
         return model

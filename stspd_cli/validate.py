@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 class FileResult:
     file: str
     findings: list[Finding]
-    # False when structural errors stopped the file before the semantic rules ran.
+    # False when the file could not be read into a model at all (syntax, schema): the semantic
+    # rules did not run. With structure errors they run on what can be read (checks.prune).
     semantics_checked: bool
 
     @property
@@ -80,10 +81,11 @@ def check_loaded(loaded: Loaded, today: date) -> FileResult:
 
     if loaded.data is None:
         return FileResult(loaded.file, loaded.findings, semantics_checked=False)
-    model, findings = build_model(loaded)
-    if model is None:
-        return FileResult(loaded.file, findings, semantics_checked=False)
-    findings = capped(run_checks(loaded, model, today), loaded.file)
+    built = build_model(loaded)
+    if built.model is None:
+        return FileResult(loaded.file, built.findings, semantics_checked=False)
+    semantic = run_checks(loaded, built.model, today, built.pruned)
+    findings = capped(sorted({*built.findings, *semantic}), loaded.file)
     return FileResult(loaded.file, findings, semantics_checked=True)
 
 

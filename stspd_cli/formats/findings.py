@@ -11,6 +11,10 @@ from stspd_cli.terminal import console as terminal_console
 from stspd_cli.terminal import json_text, rendered, visible
 from stspd_cli.validate import ValidationReport
 
+# Each line says its severity in words, as yamllint says error and warning: a CI log or a
+# pre-commit output has no colour.
+SEVERITY_WORDS = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement"}
+
 
 @dataclass(frozen=True, slots=True)
 class OutputOptions:
@@ -42,8 +46,8 @@ def summary(report: ValidationReport) -> str:
     skipped = sum(not r.semantics_checked for r in report.files)
     if skipped:
         text += (
-            f" Règles de cohérence non vérifiées pour {plural(skipped, 'fichier')} : "
-            "corrigez d'abord les erreurs de structure."
+            f" Règles de cohérence non vérifiées pour {plural(skipped, 'fichier')} : rien n'a pu "
+            "être lu comme une stratégie (syntaxe, schéma) ; corrigez d'abord ces erreurs."
         )
     return text
 
@@ -55,7 +59,8 @@ def as_text(report: ValidationReport, options: OutputOptions) -> str:
     if not options.color:
         # Plain text needs no terminal library (and starts faster without one).
         lines = [
-            f"{visible(f.location, one_line=True)}: {f.code} {visible(f.message, one_line=True)}"
+            f"{visible(f.location, one_line=True)}: {SEVERITY_WORDS[f.severity]} {f.code} "
+            f"{visible(f.message, one_line=True)}"
             for f in report.findings
         ]
         return visible("\n".join([*lines, summary(report)]) + "\n")
@@ -67,7 +72,7 @@ def as_text(report: ValidationReport, options: OutputOptions) -> str:
         line = Text()
         line.append(visible(f.location, one_line=True), style="bold")
         line.append(": ")
-        line.append(f.code, style=styles[f.severity])
+        line.append(f"{SEVERITY_WORDS[f.severity]} {f.code}", style=styles[f.severity])
         line.append(" ")
         line.append(visible(f.message, one_line=True))
         console.print(line)
