@@ -191,18 +191,34 @@ def render(
             help="Version interne : inclut les éléments en diffusion restreinte, signalés.",
         ),
     ] = False,
+    brouillon: Annotated[
+        bool,
+        typer.Option(
+            "--brouillon",
+            help=(
+                "Rend aussi une stratégie qui a des erreurs : « BROUILLON » sur chaque page, "
+                "chaque problème à sa place et en annexe ; le code de sortie reste 1."
+            ),
+        ),
+    ] = False,
 ) -> None:
     """Produit la feuille de route imprimable (HTML, Markdown ou PDF) d'une stratégie.
 
     Exemple : `stspd render strategies/clspd-lille.yaml -o lille.pdf`
 
     Sans `--interne`, les éléments en diffusion restreinte sont retirés. Un fichier YAML
-    n'est jamais écrasé. Codes de sortie : 0 écrit ; 1 stratégie invalide ; 2 erreur d'usage.
+    n'est jamais écrasé. Codes de sortie : 0 écrit ; 1 stratégie invalide (avec --brouillon :
+    brouillon écrit, stratégie toujours invalide) ; 2 erreur d'usage.
     """
     from stspd_cli.render.output import render_paths  # noqa: PLC0415
 
     result = render_paths(
-        source, output=output, format_name=format_, interne=interne, templates=templates
+        source,
+        output=output,
+        format_name=format_,
+        interne=interne,
+        templates=templates,
+        brouillon=brouillon,
     )
     if result.stdout is not None:
         _write(result.stdout)

@@ -7,11 +7,13 @@ points at the first problem and at ``stspd validate`` for the full list; warning
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from stspd_cli.errors import InvalidStrategyError, UnreadableInputError
-from stspd_cli.findings import Severity
+from stspd_cli.findings import Finding, Severity
 from stspd_cli.fr import plural
 from stspd_cli.load import Loaded, load_bytes, load_file
 from stspd_cli.model import Document
@@ -44,6 +46,36 @@ def model_from_loaded(loaded: Loaded) -> Document:
         f"{first.location}: {first.code} {first.message}{more}"
     )
     raise InvalidStrategyError(message, hint=hint)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftSource:
+    """A strategy read for a draft: its model (of what can be read), every finding, and the
+    file's data (to place each finding)."""
+
+    doc: Document
+    findings: list[Finding]
+    data: dict[str, Any]
+    file: str
+
+
+def load_draft(path: Path, display: str | None = None) -> DraftSource:
+    """A strategy and its findings, errors included, for ``render --brouillon``; only a file
+    nothing can be read from is refused (syntax, schema), as :func:`model_from_loaded` does."""
+    from stspd_cli.checks import run_checks  # noqa: PLC0415
+    from stspd_cli.checks.structure import build_model  # noqa: PLC0415
+
+    loaded = load_file(path, display or display_name(path))
+    if loaded.data is None or loaded.findings:
+        model_from_loaded(loaded)  # raises with the reason
+    assert loaded.data is not None
+    built = build_model(loaded)
+    if built.model is None:
+        model_from_loaded(loaded)
+        raise AssertionError  # pragma: no cover  (model_from_loaded raised)
+    semantic = run_checks(loaded, built.model, date.today(), built.pruned)
+    findings = sorted({*built.findings, *semantic})
+    return DraftSource(built.model, findings, loaded.data, loaded.file)
 
 
 def load_model(path: Path) -> Document:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from stspd_cli.discovery import SUFFIXES, strategy_files
 from stspd_cli.errors import InvalidStrategyError, OutputError, StspdError, UnreadableInputError
+from stspd_cli.findings import Severity
+from stspd_cli.fr import plural
 from stspd_cli.output import write_atomic
 
 if TYPE_CHECKING:
@@ -31,9 +33,20 @@ class RenderResult:
     stdout: bytes | None = None
     written: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, StspdError]] = field(default_factory=list)
+    # Drafts of strategies with errors (--brouillon): written, and still invalid (exit 1).
+    drafts: list[tuple[str, int]] = field(default_factory=list)
 
     def raise_failures(self) -> None:
-        """One error for every strategy that could not be rendered (others were written)."""
+        """One error for every strategy that could not be rendered (others were written), or,
+        for drafts of invalid strategies, one that says they are still invalid (exit 1)."""
+        if not self.failed and self.drafts:
+            name, errors = self.drafts[0]
+            more = f" (et {plural(len(self.drafts) - 1, 'autre')})" if len(self.drafts) > 1 else ""
+            msg = (
+                f"{name} rendu en brouillon{more} : la stratégie n'est pas valide "
+                f"({plural(errors, 'erreur')})"
+            )
+            raise InvalidStrategyError(msg, hint=f"« stspd validate {name} » liste chaque problème")
         if not self.failed:
             return
         if len(self.failed) == 1:
@@ -120,14 +133,19 @@ def render_paths(
     format_name: str | None = None,
     interne: bool = False,
     templates: Path | None = None,
+    brouillon: bool = False,
 ) -> RenderResult:
     """Render one strategy, or every strategy of a folder, to where ``output`` says.
 
     Without a format, the output file's suffix chooses it (html by default). A strategy that
-    cannot be rendered does not stop the others; see :meth:`RenderResult.raise_failures`.
+    cannot be rendered does not stop the others; see :meth:`RenderResult.raise_failures`. With
+    ``brouillon``, a strategy with errors is rendered as a draft (:mod:`stspd_cli.render.draft`)
+    and still counts as invalid.
     """
     from stspd_cli.render import get_format, load_strategy, render_document  # noqa: PLC0415
+    from stspd_cli.render.draft import draft_of  # noqa: PLC0415
     from stspd_cli.render.settings import template_dirs  # noqa: PLC0415
+    from stspd_cli.strategy_io import load_draft  # noqa: PLC0415
     from stspd_cli.validate import display_name  # noqa: PLC0415
 
     fmt = get_format(format_name or guess_format(output))
@@ -135,9 +153,20 @@ def render_paths(
     result = RenderResult()
     for job in jobs:
         try:
-            doc = load_strategy(job.source, display_name(job.source))
+            name = display_name(job.source)
             dirs = template_dirs(templates, job.source)
-            data = render_document(doc, fmt.name, interne=interne, templates=dirs)
+            if brouillon:
+                read = load_draft(job.source, name)
+                draft = draft_of(read.findings, read.data, read.file, interne=interne)
+                data = render_document(
+                    read.doc, fmt.name, interne=interne, templates=dirs, draft=draft
+                )
+                errors = sum(f.severity is Severity.ERROR for f in read.findings)
+                if errors:
+                    result.drafts.append((name, errors))
+            else:
+                doc = load_strategy(job.source, name)
+                data = render_document(doc, fmt.name, interne=interne, templates=dirs)
         except (InvalidStrategyError, UnreadableInputError) as error:
             result.failed.append((job.source, error))
             continue
