@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from stspd_cli.checks.prune import Pruned, prune_and_validate
 from stspd_cli.findings import Finding, Path_
-from stspd_cli.fr import number_fr
+from stspd_cli.fr import number_fr, words_for
 from stspd_cli.load import MAX_FINDINGS, Loaded, capped
 from stspd_cli.model import Document
 from stspd_cli.model.introspect import fields_by_key, model_at
@@ -264,11 +264,12 @@ def _limit(kind: str, err: Any) -> str:
         "finite_number": "doit être un nombre fini",
         "string_too_short": "le texte ne peut pas être vide",
         "string_too_long": "texte trop long (au plus {max_length} caractères)",
-        "too_short": "la liste doit contenir au moins {min_length} élément(s)",
+        "too_short": "la liste doit contenir au moins {min_length} {elements}",
         "too_long": "la liste contient trop d'éléments",
     }
     text = texts[kind]
     shown = {k: number_fr(v) if isinstance(v, int | float) else v for k, v in ctx.items()}
+    shown["elements"] = words_for(int(ctx.get("min_length", 2)), "élément")
     try:
         return text.format(**shown)
     except KeyError:
