@@ -1,5 +1,5 @@
 # stspd : les deux commandes du README, et ce qu'elles préparent.
-#   make demo  -> vérifie strategies/ et produit la feuille de route dans build/
+#   make demo  -> vérifie strategies/ et produit la feuille de route dans build/ (html, pdf, docx, odt)
 #   make test  -> ruff, mypy --strict et pytest
 # Chacune crée l'environnement virtuel (.venv) et installe les dépendances épinglées
 # (requirements/constraints.txt) si besoin.
@@ -9,18 +9,20 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit schema docs clean sysdeps
+.PHONY: demo test lint typecheck unit schema docs clean sysdeps office-models wheel check-install editor-check
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "stspd demande Python 3.11 ou plus récent")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[dev,pdf]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[dev,pdf,convertir]"
 	@touch $(STAMP)
 
 demo: $(STAMP) sysdeps
 	$(BIN)/stspd validate strategies/
 	$(BIN)/stspd render strategies/ -o build/ --format html
 	$(BIN)/stspd render strategies/ -o build/ --format pdf
+	$(BIN)/stspd render strategies/ -o build/ --format docx
+	$(BIN)/stspd render strategies/ -o build/ --format odt
 
 test: $(STAMP) sysdeps lint typecheck unit
 
@@ -39,6 +41,22 @@ unit: $(STAMP) sysdeps
 sysdeps:
 	bash scripts/install-system-deps.sh
 
+# The wheel to install elsewhere (pip, pipx or uv, README « Installer stspd »): dist/.
+wheel: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w dist .
+	@ls dist/*.whl
+
+# The README's install line and stspd init's pre-commit set-up, in a fresh folder outside this
+# repository (downloads the dependencies from PyPI): scripts/check-install.sh.
+check-install: wheel
+	bash scripts/check-install.sh
+
+# What editors show from the JSON Schema, asked to the real yaml-language-server (installed with
+# npm into build/editor-check/ when absent): scripts/editor_check.py.
+editor-check: $(STAMP)
+	$(BIN)/python scripts/editor_check.py
+
 # Regenerate the committed artefacts that tests compare against.
 schema: $(STAMP)
 	$(BIN)/stspd schema > schema/stspd-1.schema.json
@@ -46,6 +64,10 @@ schema: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/stspd regles --format md > docs/regles.md
 	$(BIN)/python -c "from stspd_cli.modeldoc import model_markdown; print(model_markdown())" > docs/modele.md
+
+# Regenerate the default reference documents of the docx and odt formats (committed).
+office-models: $(STAMP)
+	$(BIN)/python scripts/make_office_models.py
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -4,6 +4,9 @@
 #   poppler-utils       pdftotext, pdftoppm, pdfinfo (tests et relecture du PDF)
 #   fonts-*             polices du document (Liberation, DejaVu)
 #   libpango*, harfbuzz bibliothèques de WeasyPrint (format pdf)
+#   libcairo2           bibliothèque de CairoSVG (graphiques du bilan en docx et odt)
+#   libreoffice-*-nogui LibreOffice sans interface : les tests ouvrent les docx et odt produits
+#                       et les convertissent en PDF, comme un agent de la mairie les ouvrirait
 # Idempotent : ne fait rien (et vite) quand tout est déjà installé.
 set -euo pipefail
 
@@ -15,6 +18,8 @@ PACKAGES=(
   libpango-1.0-0
   libpangoft2-1.0-0
   libharfbuzz-subset0
+  libcairo2
+  libreoffice-writer-nogui
 )
 
 explain() {

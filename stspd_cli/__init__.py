@@ -1,4 +1,5 @@
 """stspd: stratégies territoriales de sécurité et de prévention de la délinquance."""
 
-__version__ = "0.1.0"
+# The one place of the version (pyproject.toml reads it); releases in CHANGELOG.md.
+__version__ = "0.2.0.dev0"
 SCHEMA_ID = "stspd/1"

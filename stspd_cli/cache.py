@@ -88,6 +88,7 @@ def load(entry: str) -> tuple[list[Finding], bool] | None:
                 code=str(f["code"]),
                 severity=Severity(f["severity"]),
                 message=str(f["message"]),
+                path=tuple(p if isinstance(p, int) else str(p) for p in f["path"]),
                 unreadable=bool(f["unreadable"]),
             )
             for f in raw["findings"]
@@ -102,7 +103,10 @@ def store(entry: str, findings: list[Finding], semantics_checked: bool) -> None:
     if folder is None:
         return
     payload = {
-        "findings": [{**f.as_dict(), "unreadable": f.unreadable} for f in findings],
+        # The data path too: the GitLab fingerprint is made of it (formats/findings.py).
+        "findings": [
+            {**f.as_dict(), "path": list(f.path), "unreadable": f.unreadable} for f in findings
+        ],
         "semantics_checked": semantics_checked,
     }
     data = json.dumps(payload, ensure_ascii=False).encode("utf-8")

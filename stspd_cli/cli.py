@@ -1,23 +1,23 @@
-"""The command line: typer commands only. Every command parses its options, calls the library
-and returns an exit code; errors are caught once, in :func:`main`.
+"""The command line: declarations only. Every command declares its options, calls one library
+function of :mod:`stspd_cli.commands` and hands its outcome to :func:`finish`; the inputs are read
+by one path (:mod:`stspd_cli.discovery`), the outputs written by one (:mod:`stspd_cli.target`),
+and errors are caught once, in :func:`main`.
 
 No ``from __future__ import annotations`` here: typer reads the annotations of every command at
 start-up, and evaluating them from strings cost 20 ms on each run (docs/performance.md)."""
 
-import os
 import sys
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from stspd_cli import __version__
 from stspd_cli.clifr import FrenchGroup
 from stspd_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, StspdError, UsageError
 
 if TYPE_CHECKING:
     from stspd_cli.edit.skeleton import Answers
+    from stspd_cli.outcome import Outcome
 
 
 app = typer.Typer(
@@ -34,12 +34,12 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-DEFAULT_STRATEGIES = Path("strategies")
-
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"stspd {__version__}")
+        from stspd_cli.origin import version_words  # noqa: PLC0415
+
+        typer.echo(version_words())
         raise typer.Exit()
 
 
@@ -58,19 +58,81 @@ def root(
     """Outils pour les stratégies territoriales de sécurité et de prévention de la délinquance."""
 
 
-def parse_date(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        msg = f"date « {value} » invalide pour --date : écrivez AAAA-MM-JJ, par exemple 2026-06-30"
-        raise UsageError(msg) from None
+# --- Options that mean the same in every command ---------------------------------------------
 
 
-def _use_color() -> bool:
-    # https://no-color.org: NO_COLOR set to a non-empty value turns colour off.
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+def _complete_format(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of --format: the formats of the command's registry."""
+    from stspd_cli.formats.registries import REGISTRIES, registry  # noqa: PLC0415
+
+    name = ctx.info_name or ""
+    known = list(registry(name)) if name in REGISTRIES else []
+    return [n for n in known if n.startswith(incomplete)]
+
+
+Paths = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help=(
+            "Fichiers ou dossiers de stratégies ; « - » : l'entrée standard "
+            "(par défaut : strategies/ du dépôt)."
+        ),
+        show_default=False,
+    ),
+]
+Format = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Format de sortie (par défaut : celui de l'extension de -o, sinon le premier).",
+        show_default=False,
+        autocompletion=_complete_format,
+    ),
+]
+Output = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help=(
+            "Fichier ou dossier (terminé par /) de sortie ; « - » : la sortie standard "
+            "(par défaut : la sortie standard, ou build/ pour un format binaire ou plusieurs "
+            "documents)."
+        ),
+        show_default=False,
+    ),
+]
+Day = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Date de référence AAAA-MM-JJ des échéances (par défaut : aujourd'hui).",
+        show_default=False,
+    ),
+]
+Interne = Annotated[
+    bool,
+    typer.Option(
+        "--interne",
+        help="Version interne : inclut les éléments en diffusion restreinte, signalés.",
+    ),
+]
+
+
+def finish(outcome: "Outcome") -> NoReturn:
+    """Write what a command gave back: its document on standard output, its messages on the
+    error output, then its errors; exit with its code."""
+    if outcome.stdout is not None:
+        _write(outcome.stdout)
+    if outcome.raw_stderr:
+        _say(outcome.raw_stderr)
+    for line in outcome.messages:
+        _say(line + "\n" if line.startswith(" ") else f"stspd : {line}\n")
+    for error in outcome.errors:
+        _print_error(error)
+    codes = [outcome.exit_code, *(e.exit_code for e in outcome.errors)]
+    raise typer.Exit(max(codes))
 
 
 def _write(text: str | bytes) -> None:
@@ -88,37 +150,18 @@ def _say(text: str) -> None:
     sys.stderr.flush()
 
 
-StrategyPaths = Annotated[
-    list[Path] | None,
-    typer.Argument(
-        help="Fichiers ou dossiers de stratégies (par défaut : strategies/).",
-        show_default=False,
-    ),
-]
+# --- Commands --------------------------------------------------------------------------------
 
 
 @app.command()
 def validate(
-    paths: StrategyPaths = None,
-    format_: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Format de sortie : text, json, github (annotations) ou gitlab (Code Quality).",
-        ),
-    ] = "text",
+    paths: Paths = None,
+    format_: Format = None,
+    output: Output = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Les avertissements font aussi échouer (code 1).")
     ] = False,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="Date de référence AAAA-MM-JJ pour les échéances (par défaut : aujourd'hui).",
-            show_default=False,
-        ),
-    ] = None,
+    today: Day = None,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -133,49 +176,25 @@ def validate(
     Codes de sortie : 0 valide ; 1 erreurs (ou avertissements avec --strict) ;
     2 erreur d'usage ou fichier illisible.
     """
-    from stspd_cli.formats.findings import FORMATS, OutputOptions  # noqa: PLC0415
-    from stspd_cli.validate import validate_paths  # noqa: PLC0415
+    from stspd_cli.commands.validate import validate_command  # noqa: PLC0415
 
-    if format_ not in FORMATS:
-        msg = f"format « {format_} » inconnu ; formats possibles : {', '.join(FORMATS)}"
-        raise UsageError(msg)
-    reference = parse_date(today)
-    report = validate_paths(paths or [DEFAULT_STRATEGIES], reference, use_cache=not no_cache)
-    options = OutputOptions(color=_use_color(), strict=strict)
-    _write(FORMATS[format_](report, options))
-    raise typer.Exit(report.exit_code(strict=strict))
+    finish(
+        validate_command(
+            paths,
+            format_name=format_,
+            output=output,
+            strict=strict,
+            today=today,
+            use_cache=not no_cache,
+        )
+    )
 
 
 @app.command()
 def render(
-    source: Annotated[
-        Path,
-        typer.Argument(
-            help="Fichier de stratégie, ou dossier dont chaque stratégie est rendue.",
-            show_default=False,
-        ),
-    ],
-    format_: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Format : html, md ou pdf (par défaut : selon l'extension de -o, sinon html).",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help=(
-                "Fichier ou dossier de sortie ; « - » ou rien : sortie standard (html, md). "
-                "Obligatoire (dossier) quand SOURCE est un dossier."
-            ),
-            show_default=False,
-        ),
-    ] = None,
+    paths: Paths = None,
+    format_: Format = None,
+    output: Output = None,
     templates: Annotated[
         Path | None,
         typer.Option(
@@ -184,13 +203,7 @@ def render(
             show_default=False,
         ),
     ] = None,
-    interne: Annotated[
-        bool,
-        typer.Option(
-            "--interne",
-            help="Version interne : inclut les éléments en diffusion restreinte, signalés.",
-        ),
-    ] = False,
+    interne: Interne = False,
     brouillon: Annotated[
         bool,
         typer.Option(
@@ -201,76 +214,68 @@ def render(
             ),
         ),
     ] = False,
+    today: Day = None,
 ) -> None:
-    """Produit la feuille de route imprimable (HTML, Markdown ou PDF) d'une stratégie.
+    """Produit la feuille de route imprimable (HTML, Markdown, PDF, Word ou LibreOffice).
+
+    Un dossier (par défaut strategies/) donne un document par stratégie, dans build/ sans -o.
 
     Exemple : `stspd render strategies/clspd-lille.yaml -o lille.pdf`
 
-    Sans `--interne`, les éléments en diffusion restreinte sont retirés. Un fichier YAML
-    n'est jamais écrasé. Codes de sortie : 0 écrit ; 1 stratégie invalide (avec --brouillon :
-    brouillon écrit, stratégie toujours invalide) ; 2 erreur d'usage.
+    Sans `--interne`, les éléments en diffusion restreinte sont retirés ; un document interne
+    dont stspd choisit le nom finit par « -interne ». Un fichier YAML n'est jamais écrasé.
+    Codes de sortie : 0 écrit ; 1 stratégie invalide (avec --brouillon : brouillon écrit,
+    stratégie toujours invalide) ; 2 erreur d'usage.
     """
+    from stspd_cli.commands import parse_date  # noqa: PLC0415
     from stspd_cli.render.output import render_paths  # noqa: PLC0415
 
-    result = render_paths(
-        source,
-        output=output,
-        format_name=format_,
-        interne=interne,
-        templates=templates,
-        brouillon=brouillon,
+    finish(
+        render_paths(
+            paths,
+            output=output,
+            format_name=format_,
+            interne=interne,
+            templates=templates,
+            brouillon=brouillon,
+            today=parse_date(today),
+        )
     )
-    if result.stdout is not None:
-        _write(result.stdout)
-    for path in result.written:
-        _say(f"stspd : {path} écrit\n")
-    result.raise_failures()
 
 
 @app.command()
-def schema() -> None:
+def schema(output: Output = None) -> None:
     """Affiche le schéma JSON (draft 2020-12) du modèle stspd/1.
 
     Les éditeurs (VS Code avec l'extension YAML) s'en servent pour compléter et vérifier
-    pendant la saisie. Exemple : `stspd schema > stspd-1.schema.json`
+    pendant la saisie. Exemple : `stspd schema -o schema/stspd-1.schema.json`
     """
-    from stspd_cli.schema import json_schema_text  # noqa: PLC0415
+    from stspd_cli.commands.info import schema_command  # noqa: PLC0415
 
-    _write(json_schema_text())
+    finish(schema_command(output=output))
 
 
 @app.command()
-def regles(
-    format_: Annotated[
-        str, typer.Option("--format", "-f", help="Format : text ou md (documentation).")
-    ] = "text",
-) -> None:
+def regles(format_: Format = None, output: Output = None) -> None:
     """Liste les règles de vérification : code, gravité, titre et explication.
 
-    Exemple : `stspd regles --format md > docs/regles.md`
+    Exemple : `stspd regles --format md -o regles.md`
     """
-    from stspd_cli.rulesdoc import RULE_FORMATS  # noqa: PLC0415
+    from stspd_cli.commands.info import regles_command  # noqa: PLC0415
 
-    if format_ not in RULE_FORMATS:
-        msg = f"format « {format_} » inconnu ; formats possibles : {', '.join(RULE_FORMATS)}"
-        raise UsageError(msg)
-    _write(RULE_FORMATS[format_]())
+    finish(regles_command(format_name=format_, output=output))
 
 
 @app.command()
 def referentiels() -> None:
-    """Liste les référentiels nationaux connus et leurs axes, avec les identifiants à citer.
+    """Liste les référentiels nationaux connus, leur période et leurs axes, avec les
+    identifiants à citer.
 
     Exemple : `stspd referentiels`
     """
-    from stspd_cli.frameworks import frameworks  # noqa: PLC0415
+    from stspd_cli.commands.info import referentiels_command  # noqa: PLC0415
 
-    lines = []
-    for frame in frameworks().values():
-        state = " (provisoire)" if frame.provisional else ""
-        lines.append(f"{frame.id} : {frame.titre}{state}")
-        lines.extend(f"  {frame.id}/{axis.id} : {axis.titre}" for axis in frame.axes)
-    _write("\n".join(lines) + "\n")
+    finish(referentiels_command())
 
 
 @app.command()
@@ -278,56 +283,52 @@ def diff(
     old: Annotated[
         str,
         typer.Argument(
-            help="Ancienne version : fichier, ou REV:CHEMIN (ex. v2017:strategies/lille.yaml)."
+            help="Ancienne version : fichier, ou REV:CHEMIN (ex. v2026:strategies/lille.yaml).",
+            show_default=False,
         ),
     ],
-    new: Annotated[str, typer.Argument(help="Nouvelle version : fichier, ou REV:CHEMIN.")],
-    format_: Annotated[
-        str, typer.Option("--format", "-f", help="Format : text, md, html ou json.")
-    ] = "text",
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Fichier de sortie (par défaut : sortie standard)."),
-    ] = None,
+    new: Annotated[
+        str, typer.Argument(help="Nouvelle version : fichier, ou REV:CHEMIN.", show_default=False)
+    ],
+    format_: Format = None,
+    output: Output = None,
     exit_code: Annotated[
         bool,
         typer.Option(
             "--exit-code", help="Code 1 s'il y a des modifications, 0 sinon (comme git diff)."
         ),
     ] = False,
-    interne: Annotated[
-        bool,
-        typer.Option("--interne", help="Inclut les éléments en diffusion restreinte."),
-    ] = False,
+    interne: Interne = False,
 ) -> None:
     """Montre ce qui a changé entre deux versions d'une stratégie (note de modification).
 
     Les entités sont rapprochées par leur identifiant : une action renommée reste la même action.
 
-    Exemple : `stspd diff v2017:strategies/lille.yaml strategies/lille.yaml --format md -o note.md`
+    Exemple : `stspd diff HEAD:strategies/clspd-lille.yaml strategies/clspd-lille.yaml`
     """
-    from stspd_cli.diff import diff_versions  # noqa: PLC0415
-    from stspd_cli.diff.formats import FORMATS, DiffOutput  # noqa: PLC0415
-    from stspd_cli.output import write_output  # noqa: PLC0415
+    from stspd_cli.commands.compare import diff_command  # noqa: PLC0415
 
-    if format_ not in FORMATS:
-        msg = f"format « {format_} » inconnu ; formats possibles : {', '.join(FORMATS)}"
-        raise UsageError(msg)
-    changes, presentation = diff_versions(old, new, interne=interne)
-    to_terminal = output is None or str(output) == "-"
-    text = FORMATS[format_](
-        DiffOutput(changes, presentation, color=to_terminal and _use_color(), interne=interne)
+    finish(
+        diff_command(
+            old, new, format_name=format_, output=output, exit_code=exit_code, interne=interne
+        )
     )
-    write_output(text, output)
-    raise typer.Exit(1 if exit_code and changes else 0)
 
 
 @app.command()
 def texte(
-    file: Annotated[str, typer.Argument(help="Stratégie : fichier, ou REV:CHEMIN.")],
-    interne: Annotated[
-        bool, typer.Option("--interne", help="Inclut les éléments en diffusion restreinte.")
-    ] = False,
+    file: Annotated[
+        str | None,
+        typer.Argument(
+            help=(
+                "Stratégie : fichier, REV:CHEMIN ou « - » (entrée standard) ; par défaut, "
+                "la seule stratégie de strategies/."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    output: Output = None,
+    interne: Interne = False,
 ) -> None:
     """Affiche la stratégie en texte, une information par ligne, rangée par identifiant.
 
@@ -336,39 +337,18 @@ def texte(
 
     Exemple : `stspd texte strategies/clspd-lille.yaml`
     """
-    from stspd_cli.confidentiality import view  # noqa: PLC0415
-    from stspd_cli.diff.sources import load_version  # noqa: PLC0415
-    from stspd_cli.diff.textconv import as_text  # noqa: PLC0415
+    from stspd_cli.commands.compare import texte_command  # noqa: PLC0415
 
-    _write(as_text(view(load_version(file), interne=interne)))
+    finish(texte_command(file, output=output, interne=interne))
 
 
 @app.command()
 def report(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Stratégies : un fichier par territoire, ou un dossier.", show_default=False
-        ),
-    ],
-    format_: Annotated[
-        str, typer.Option("--format", "-f", help="Format : text, md, html, json ou csv.")
-    ] = "text",
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Fichier de sortie (par défaut : sortie standard)."),
-    ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="Date du bilan AAAA-MM-JJ (par défaut : aujourd'hui) : rapport reproductible.",
-            show_default=False,
-        ),
-    ] = None,
-    interne: Annotated[
-        bool, typer.Option("--interne", help="Inclut les éléments en diffusion restreinte.")
-    ] = False,
+    paths: Paths = None,
+    format_: Format = None,
+    output: Output = None,
+    today: Day = None,
+    interne: Interne = False,
 ) -> None:
     """Fait le bilan d'avancement : réalisé, en retard, qui porte quoi, financement, indicateurs.
 
@@ -376,104 +356,89 @@ def report(
 
     Exemple : `stspd report strategies/ --date 2026-12-31 --format html -o bilan.html`
     """
-    from stspd_cli.output import write_output  # noqa: PLC0415
-    from stspd_cli.report import build_report  # noqa: PLC0415
-    from stspd_cli.report.formats import FORMATS  # noqa: PLC0415
+    from stspd_cli.commands.report import report_command  # noqa: PLC0415
 
-    if format_ not in FORMATS:
-        msg = f"format « {format_} » inconnu ; formats possibles : {', '.join(FORMATS)}"
-        raise UsageError(msg)
-    data = build_report(paths, parse_date(today), interne=interne)
-    to_terminal = output is None or str(output) == "-"
-    write_output(FORMATS[format_](data, to_terminal and _use_color()), output)
+    finish(report_command(paths, format_name=format_, output=output, today=today, interne=interne))
 
 
 @app.command()
 def export(
-    file: Annotated[Path, typer.Argument(help="Fichier de stratégie.", show_default=False)],
-    format_: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Format : xlsx ou csv (par défaut : selon l'extension de -o, sinon xlsx).",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help=(
-                "Fichier de sortie (par défaut : STRATÉGIE-suivi.xlsx dans le dossier courant) ; "
-                "« - » : sortie standard (csv)."
-            ),
-            show_default=False,
-        ),
-    ] = None,
+    paths: Paths = None,
+    format_: Format = None,
+    output: Output = None,
     interne: Annotated[
         bool,
         typer.Option(
             "--interne", help="Inclut les actions et indicateurs en diffusion restreinte."
         ),
     ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Date d'export AAAA-MM-JJ inscrite dans le tableau (par défaut : aujourd'hui).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Produit le tableau de suivi à envoyer aux partenaires (xlsx ou csv), à relire avec import.
 
     Une ligne par action (statut, avancement, commentaire à remplir), une ligne par indicateur
-    (nouvelle mesure à saisir). Sans `--interne`, les éléments restreints sont retirés.
+    (nouvelle mesure à saisir). Sans `--interne`, les éléments restreints sont retirés. Sans -o,
+    le tableau va dans build/ (STRATÉGIE-suivi.xlsx, -suivi-interne.xlsx pour la version interne).
 
     Exemple : `stspd export strategies/cispd-loos-haubourdin-emmerin.yaml -o loos-suivi.xlsx`
     """
-    from stspd_cli.spreadsheet.export import export_table  # noqa: PLC0415
+    from stspd_cli.commands.tables import export_command  # noqa: PLC0415
 
-    done = export_table(
-        file, format_name=format_, output=output, interne=interne, today=date.today()
-    )
-    if done.target is None:
-        _write(done.data)
-        return
-    from stspd_cli.fr import plural  # noqa: PLC0415
-
-    audience = "version interne" if done.interne else "version publique"
-    counts = f"{plural(done.actions, 'action')}, {plural(done.indicators, 'indicateur')}"
-    _say(f"stspd : {done.target} écrit ({counts}, {audience})\n")
+    finish(export_command(paths, format_name=format_, output=output, today=today, interne=interne))
 
 
 @app.command(name="import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="Fichier de stratégie à mettre à jour.")],
+    file: Annotated[
+        Path, typer.Argument(help="Fichier de stratégie à mettre à jour.", show_default=False)
+    ],
     table: Annotated[
-        Path, typer.Argument(help="Tableau rempli par les partenaires (xlsx ou csv).")
+        Path,
+        typer.Argument(
+            help="Tableau rempli par les partenaires (xlsx ou csv).", show_default=False
+        ),
     ],
     apply: Annotated[
         bool,
         typer.Option("--apply", help="Écrit les modifications (sans elle : les montre seulement)."),
     ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help=(
+                "Date de référence AAAA-MM-JJ : une mesure ne peut pas la dépasser (par "
+                "défaut : aujourd'hui)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Relit le tableau de suivi rempli par les partenaires et reporte leurs mises à jour.
 
     Sans `--apply`, montre les modifications et n'écrit rien ; avec `--apply`, les écrit en
     gardant commentaires et mise en page. Au moindre problème, rien n'est écrit.
 
-    Exemple : `stspd import strategies/cispd-loos-haubourdin-emmerin.yaml loos-rempli.xlsx --apply`
+    Exemple : `stspd import strategies/cispd-loos-haubourdin-emmerin.yaml loos-suivi.xlsx`
 
     Codes de sortie : 0 importé (ou rien à importer) ; 1 refusé (cellule, conflit, validation) ;
     2 tableau illisible ou erreur d'usage.
     """
-    from stspd_cli.spreadsheet.importer import import_table  # noqa: PLC0415
-    from stspd_cli.spreadsheet.messages import diagnostics_text, report_text  # noqa: PLC0415
+    from stspd_cli.commands.tables import import_command  # noqa: PLC0415
 
-    outcome = import_table(file, table, apply=apply, today=date.today())
-    _write(report_text(outcome, color=_use_color()))
-    _say(diagnostics_text(outcome))
-    raise typer.Exit(outcome.exit_code)
+    finish(import_command(file, table, apply=apply, today=today))
 
 
 @app.command()
 def fmt(
-    paths: StrategyPaths = None,
+    paths: Paths = None,
     check: Annotated[
         bool,
         typer.Option(
@@ -488,47 +453,36 @@ def fmt(
     """Met les stratégies en forme : ordre des clés du modèle, indentation, guillemets, lignes
     de 100 colonnes, dates AAAA-MM-JJ.
 
-    Chaque commentaire et chaque valeur sont gardés ; l'écriture est atomique.
+    Chaque commentaire et chaque valeur sont gardés ; l'écriture est atomique. Les autres
+    fichiers YAML d'un dossier ne sont jamais touchés. « - » : lit l'entrée standard et écrit
+    le résultat sur la sortie standard (pour un éditeur).
 
     Exemple : `stspd fmt strategies/ --check`
 
     Codes de sortie : 0 en forme (ou mis en forme) ; 1 à mettre en forme (--check) ou YAML
     invalide ; 2 fichier illisible.
     """
-    from stspd_cli.edit.fmt import fmt_paths  # noqa: PLC0415
+    from stspd_cli.commands.edit import fmt_command  # noqa: PLC0415
 
-    report = fmt_paths(paths or [DEFAULT_STRATEGIES], check=check)
-    if check:
-        _write("".join(result.diff() for result in report.changed))
-    for line in report.summary(check=check):
-        _say(f"stspd : {line}\n")
-    for error in report.failures[:-1]:
-        _print_error(error)
-    if report.failures:
-        raise report.failures[-1]
-    raise typer.Exit(report.exit_code(check=check))
+    finish(fmt_command(paths, check=check))
+
+
+def _ask(question: str, default: str | None) -> str:
+    """A question in the terminal, with French spacing before the colon."""
+    answer = typer.prompt(question, default=default, prompt_suffix="\u00a0: ")
+    return str(answer)
 
 
 def _answers(
-    territoire: str | None, instance: str | None, communes: list[str] | None, referentiel: str
+    territoire: str | None,
+    instance: str | None,
+    communes: list[str] | None,
+    referentiel: str | None,
 ) -> "Answers":
-    """The skeleton's answers; missing ones are asked for in a terminal, never when piped."""
-    from stspd_cli.edit.skeleton import Answers, parse_communes  # noqa: PLC0415
+    from stspd_cli.commands.edit import answers  # noqa: PLC0415
 
-    interactive = sys.stdin.isatty()
-    example = "--territoire Lille --instance CLSPD"
-    if territoire is None:
-        if not interactive:
-            raise UsageError("option --territoire manquante", hint=f"par exemple : {example}")
-        territoire = typer.prompt("Nom du territoire (commune ou intercommunalité)")
-    if instance is None:
-        if not interactive:
-            raise UsageError("option --instance manquante", hint=f"par exemple : {example}")
-        instance = typer.prompt("Instance (CLSPD, CISPD ou CMSPD)", default="CLSPD")
-    names = parse_communes(communes or [])
-    if not names and interactive and instance.strip().upper() != "CLSPD":
-        names = parse_communes([typer.prompt("Communes, séparées par des virgules", default="")])
-    return Answers(territoire, instance, names, referentiel)
+    ask = _ask if sys.stdin.isatty() else None
+    return answers(territoire, instance, communes, referentiel, ask)
 
 
 TerritoireOption = Annotated[
@@ -554,8 +508,15 @@ CommunesOption = Annotated[
     ),
 ]
 ReferentielOption = Annotated[
-    str,
-    typer.Option("--referentiel", help="Stratégie nationale suivie (voir stspd referentiels)."),
+    str | None,
+    typer.Option(
+        "--referentiel",
+        help=(
+            "Stratégie nationale suivie (voir stspd referentiels ; par défaut : celle en "
+            "vigueur au début de la période)."
+        ),
+        show_default=False,
+    ),
 ]
 
 
@@ -567,38 +528,33 @@ def new(
     territoire: TerritoireOption = None,
     instance: InstanceOption = None,
     communes: CommunesOption = None,
-    referentiel: ReferentielOption = "snpd-2020-2024",
+    referentiel: ReferentielOption = None,
 ) -> None:
     """Crée une stratégie à partir d'un squelette commenté et valide, à compléter.
 
-    Les commentaires expliquent chaque section ; la ligne `yaml-language-server` relie le
-    fichier au schéma pour la complétion dans l'éditeur.
+    La période commence le 1er du mois suivant ; le référentiel national est celui en vigueur
+    au début de la période. La ligne `yaml-language-server` relie le fichier au schéma pour la
+    complétion dans l'éditeur.
 
-    Exemple : `stspd new strategies/clspd-lille.yaml --territoire Lille --instance CLSPD`
+    Exemple : `stspd new strategies/clspd-roubaix.yaml --territoire Roubaix --instance CLSPD`
     """
-    from stspd_cli.edit.skeleton import schema_ref_for, skeleton_text, write_new  # noqa: PLC0415
+    from stspd_cli.commands.edit import new_command  # noqa: PLC0415
 
-    answers = _answers(territoire, instance, communes, referentiel)
-    schema_ref, found = schema_ref_for(path)
-    text = skeleton_text(answers, shown_as=str(path), schema_ref=schema_ref, today=date.today())
-    write_new(path, text)
-    _say(f"stspd : {path} créé ; complétez-le puis vérifiez : stspd validate {path}\n")
-    if not found:
-        _say(
-            f"  conseil : pour la complétion dans l'éditeur, écrivez le schéma à l'endroit que "
-            f"vise le fichier ({schema_ref}) : stspd schema > schema/stspd-1.schema.json\n"
-        )
+    finish(new_command(path, _answers(territoire, instance, communes, referentiel)))
 
 
 @app.command()
 def init(
     folder: Annotated[
-        Path, typer.Argument(help="Dossier du nouveau dépôt (créé s'il n'existe pas).")
+        Path,
+        typer.Argument(
+            help="Dossier du nouveau dépôt (créé s'il n'existe pas).", show_default=False
+        ),
     ],
     territoire: TerritoireOption = None,
     instance: InstanceOption = None,
     communes: CommunesOption = None,
-    referentiel: ReferentielOption = "snpd-2020-2024",
+    referentiel: ReferentielOption = None,
 ) -> None:
     """Prépare un dépôt de stratégies : README pour la coordination, première stratégie,
     schéma, pre-commit, intégration continue GitLab et GitHub.
@@ -607,23 +563,54 @@ def init(
 
     Exemple : `stspd init strategie-lille --territoire Lille --instance CLSPD`
     """
-    from stspd_cli.edit.init import init_repository  # noqa: PLC0415
+    from stspd_cli.commands.edit import init_command  # noqa: PLC0415
 
-    answers = _answers(territoire, instance, communes, referentiel)
-    result = init_repository(folder, answers, date.today())
-    lines = [f"stspd : dépôt de stratégies préparé dans {folder} :"]
-    lines += [f"  {path.relative_to(folder)}" for path in result.written]
-    if result.git:
-        lines.append(f"  ({result.git})")
-    strategy = result.strategy.relative_to(folder)
-    lines += [
-        "Ensuite :",
-        f"  cd {folder}",
-        f"  stspd validate {strategy}",
-        '  git add . && git commit -m "Stratégie : premier squelette"',
-        "  pre-commit install    (si pre-commit est installé : vérifie avant chaque commit)",
-    ]
-    _say("\n".join(lines) + "\n")
+    finish(init_command(folder, _answers(territoire, instance, communes, referentiel)))
+
+
+# --- The one boundary where errors become messages and exit codes ---------------------------
+
+
+@app.command()
+def convertir(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="Document existant : .docx, .odt, .pdf (avec texte), .html, .md ou .txt.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=(
+                "Stratégie à créer (.yaml), jamais écrasée ; par défaut : le nom du document "
+                "en .yaml dans le dossier courant ; « - » : sortie standard."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    format_: Annotated[
+        str, typer.Option("--format", "-f", help="Format du résumé : text ou json.")
+    ] = "text",
+) -> None:
+    """Convertit une stratégie existante (Word, LibreOffice, PDF, page web, texte) en YAML.
+
+    Objectifs, plans, fiches-actions et leurs champs (pilote, partenaires, calendrier,
+    financement...) sont reconnus ; chaque placement deviné porte un commentaire
+    « # à vérifier ». Rien n'est perdu : ce qui ne se range pas va dans un chapitre.
+    Le résumé dit ce qui a été reconnu et la part des phrases placées.
+
+    Exemple : `stspd convertir strategie-2021.docx -o strategies/clspd-ma-ville.yaml`
+
+    Codes de sortie : 0 converti ; 1 converti mais pas encore valide (erreurs listées) ;
+    2 document illisible ou refusé, ou fichier de sortie existant.
+    """
+    from stspd_cli.commands.convert import convertir_command  # noqa: PLC0415
+
+    finish(convertir_command(source, output=output, format_name=format_))
 
 
 def _print_error(error: StspdError) -> None:
@@ -652,8 +639,6 @@ def _report_bug(error: BaseException) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: the one place where errors become messages and exit codes."""
-    from typer.exceptions import TyperException  # noqa: PLC0415
-
     from stspd_cli.clifr import translate_error  # noqa: PLC0415
 
     args = sys.argv[1:] if argv is None else argv
@@ -670,7 +655,7 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Abort:
         _say("stspd : interrompu.\n")
         sys.exit(EXIT_INTERRUPTED)
-    except TyperException as error:
+    except typer.TyperException as error:
         message = translate_error(error.format_message())
         if not message:  # no command given: the help was shown, nothing more to say
             sys.exit(error.exit_code)

@@ -66,3 +66,10 @@ class FormatError(StspdError):
     bug of the tool. The file is left untouched."""
 
     exit_code = EXIT_INTERNAL
+
+
+class ConversionError(StspdError):
+    """An office document (docx, odt) could not be written: pandoc failed on what stspd gave
+    it, a bug of the tool."""
+
+    exit_code = EXIT_INTERNAL

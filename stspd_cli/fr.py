@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported only to be named: the cached validation path stays as light
     from stspd_cli.dates import PartialDate
 
-_MONTHS = (
+MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
@@ -55,10 +55,10 @@ def date_fr(value: date | PartialDate) -> str:
         if value.month is None:
             return str(value.year)
         if value.day is None:
-            return f"{_MONTHS[value.month - 1]} {value.year}"
+            return f"{MONTHS[value.month - 1]} {value.year}"
         value = value.first_day
     day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"{day} {MONTHS[value.month - 1]} {value.year}"
 
 
 # The words around a date depend on its precision: « le 30 septembre 2026 » but « en septembre

@@ -50,7 +50,11 @@ class Loaded:
 
 
 def load_file(path: Path, display: str | None = None) -> Loaded:
-    source = read_source(path, display)
+    return loaded_from(read_source(path, display))
+
+
+def loaded_from(source: Source | Finding) -> Loaded:
+    """A source read, or the finding that says why it could not be."""
     if isinstance(source, Finding):
         return Loaded(file=source.file, data=None, findings=[source])
     return load_source(source)
@@ -81,9 +85,16 @@ def capped(findings: list[Finding], file: str, omitted: int = 0) -> list[Finding
 
 
 def load_source(source: Source) -> Loaded:
+    from stspd_cli.sniff import sniff  # noqa: PLC0415
+
+    name = source.file
+    head = sniff(source.text)
+    if not head.strategy and not head.empty:
+        # Only strategies are strategies: another YAML file gets this one finding, unparsed.
+        finding = make_finding("S019", name, head.line, head.column, trouve=head.found)
+        return Loaded(file=name, data=None, findings=[finding], text=source.text)
     # One place left for the problem that stops the reading, if one does (S010, S016...).
     parsed = parse_yaml(source.text, max_problems=MAX_FINDINGS - 1)
-    name = source.file
     findings = capped(
         [
             make_finding(p.code, name, p.line + 1, p.column + 1, p.path, **p.params)

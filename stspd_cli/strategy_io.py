@@ -15,13 +15,14 @@ from typing import Any
 from stspd_cli.errors import InvalidStrategyError, UnreadableInputError
 from stspd_cli.findings import Finding, Severity
 from stspd_cli.fr import plural
-from stspd_cli.load import Loaded, load_bytes, load_file
+from stspd_cli.inputs import display_name
+from stspd_cli.load import Loaded, load_bytes
 from stspd_cli.model import Document
-from stspd_cli.validate import display_name
 
 
-def model_from_loaded(loaded: Loaded) -> Document:
-    """The model of a strategy that holds no error (warnings do not stop a command)."""
+def model_from_loaded(loaded: Loaded, today: date | None = None) -> Document:
+    """The model of a strategy that holds no error (warnings do not stop a command); ``today``
+    is the reference date of the rules that depend on it (today by default)."""
     from stspd_cli.checks import run_checks  # noqa: PLC0415
     from stspd_cli.checks.structure import build_model  # noqa: PLC0415
 
@@ -32,7 +33,7 @@ def model_from_loaded(loaded: Loaded) -> Document:
         findings, model = built.findings, built.model
         if model is not None:
             # The reference date only matters to warnings, which do not stop a command.
-            findings = [*findings, *run_checks(loaded, model, date.today(), built.pruned)]
+            findings = [*findings, *run_checks(loaded, model, today or date.today(), built.pruned)]
     errors = sorted(f for f in findings if f.severity is Severity.ERROR)
     if model is not None and not errors:
         return model
@@ -40,7 +41,7 @@ def model_from_loaded(loaded: Loaded) -> Document:
     more = f" (et {plural(len(errors) - 1, 'autre')})" if len(errors) > 1 else ""
     hint = f"la commande « stspd validate {loaded.file} » liste chaque problème"
     if first.unreadable:
-        raise UnreadableInputError(f"{first.location} : {first.message}", hint=hint)
+        raise UnreadableInputError(f"{first.location}: {first.code} {first.message}", hint=hint)
     message = (
         f"{loaded.file} n'est pas une stratégie valide : "
         f"{first.location}: {first.code} {first.message}{more}"
@@ -59,27 +60,35 @@ class DraftSource:
     file: str
 
 
-def load_draft(path: Path, display: str | None = None) -> DraftSource:
+def load_draft(path: Path, today: date | None = None) -> DraftSource:
     """A strategy and its findings, errors included, for ``render --brouillon``; only a file
     nothing can be read from is refused (syntax, schema), as :func:`model_from_loaded` does."""
     from stspd_cli.checks import run_checks  # noqa: PLC0415
     from stspd_cli.checks.structure import build_model  # noqa: PLC0415
 
-    loaded = load_file(path, display or display_name(path))
+    loaded = _load_input(path)
     if loaded.data is None or loaded.findings:
-        model_from_loaded(loaded)  # raises with the reason
+        model_from_loaded(loaded, today)  # raises with the reason
     assert loaded.data is not None
     built = build_model(loaded)
     if built.model is None:
-        model_from_loaded(loaded)
+        model_from_loaded(loaded, today)
         raise AssertionError  # pragma: no cover  (model_from_loaded raised)
-    semantic = run_checks(loaded, built.model, date.today(), built.pruned)
+    semantic = run_checks(loaded, built.model, today or date.today(), built.pruned)
     findings = sorted({*built.findings, *semantic})
     return DraftSource(built.model, findings, loaded.data, loaded.file)
 
 
-def load_model(path: Path) -> Document:
-    return model_from_loaded(load_file(path, display_name(path)))
+def load_model(path: Path, today: date | None = None) -> Document:
+    """The model of a strategy file, or of standard input (``-``)."""
+    return model_from_loaded(_load_input(path), today)
+
+
+def _load_input(path: Path) -> Loaded:
+    from stspd_cli.inputs import read_input  # noqa: PLC0415
+    from stspd_cli.load import loaded_from  # noqa: PLC0415
+
+    return loaded_from(read_input(path, display_name(path)))
 
 
 def load_model_bytes(data: bytes, name: str) -> Document:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from stspd_cli.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from stspd_cli.findings import Finding, Severity
+from stspd_cli.inputs import display_name
 
 if TYPE_CHECKING:
     from stspd_cli.load import Loaded
@@ -39,6 +40,8 @@ class FileResult:
 @dataclass(slots=True)
 class ValidationReport:
     files: list[FileResult] = field(default_factory=list)
+    # YAML files met in folders that are not strategies: skipped, counted in the summary.
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -58,18 +61,6 @@ class ValidationReport:
         if self.errors or (strict and self.warnings):
             return EXIT_INVALID
         return EXIT_OK
-
-
-def display_name(path: Path) -> str:
-    """Paths relative to the working directory when they are under it, as editors expect.
-    Lexical (no symbolic link followed, no file system call): it runs once per file."""
-    import os  # noqa: PLC0415
-
-    here = Path.cwd()
-    absolute = Path(os.path.normpath(path.absolute()))
-    if absolute == here or not absolute.is_relative_to(here):
-        return str(path)
-    return str(absolute.relative_to(here))
 
 
 def check_loaded(loaded: Loaded, today: date) -> FileResult:
@@ -92,8 +83,11 @@ def check_loaded(loaded: Loaded, today: date) -> FileResult:
 def cached_result(path: Path, today: date) -> FileResult | None:
     """The stored result for these exact bytes, name and reference date, if there is one."""
     from stspd_cli import cache  # noqa: PLC0415
+    from stspd_cli.discovery import STDIN  # noqa: PLC0415
     from stspd_cli.source import read_source  # noqa: PLC0415
 
+    if path == STDIN:  # read once, by validate_file
+        return None
     name = display_name(path)
     source = read_source(path, name)
     if isinstance(source, Finding):
@@ -105,11 +99,11 @@ def cached_result(path: Path, today: date) -> FileResult | None:
 def validate_file(path: Path, today: date, *, use_cache: bool = False) -> FileResult:
     """Validate one file; with ``use_cache``, reuse the result of identical bytes and options."""
     from stspd_cli import cache  # noqa: PLC0415
+    from stspd_cli.inputs import read_input  # noqa: PLC0415
     from stspd_cli.load import load_source  # noqa: PLC0415
-    from stspd_cli.source import read_source  # noqa: PLC0415
 
     name = display_name(path)
-    source = read_source(path, name)
+    source = read_input(path, name)
     if isinstance(source, Finding):
         return FileResult(name, [source], semantics_checked=False)
     entry = cache.key(source.data, name, today.isoformat()) if use_cache else ""
@@ -133,7 +127,7 @@ def _validate_one(args: tuple[Path, date, bool]) -> FileResult:
 
 
 def validate_paths(
-    paths: Iterable[Path], today: date, *, use_cache: bool = False, jobs: int | None = None
+    paths: Iterable[Path] | None, today: date, *, use_cache: bool = False, jobs: int | None = None
 ) -> ValidationReport:
     """Validate files and folders, in parallel on the available cores; results in input order.
 
@@ -141,13 +135,14 @@ def validate_paths(
     file each); only the files that changed go to the worker processes."""
     import os  # noqa: PLC0415
 
-    from stspd_cli.discovery import strategy_files  # noqa: PLC0415
+    from stspd_cli.discovery import STDIN, select  # noqa: PLC0415
 
-    files = strategy_files(paths)
+    selection = select(list(paths or []), stdin=True)
+    files = selection.files
     results: list[FileResult | None] = (
         [cached_result(path, today) for path in files] if use_cache else [None] * len(files)
     )
-    todo = [i for i, result in enumerate(results) if result is None]
+    todo = [i for i, result in enumerate(results) if result is None and files[i] != STDIN]
     work = [(files[i], today, use_cache) for i in todo]
     workers = jobs or len(os.sched_getaffinity(0))
     if workers > 1 and len(work) >= PARALLEL_FROM:
@@ -163,6 +158,8 @@ def validate_paths(
         checked = list(map(_validate_one, work))
     for i, result in zip(todo, checked, strict=True):
         results[i] = result
-    report = ValidationReport()
+    if STDIN in files:  # standard input is read here, in this process, once
+        results[files.index(STDIN)] = validate_file(STDIN, today, use_cache=use_cache)
+    report = ValidationReport(skipped=[display_name(p) for p in selection.skipped])
     report.files.extend(r for r in results if r is not None)
     return report

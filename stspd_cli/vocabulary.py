@@ -69,6 +69,10 @@ class Vocabulary:
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         result = handler(schema)
-        labels = "\n".join(f"- `{k}` : {v}" for k, v in vocabulary(self.name).items())
+        words = vocabulary(self.name)
+        labels = "\n".join(f"- `{k}` : {v}" for k, v in words.items())
         result["markdownDescription"] = f"Valeurs possibles :\n{labels}"
+        # What editors show next to each value they offer (VS Code, yaml-language-server).
+        result["enumDescriptions"] = list(words.values())
+        result["markdownEnumDescriptions"] = list(words.values())
         return result

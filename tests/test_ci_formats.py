@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from cli_run import run as cli_run
+
 ROOT = Path(__file__).parent.parent
 BAD = ROOT / "tests" / "examples" / "invalides" / "cle-inconnue.yaml"
 
@@ -49,3 +52,34 @@ def test_gitlab_report_of_valid_files_is_an_empty_list() -> None:
     done = run("tests/examples/valides/minimal.yaml", "-f", "gitlab")
     assert done.returncode == 0
     assert json.loads(done.stdout) == []
+
+
+def _fingerprints(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, str]:
+    """description -> fingerprint of ``stspd validate ARGS --format gitlab``, cache included."""
+    _code, out, _err = cli_run(capsys, "validate", *args, "-f", "gitlab")
+    return {issue["description"]: issue["fingerprint"] for issue in json.loads(out)}
+
+
+def test_gitlab_fingerprints_stay_from_one_day_to_the_next(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overdue warning counts days: its message changes every day, its fingerprint does
+    not, nor when lines are added above it; GitLab sees the same problem, not a new one."""
+    overdue = ROOT / "tests" / "examples" / "invalides" / "echeance-depassee.yaml"
+    monkeypatch.chdir(tmp_path)
+    strategy = tmp_path / "ville.yaml"
+    strategy.write_bytes(overdue.read_bytes())
+    monday = _fingerprints(capsys, "ville.yaml", "--date", "2026-01-15")
+    tuesday = _fingerprints(capsys, "ville.yaml", "--date", "2026-01-16")
+    assert not monday.keys() & tuesday.keys()  # each « dépassée de N jours » changed...
+    assert set(monday.values()) <= set(tuesday.values())  # ...their fingerprints did not
+    assert len(tuesday) == len(monday) + 1  # one more deadline passed on Tuesday
+    strategy.write_text(
+        "# Une ligne de plus en tête.\n" + overdue.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    moved = _fingerprints(capsys, "ville.yaml", "--date", "2026-01-15")
+    assert sorted(moved.values()) == sorted(monday.values())
+    # Another file, or another rule at the same place, is another problem.
+    (tmp_path / "autre.yaml").write_bytes(overdue.read_bytes())
+    other = _fingerprints(capsys, "autre.yaml", "--date", "2026-01-15")
+    assert not set(other.values()) & set(monday.values())

@@ -255,8 +255,9 @@ def test_empty_folder_is_a_usage_error(work: Path, capsys: pytest.CaptureFixture
     assert code == 2
     assert out == ""
     assert err == (
-        "stspd : aucun fichier .yaml dans le dossier « vide »\n"
-        "  conseil : vérifiez le chemin : une stratégie est un fichier .yaml ou .yml.\n"
+        "stspd : aucune stratégie dans le dossier « vide »\n"
+        "  conseil : une stratégie est un fichier .yaml ou .yml qui commence par "
+        "« schema: stspd/1 ».\n"
     )
 
 
@@ -296,7 +297,8 @@ def test_json_output(runner: CliRunner, work: Path) -> None:
     assert result.exit_code == 0  # warnings only
     assert result.stderr == ""
     payload = json.loads(result.stdout)
-    assert set(payload) == {"findings", "summary"}
+    assert set(payload) == {"format", "findings", "skipped", "summary"}
+    assert payload["format"] == "stspd-validate/1"
     findings = payload["findings"]
     for finding in findings:
         assert set(finding) == {"file", "line", "column", "severity", "code", "message"}
@@ -317,6 +319,7 @@ def test_json_output(runner: CliRunner, work: Path) -> None:
         "files": 2,
         "errors": 0,
         "warnings": 5,
+        "skipped": 0,
         "exit_code": 0,
         "message": "2 fichiers vérifiés : 0 erreur, 5 avertissements.",
     }
@@ -356,10 +359,12 @@ def test_default_path_is_strategies(runner: CliRunner, work: Path) -> None:
     assert summary == "2 fichiers vérifiés : 0 erreur, 1 avertissement."
 
 
-def test_default_path_missing(runner: CliRunner, work: Path) -> None:
-    result = runner.invoke(app, ["validate"])
-    assert result.exit_code == 2
-    assert result.stdout.splitlines()[0] == "strategies: erreur S013 fichier introuvable"
+def test_default_path_missing(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _main(["validate"], capsys)
+    assert (code, out) == (2, "")
+    assert err.splitlines()[0] == (
+        "stspd : aucune stratégie ici ; lancez stspd à la racine du dépôt ou donnez le chemin"
+    )
 
 
 # --- the real process ----------------------------------------------------------------------
@@ -368,7 +373,7 @@ def test_default_path_missing(runner: CliRunner, work: Path) -> None:
 def test_version() -> None:
     result = _process("--version")
     assert result.returncode == 0
-    assert result.stdout == f"stspd {__version__}\n"
+    assert result.stdout.startswith(f"stspd {__version__} (commit ")
     assert result.stderr == ""
 
 

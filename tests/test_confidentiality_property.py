@@ -4,8 +4,8 @@ Random items of the fictional demo are marked ``diffusion: restreinte`` and give
 marker in their text, and those with an identifier a unique identifier, renamed in every
 reference to them too (an action piloted by a restricted actor, a plan serving a restricted
 objective); every public output (render html and md, report, diff, texte, the partners'
-tracking table in csv and xlsx) must hold none of the markers, and the internal outputs must
-hold them all.
+tracking table in csv and xlsx, docx and odt) must hold none of the markers, and the internal
+outputs must hold them all.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,7 @@ def _public_outputs(doc: Document, other: Document) -> list[str]:
     outputs = [
         render_document(doc, "html").decode("utf-8"),
         render_document(doc, "md").decode("utf-8"),
+        *(_office_text(render_document(doc, kind)) for kind in ("docx", "odt")),
         json.dumps(territory_report(public, date(2026, 1, 15), "demo"), ensure_ascii=False),
         as_text(public),
     ]
@@ -119,6 +121,14 @@ def _public_outputs(doc: Document, other: Document) -> list[str]:
         for sheet in book.worksheets
     )
     return outputs
+
+
+def _office_text(data: bytes) -> str:
+    """Every XML part of a docx or odt (body, headers, properties), as any reader may show it."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return "\n".join(
+            archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xml")
+        )
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -142,6 +152,8 @@ def test_restricted_text_never_reaches_public_outputs(chosen: list[tuple[Any, ..
         assert MARK not in output
         assert MARK_ID not in output
     internal = render_document(doc, "html", interne=True).decode("utf-8")
+    internal_docx = _office_text(render_document(doc, "docx", interne=True))
     # Markers of items inside other restricted items show too, in the internal version.
     for n, _path in enumerate(chosen):
         assert f"{MARK}{n}" in internal
+        assert f"{MARK}{n}" in internal_docx

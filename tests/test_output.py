@@ -38,7 +38,7 @@ def test_a_device_is_written_to_never_replaced(
 ) -> None:
     null = _device(tmp_path, "null", 3)
     code, out, err = run(capsys, *REPORT, "-o", str(null))
-    assert (code, out, err) == (0, "", "")
+    assert (code, out, err) == (0, "", f"stspd : {null} écrit (version publique)\n")
     assert stat.S_ISCHR(null.lstat().st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]  # no temporary file left
 
@@ -67,7 +67,7 @@ def test_a_named_pipe_receives_the_output(
         received = os.read(reader, 1 << 16)
     finally:
         os.close(reader)
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, f"stspd : {fifo} écrit (version publique)\n")
     assert received.startswith(b"# Bilan d'avancement")
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 

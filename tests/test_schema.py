@@ -136,5 +136,101 @@ def test_missing_required_fields_are_refused(validator: Any, path: tuple[str, ..
 
 def test_impossible_dates_are_refused(validator: Any) -> None:
     data = _minimal()
-    data["strategie"]["periode"] = {"debut": "2017-02-30", "fin": "2020-12-31"}
-    assert "format" in _kinds(validator, data)
+    for impossible in ("2017-02-30", "2026-04-31", "2026-13-01"):
+        data["strategie"]["periode"] = {"debut": impossible, "fin": "2020-12-31"}
+        assert "pattern" in _kinds(validator, data), impossible
+
+
+# --- As editors show it (yaml-language-server; scripts/editor_check.py asks the real one) ----
+
+
+def _fields() -> list[tuple[str, str, dict[str, Any]]]:
+    schema = json_schema()
+    holders = [("Document", schema), *schema["$defs"].items()]
+    return [(n, k, p) for n, h in holders for k, p in h.get("properties", {}).items()]
+
+
+def test_one_title_per_field() -> None:
+    """An ``anyOf`` of plain types shows the field's title once per branch (« Statut ||
+    Statut »): only branches an editor cannot merge (a section or null, text or details) stay."""
+    for name, key, prop in _fields():
+        branches = prop.get("anyOf")
+        if branches is not None:
+            assert any("$ref" in b for b in branches), f"{name}.{key} : {branches}"
+
+
+def test_examples_are_given_once() -> None:
+    for name, key, prop in _fields():
+        if "examples" not in prop:
+            continue
+        inner = [*prop.get("anyOf", []), prop.get("items", {})]
+        assert not any("examples" in b for b in inner), f"{name}.{key} : exemples en double"
+
+
+def test_every_value_of_a_closed_list_is_described() -> None:
+    for name, key, prop in _fields():
+        for schema in [prop, prop.get("items", {})]:
+            if "enum" in schema:
+                words = schema.get("markdownEnumDescriptions")
+                assert words, f"{name}.{key} : valeurs sans description"
+                assert len(words) == len(schema["enum"]), f"{name}.{key}"
+
+
+ACTOR_REFERENCES = {
+    ("Action", "pilote"),
+    ("Action", "copilotes"),
+    ("Action", "partenaires"),
+    ("Plan", "pilote"),
+    ("GroupeTravail", "pilote"),
+    ("GroupeTravail", "membres"),
+    ("InstanceGouvernance", "membres"),
+    ("Gouvernance", "president"),
+    ("Gouvernance", "membres"),
+    ("Contact", "acteur"),
+    ("Signataire", "acteur"),
+    ("Repartition", "acteurs"),
+}
+
+
+def test_examples_fit_their_field() -> None:
+    """A pilote suggests an actor's identifier, not an action's; dates keep their precision."""
+    actors = {"ville-lille", "prefecture", "police-nationale", "bailleur-social"}
+    fields = {(n, k): p for n, k, p in _fields()}
+    for place in ACTOR_REFERENCES:
+        examples = fields[place]["examples"]
+        values = {v for e in examples for v in (e if isinstance(e, list) else [e])}
+        known = {"education-nationale", "conseil-departemental", *actors}
+        assert values <= known, f"{place} : {values}"
+    actions = {
+        e for (n, k), p in fields.items() if (n, k) == ("Action", "id") for e in p["examples"]
+    }
+    for place, prop in fields.items():
+        if place[1] != "id" and prop.get("examples"):
+            assert not actions & set(map(str, prop["examples"])), place
+
+
+def test_merged_fields_accept_what_the_model_accepts(validator: Any) -> None:
+    """One schema for a date at three precisions, or a value or null: the same values pass."""
+    base = load_file(VALID_DIR / "minimal.yaml").data
+    assert base is not None
+    for value, accepted in [
+        (2026, True),
+        ("2026-09", True),
+        ("2026-09-30", True),
+        ("2024-02-29", True),
+        (None, True),
+        ("2026-13", False),
+        ("2026-09-31", False),
+        ("30/09/2026", False),
+        (1850, False),
+        (2026.5, False),
+        ("", False),
+    ]:
+        data = copy.deepcopy(base)
+        action: dict[str, object] = {"id": "a", "titre": "A", "calendrier": {"echeance": value}}
+        data["actions"] = [action]
+        errors = list(validator.iter_errors(data))
+        assert (not errors) is accepted, (value, errors[:1])
+        action["statut"] = value
+        refused = bool(list(validator.iter_errors(data)))
+        assert refused is (value is not None), value  # a status: only null of these values

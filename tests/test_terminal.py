@@ -20,7 +20,7 @@ from cli_run import run
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stspd_cli import cli
+from stspd_cli import target
 from stspd_cli.findings import Finding, Severity
 from stspd_cli.formats.findings import FORMATS as FINDING_FORMATS
 from stspd_cli.formats.findings import OutputOptions
@@ -135,7 +135,7 @@ def test_nothing_reaches_the_terminal_to_obey(
     strategy = _hostile_strategy(tmp_path)
     other = tmp_path / "autre\x9b2J.yaml"
     other.write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
-    monkeypatch.setattr(cli, "_use_color", lambda: terminal)
+    monkeypatch.setattr(target, "use_color", lambda: terminal)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: terminal)
     args = [a.format(f=strategy.name, g=other.name) for a in command]
     _code, out, err = run(capsys, *args)
@@ -219,7 +219,7 @@ def test_import_shows_what_a_cell_holds(
     csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
     Path("t.csv").write_bytes(("\ufeff" + buffer.getvalue()).encode("utf-8"))
     for terminal in (False, True):
-        monkeypatch.setattr(cli, "_use_color", lambda t=terminal: t)
+        monkeypatch.setattr(target, "use_color", lambda t=terminal: t)
         _code, out, err = run(capsys, "import", str(strategy), "t.csv")
         assert_inert(out, err)
         assert "⟨U+202E⟩au 31/03" in out + err  # the import drops C0 controls itself

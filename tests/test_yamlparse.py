@@ -155,9 +155,9 @@ def test_position_lookup_falls_back_to_the_nearest_ancestor() -> None:
 
 
 def test_positions_with_bom_and_crlf() -> None:
-    loaded = load_bytes(b"\xef\xbb\xbfa: 1\r\nb:\r\n  c: d\r\n", "bom.yaml")
+    loaded = load_bytes(b"\xef\xbb\xbfschema: stspd/1\r\nb:\r\n  c: d\r\n", "bom.yaml")
     assert loaded.findings == []
-    assert loaded.data == {"a": 1, "b": {"c": "d"}}
+    assert loaded.data == {"schema": "stspd/1", "b": {"c": "d"}}
     assert loaded.at(("b", "c")) == (3, 6)
     assert loaded.at(("b", "c"), key=True) == (3, 3)
 

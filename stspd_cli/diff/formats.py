@@ -1,4 +1,4 @@
-"""Output formats of ``stspd diff`` (registry ``FORMATS``): text, json, md, html."""
+"""Output formats of ``stspd diff`` (registry ``FORMATS``): text, json, md, html, pdf, docx, odt."""
 
 from __future__ import annotations
 
@@ -21,7 +21,10 @@ class DiffOutput:
     interne: bool = False
 
 
-Formatter = Callable[[DiffOutput], str]
+# The name and version of the JSON output (docs/sorties.md, schema/stspd-diff-1.schema.json).
+JSON_FORMAT = "stspd-diff/1"
+
+Formatter = Callable[[DiffOutput], str | bytes]
 FORMATS: dict[str, Formatter] = {}
 
 
@@ -100,6 +103,7 @@ def as_text(out: DiffOutput) -> str:
 def as_json(out: DiffOutput) -> str:
     p = out.presentation
     payload = {
+        "format": JSON_FORMAT,
         "old": {"source": p.old_name, "version": p.old_version},
         "new": {"source": p.new_name, "version": p.new_version},
         "summary": {
@@ -137,3 +141,31 @@ def as_markdown(out: DiffOutput) -> str:
 
     text = _note(out, "note.md")
     return re.sub(r"\n[ \t]*(?:\n[ \t]*)+\n", "\n\n", text).strip() + "\n"
+
+
+def _office(out: DiffOutput, kind: str) -> bytes:
+    from stspd_cli.office import OfficeMeta, office_page  # noqa: PLC0415  (optional extra)
+
+    p = out.presentation
+    who = f"{p.instance} {p.territoire}"
+    meta = OfficeMeta(
+        title=f"Note de modification — {who}", author=who, subject=who, interne=out.interne
+    )
+    return office_page(_note(out, "note.html"), kind, meta)
+
+
+@formatter("pdf")
+def as_pdf(out: DiffOutput) -> bytes:
+    from stspd_cli.render.pdf import html_to_pdf  # noqa: PLC0415  (WeasyPrint is optional)
+
+    return html_to_pdf(_note(out, "note.html"))
+
+
+@formatter("docx")
+def as_docx(out: DiffOutput) -> bytes:
+    return _office(out, "docx")
+
+
+@formatter("odt")
+def as_odt(out: DiffOutput) -> bytes:
+    return _office(out, "odt")

@@ -295,8 +295,11 @@ class _Teller:
 
     def _detail(self, entity: str, value: Any) -> str:
         if entity == "mesure" and isinstance(value, dict):
+            # Everything a new measure holds: the import preview shows what --apply writes.
             shown = self.value("valeur", "mesure", value.get("valeur"))
-            return f" : {shown} {date_as_of(PartialDate.parse(value['date']))}"
+            text = f" : {shown} {date_as_of(PartialDate.parse(value['date']))}"
+            comment = value.get("commentaire")
+            return f"{text} ({' '.join(str(comment).split())})" if comment else text
         if entity == "avenant" and isinstance(value, dict):
             return f" : {quoted(' '.join(str(value['objet']).split()))}"
         if entity in WORDED and isinstance(value, dict):

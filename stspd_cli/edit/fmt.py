@@ -177,6 +177,8 @@ def format_file(path: Path, name: str | None = None) -> Formatted:
 class FmtReport:
     results: list[Formatted] = field(default_factory=list)
     failures: list[StspdError] = field(default_factory=list)
+    # The summary line about YAML files that are not strategies (never rewritten).
+    skipped: str | None = None
 
     @property
     def changed(self) -> list[Formatted]:
@@ -199,6 +201,8 @@ class FmtReport:
             lines.append(f"{count}, {kept}")
         elif self.results:
             lines.append(kept)
+        if self.skipped:
+            lines.append(self.skipped)
         return lines
 
     def exit_code(self, *, check: bool) -> int:
@@ -207,17 +211,19 @@ class FmtReport:
         return EXIT_INVALID if check and self.changed else EXIT_OK
 
 
-def fmt_paths(paths: Iterable[Path], *, check: bool) -> FmtReport:
-    """Format every strategy under ``paths``; write the changed ones unless ``check``.
+def fmt_paths(paths: Iterable[Path] | None, *, check: bool) -> FmtReport:
+    """Format every strategy under ``paths`` (strategies/ when empty); write the changed ones
+    unless ``check``. Other YAML files met in folders are skipped, never rewritten.
 
     A file that cannot be formatted is reported and left untouched; the others go on.
     """
-    from stspd_cli.discovery import strategy_files  # noqa: PLC0415
+    from stspd_cli.discovery import select  # noqa: PLC0415
+    from stspd_cli.inputs import display_name  # noqa: PLC0415
     from stspd_cli.roundtrip import replace_file  # noqa: PLC0415
-    from stspd_cli.validate import display_name  # noqa: PLC0415
 
-    report = FmtReport()
-    for path in strategy_files(paths):
+    selection = select(list(paths or []))
+    report = FmtReport(skipped=selection.skipped_line())
+    for path in selection.files:
         try:
             result = format_file(path, display_name(path))
             if result.changed and not check:

@@ -29,7 +29,10 @@ TEMPLATES = {
     ".vscode/settings.json": "depot/vscode-settings.json",
     ".vscode/extensions.json": "depot/vscode-extensions.json",
 }
-TEXTCONV = "stspd texte"
+# git diff shows strategies as stspd texte writes them; where stspd is not on the PATH (a GUI
+# client, pre-commit's own environment) or cannot read a version, the file as it is: git
+# stops the whole diff (exit 128) when a textconv command fails.
+TEXTCONV = r'sh -c "stspd texte \"\$1\" 2>/dev/null || cat \"\$1\"" stspd-texte'
 
 
 @dataclass(slots=True)
@@ -42,6 +45,7 @@ class InitResult:
 
 def plan_files(answers: Answers, today: date) -> dict[str, bytes]:
     """Every file of the new repository, by path relative to its root."""
+    from stspd_cli.origin import install_words  # noqa: PLC0415
     from stspd_cli.resources import data_dir  # noqa: PLC0415
     from stspd_cli.schema import json_schema_text  # noqa: PLC0415
 
@@ -52,7 +56,7 @@ def plan_files(answers: Answers, today: date) -> dict[str, bytes]:
         text = (data_dir() / template).read_text(encoding="utf-8")
         if target == "README.md":
             text = Template(text).substitute(values)
-        files[target] = text.encode("utf-8")
+        files[target] = install_words(text).encode("utf-8")
     files[SCHEMA_FILE] = json_schema_text().encode("utf-8")
     skeleton = skeleton_text(
         answers, shown_as=strategy, schema_ref="../" + SCHEMA_FILE, today=today
@@ -96,9 +100,16 @@ def _setup_git(folder: Path) -> str:
     inside = _git(folder, "rev-parse", "--is-inside-work-tree")
     if inside.returncode == 0 and inside.stdout.strip() == "true":
         # Someone else's repository: its configuration is theirs to change.
-        return f'dépôt git existant ; pour git diff : git config diff.stspd.textconv "{TEXTCONV}"'
+        return f"dépôt git existant ; pour git diff : git config diff.stspd.textconv {_quoted()}"
     created = _git(folder, "init", "--quiet")
     if created.returncode != 0:
         return f"git init a échoué : {created.stderr.strip()}"
     _git(folder, "config", "diff.stspd.textconv", TEXTCONV)
-    return f"dépôt git créé ; git diff utilise « {TEXTCONV} » pour les stratégies"
+    return "dépôt git créé ; git diff montre les stratégies comme stspd texte les écrit"
+
+
+def _quoted() -> str:
+    """The textconv command as a shell argument (it holds single and double quotes)."""
+    import shlex  # noqa: PLC0415
+
+    return shlex.quote(TEXTCONV)

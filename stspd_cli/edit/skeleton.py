@@ -14,13 +14,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from string import Template
+from typing import TYPE_CHECKING
 
 from stspd_cli.edit.scalars import inline
 from stspd_cli.errors import OutputError, UsageError
 
+if TYPE_CHECKING:
+    from stspd_cli.frameworks import Framework
+
 SCHEMA_FILE = "schema/stspd-1.schema.json"
 DEFAULT_SCHEMA_REF = "../" + SCHEMA_FILE  # strategies/x.yaml in a repository made by stspd init
-DEFAULT_REFERENTIEL = "snpd-2020-2024"
 _NOT_ID = re.compile(r"[^a-z0-9]+")
 
 
@@ -50,10 +53,10 @@ def parse_communes(values: list[str]) -> list[str]:
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
-def check_referentiel(value: str) -> str:
+def check_referentiel(value: str | None) -> str | None:
     from stspd_cli.frameworks import frameworks  # noqa: PLC0415
 
-    if value not in frameworks():
+    if value is not None and value not in frameworks():
         msg = f"référentiel « {value} » inconnu ; référentiels connus : {', '.join(frameworks())}"
         raise UsageError(msg, hint="stspd referentiels les liste avec leurs axes.")
     return value
@@ -66,7 +69,8 @@ class Answers:
     nom: str
     instance: str
     communes: list[str] = field(default_factory=list)
-    referentiel: str = DEFAULT_REFERENTIEL
+    # None: the national frame in force at the start of the period (:func:`chosen_frame`).
+    referentiel: str | None = None
 
     def __post_init__(self) -> None:
         self.nom = self.nom.strip()
@@ -96,16 +100,47 @@ def _actors(answers: Answers) -> tuple[list[tuple[str, str, str]], str]:
     return [council, *actors], council[0]
 
 
+def default_period(today: date) -> tuple[date, date]:
+    """The period of a new strategy: from the 1st of next month (never before the day it is
+    made: adopted in the coming weeks), to the 31 December that closes three full calendar
+    years (1 April 2026 -> 31 December 2028; 1 January 2027 -> 31 December 2029)."""
+    start = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+    return start, date(start.year + (2 if start.month == 1 else 3), 12, 31)
+
+
+def chosen_frame(answers: Answers, today: date) -> Framework:
+    """The frame given with --referentiel, else the one in force at the period's start (the
+    most recent one if the start is after every known frame)."""
+    from stspd_cli.frameworks import frameworks  # noqa: PLC0415
+
+    known = frameworks()
+    if answers.referentiel is not None:
+        return known[answers.referentiel]
+    start = default_period(today)[0].isoformat()
+    in_force = [f for f in known.values() if f.debut <= start <= f.fin]
+    return max(in_force or known.values(), key=lambda f: f.debut)
+
+
+def frame_words(answers: Answers, today: date) -> str:
+    """What the skeleton chose, for the message of ``stspd new`` and ``stspd init``."""
+    from stspd_cli.fr import date_span  # noqa: PLC0415
+
+    frame = chosen_frame(answers, today)
+    start, end = default_period(today)
+    how = "choisi" if answers.referentiel else "en vigueur au début de la période"
+    state = f" ; provisoire : {frame.note}" if frame.provisional else ""
+    return f"période {date_span(start, end)} ; référentiel {frame.id} ({how}{state})"
+
+
 def skeleton_text(answers: Answers, *, shown_as: str, schema_ref: str, today: date) -> str:
     """The skeleton's text; ``shown_as`` is the file name its comments use in commands."""
     from stspd_cli.edit.fmt import format_text  # noqa: PLC0415
-    from stspd_cli.frameworks import frameworks  # noqa: PLC0415
     from stspd_cli.resources import data_dir  # noqa: PLC0415
 
-    frame = frameworks()[answers.referentiel]
+    frame = chosen_frame(answers, today)
     actors, chair = _actors(answers)
     communes = "".join(f"    - {inline(c)}\n" for c in answers.communes)
-    end = date(today.year + 2, 12, 31)
+    start, end = default_period(today)
     values = {
         "schema": schema_ref,
         "nom_commentaire": answers.nom,
@@ -114,10 +149,11 @@ def skeleton_text(answers: Answers, *, shown_as: str, schema_ref: str, today: da
         "nom": inline(answers.nom),
         "instance": answers.instance,
         "communes": f"  communes:\n{communes}" if communes else "",
-        "sous_titre": inline(f"{answers.instance} {answers.nom}, {today.year}-{end.year}"),
-        "debut": date(today.year, 1, 1).isoformat(),
+        "sous_titre": inline(f"{answers.instance} {answers.nom}, {start.year}-{end.year}"),
+        "debut": start.isoformat(),
         "fin": end.isoformat(),
-        "referentiel": answers.referentiel,
+        "referentiel": frame.id,
+        "referentiel_etat": _frame_comment(frame),
         "referentiel_titre": inline(frame.titre),
         "axe": f"{frame.id}/{frame.axes[0].id}",
         "pilote": chair,
@@ -129,6 +165,19 @@ def skeleton_text(answers: Answers, *, shown_as: str, schema_ref: str, today: da
     }
     template = (data_dir() / "squelette.yaml").read_text(encoding="utf-8")
     return format_text(Template(template).substitute(values), shown_as)
+
+
+def _frame_comment(frame: Framework) -> str:
+    """The comment above ``referentiel``: a provisional frame says so, and why."""
+    import textwrap  # noqa: PLC0415
+
+    if not frame.provisional:
+        return ""
+    text = (
+        f"{frame.id} est provisoire : {frame.note}. Vérifiez ses axes à sa parution "
+        "(stspd validate le rappelle : avertissement R005)."
+    )
+    return "".join(f"  # {line}\n" for line in textwrap.wrap(text, 94))
 
 
 def schema_ref_for(path: Path) -> tuple[str, bool]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from stspd_cli.discovery import skipped_sentence
 from stspd_cli.findings import Severity
 from stspd_cli.fr import plural
 from stspd_cli.terminal import console as terminal_console
@@ -21,6 +22,9 @@ class OutputOptions:
     color: bool = False
     strict: bool = False
 
+
+# The name and version of the JSON output (docs/sorties.md, schema/stspd-validate-1.schema.json).
+JSON_FORMAT = "stspd-validate/1"
 
 Formatter = Callable[[ValidationReport, OutputOptions], str]
 FORMATS: dict[str, Formatter] = {}
@@ -49,6 +53,9 @@ def summary(report: ValidationReport) -> str:
             f" Règles de cohérence non vérifiées pour {plural(skipped, 'fichier')} : rien n'a pu "
             "être lu comme une stratégie (syntaxe, schéma) ; corrigez d'abord ces erreurs."
         )
+    others = skipped_sentence(report.skipped)
+    if others:
+        text += f" {others[0].upper()}{others[1:]}."
     return text
 
 
@@ -84,11 +91,14 @@ def as_text(report: ValidationReport, options: OutputOptions) -> str:
 @formatter("json")
 def as_json(report: ValidationReport, options: OutputOptions) -> str:
     payload = {
+        "format": JSON_FORMAT,
         "findings": [f.as_dict() for f in report.findings],
+        "skipped": report.skipped,
         "summary": {
             "files": len(report.files),
             "errors": report.errors,
             "warnings": report.warnings,
+            "skipped": len(report.skipped),
             "exit_code": report.exit_code(strict=options.strict),
             "message": summary(report),
         },
@@ -120,6 +130,14 @@ def as_github(report: ValidationReport, options: OutputOptions) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _data_path(path: tuple[str | int, ...]) -> str:
+    """``plans[0].actions[2].echeance``: where a finding is in the data, whatever its line."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else part
+    return text
+
+
 @formatter("gitlab")
 def as_gitlab(report: ValidationReport, options: OutputOptions) -> str:
     """A GitLab Code Quality report (JSON array), for merge request widgets."""
@@ -128,8 +146,10 @@ def as_gitlab(report: ValidationReport, options: OutputOptions) -> str:
     issues = []
     seen: dict[str, int] = {}
     for f in report.findings:
-        # Stable when lines move: file, code and message, plus the rank of a repeated finding.
-        base = f"{f.file}:{f.code}:{f.message}"
+        # Stable from one day to the next and when lines move: the code, the file and the place
+        # in the data (``plans[0].actions[2].echeance``), plus the rank of a repeated finding;
+        # never the message, which may count days (D003) or quote a value.
+        base = f"{f.code}:{f.file}:{_data_path(f.path)}"
         seen[base] = seen.get(base, 0) + 1
         key = f"{base}:{seen[base]}"
         issues.append(

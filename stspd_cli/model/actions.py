@@ -192,6 +192,7 @@ class Action(Diffusable):
             "Identité stable de l'action d'une version à l'autre (minuscules, chiffres, tirets). "
             "Ne change pas si l'action est renumérotée ou renommée."
         ),
+        examples=["comite-prevention-jeunes"],
     )
     numero: Numero | None = Field(
         None,

@@ -1,6 +1,6 @@
 """The stspd/1 document: territory, strategy, frame, principles, objectives, plans, actors."""
 
-from typing import Annotated, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from pydantic import ConfigDict, Field, StrictBool
 
@@ -123,7 +123,8 @@ class Libelle(Base):
     )
 
 
-NomDeNiveau = Annotated[Texte | Libelle, Field(examples=["Enjeu", "Axe", "Fiche-action"])]
+# The examples of each level are those of its field: an objective is not called « Fiche-action ».
+NomDeNiveau = Texte | Libelle
 
 
 class Libelles(Base):
@@ -135,6 +136,7 @@ class Libelles(Base):
         None,
         title="Objectif",
         description="Ce que le document appelle un objectif (« Enjeu », « Orientation »...).",
+        examples=["Enjeu", "Orientation"],
     )
     plan: NomDeNiveau | None = Field(
         None,
@@ -143,11 +145,13 @@ class Libelles(Base):
             "Ce que le document appelle un plan (« Axe », « Thème »...), quand le plan ne "
             "donne pas son propre `type`."
         ),
+        examples=["Axe", "Thème"],
     )
     action: NomDeNiveau | None = Field(
         None,
         title="Action",
         description="Ce que le document appelle une action (« Fiche-action », « Dispositif »...).",
+        examples=["Fiche-action", "Dispositif"],
     )
 
 
@@ -344,6 +348,7 @@ class SousObjectif(Diffusable):
     id: Identifiant = Field(
         title="Identifiant",
         description="Identifiant stable du sous-objectif (minuscules, chiffres, tirets).",
+        examples=["reduire-decrochage-scolaire"],
     )
     titre: Texte = Field(
         title="Intitulé",
@@ -366,6 +371,7 @@ class Objectif(Diffusable):
     id: Identifiant = Field(
         title="Identifiant",
         description="Identifiant stable de l'objectif, cité par les plans et les actions.",
+        examples=["ameliorer-tranquillite-publique"],
     )
     numero: Numero | None = Field(
         None,
@@ -466,6 +472,7 @@ class Plan(Diffusable):
     id: Identifiant = Field(
         title="Identifiant",
         description="Identifiant stable du plan (minuscules, chiffres, tirets).",
+        examples=["plan-jeunesse"],
     )
     numero: Numero | None = Field(
         None, title="Numéro", description="Numéro affiché du plan.", examples=[1]
@@ -546,7 +553,9 @@ class Signataire(Diffusable):
     model_config = ConfigDict(title="Signataire")
 
     acteur: Identifiant = Field(
-        title="Acteur", description="Identifiant de l'acteur signataire (liste « acteurs »)."
+        title="Acteur",
+        description="Identifiant de l'acteur signataire (liste « acteurs »).",
+        examples=["prefecture"],
     )
     libelle: Texte | None = Field(
         None,
@@ -588,7 +597,9 @@ class Avenant(Diffusable):
 
     model_config = ConfigDict(title="Avenant")
 
-    id: Identifiant = Field(title="Identifiant", description="Identifiant stable de l'avenant.")
+    id: Identifiant = Field(
+        title="Identifiant", description="Identifiant stable de l'avenant.", examples=["avenant-1"]
+    )
     date: Date | None = Field(None, title="Date", description="Date de l'avenant.")
     objet: TexteMd = Field(
         title="Objet",
@@ -613,6 +624,7 @@ class GroupeTravail(Diffusable):
     id: Identifiant = Field(
         title="Identifiant",
         description="Identifiant stable du groupe, cité par les actions qu'il suit.",
+        examples=["gt-jeunesse"],
     )
     titre: Texte = Field(
         title="Intitulé",

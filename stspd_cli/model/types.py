@@ -23,11 +23,12 @@ TexteMd = Annotated[
     StringConstraints(min_length=1),
     Field(json_schema_extra={"contentMediaType": "text/markdown"}),
 ]
+# No example here: an identifier's example depends on what it names (an action's id, the actor
+# a pilote cites), so each field gives its own, shown once by editors.
 Identifiant = Annotated[
     str,
     Strict(),
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80),
-    Field(examples=["comite-prevention-jeunes"]),
 ]
 AxeRef = Annotated[
     str,

@@ -57,6 +57,7 @@ class Draft:
     file: str
     notes: list[DraftNote] = field(default_factory=list)
     mark: str = MARK
+    hidden: int = 0  # findings about a restricted part, left out of a public draft
 
     @property
     def errors(self) -> int:
@@ -70,7 +71,13 @@ class Draft:
     def summary(self) -> str:
         """« BROUILLON : 2 erreurs et 1 avertissement à corriger avant diffusion ».."""
         counts = f"{plural(self.errors, 'erreur')} et {plural(self.warnings, 'avertissement')}"
-        return f"{self.mark} : {counts} à corriger avant diffusion ({self.file})"
+        hidden = (
+            f", et {plural(self.hidden, 'autre problème', 'autres problèmes')} dans des parties "
+            "en diffusion restreinte (voir le brouillon interne, --interne)"
+            if self.hidden
+            else ""
+        )
+        return f"{self.mark} : {counts} à corriger avant diffusion ({self.file}){hidden}"
 
     def at(self, place: str) -> list[DraftNote]:
         return [n for n in self.notes if n.place == place]
@@ -79,7 +86,7 @@ class Draft:
         """The same notes, those whose place is not in the document (an action that could not
         be read) listed in the annex only."""
         notes = [n if n.place in shown else _unplaced(n) for n in self.notes]
-        return Draft(self.file, notes, self.mark)
+        return Draft(self.file, notes, self.mark, self.hidden)
 
 
 def _unplaced(note: DraftNote) -> DraftNote:
@@ -90,10 +97,12 @@ def draft_of(findings: list[Finding], data: dict[str, Any], file: str, *, intern
     """The draft's notes: each finding with the anchor of what it concerns, in file order; in
     a public draft, none about a part in restricted diffusion."""
     notes = []
+    hidden = 0
     shared = _shared_anchors(data)
     for finding in sorted(findings):
         place, restricted = _place(data, finding.path)
         if restricted and not interne:
+            hidden += 1
             continue
         if place in shared:  # two fiches with one id: which one is meant, the annex says
             place = None
@@ -107,7 +116,7 @@ def draft_of(findings: list[Finding], data: dict[str, Any], file: str, *, intern
                 place=place,
             )
         )
-    return Draft(file, notes)
+    return Draft(file, notes, hidden=hidden)
 
 
 def _place(data: Any, path: Path_) -> tuple[str | None, bool]:

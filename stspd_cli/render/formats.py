@@ -73,3 +73,25 @@ def render_pdf(ctx: RenderContext, env: Environment) -> bytes:
     from stspd_cli.render.pdf import html_to_pdf  # noqa: PLC0415  (WeasyPrint is optional)
 
     return html_to_pdf(html_document(ctx, env))
+
+
+def _office(ctx: RenderContext, env: Environment, kind: str) -> bytes:
+    from stspd_cli.office import OfficeMeta, office_page  # noqa: PLC0415  (optional extra)
+
+    meta = OfficeMeta(
+        title=ctx.titre,
+        author=ctx.auteur,
+        subject=f"{ctx.cover.instance} {ctx.territoire}",
+        interne=ctx.interne,
+    )
+    return office_page(html_document(ctx, env), kind, meta, env)
+
+
+@register("docx", ".docx", "document Word (docx) modifiable, aux styles du modèle", binary=True)
+def render_docx(ctx: RenderContext, env: Environment) -> bytes:
+    return _office(ctx, env, "docx")
+
+
+@register("odt", ".odt", "document LibreOffice (odt) modifiable, aux styles du modèle", binary=True)
+def render_odt(ctx: RenderContext, env: Environment) -> bytes:
+    return _office(ctx, env, "odt")

@@ -1,26 +1,23 @@
-"""Where rendered documents go: standard output, a file, or a folder for a folder of strategies.
+"""``stspd render``: where rendered documents go, by the one output rule (:mod:`stspd_cli.target`).
 
-A source strategy is never written over: an output named ``*.yaml``/``*.yml``, or that is one of
-the strategy files being rendered, is refused before anything is written.
+One strategy goes to ``-o FICHIER``, to standard output, or into a folder; a folder of
+strategies (``strategies/`` by default) gives one document per strategy in a folder (``build/``
+by default), under the same relative names. A source strategy is never written over: an output
+named ``*.yaml``/``*.yml``, or that is one of the strategies being rendered, is refused before
+anything is written. A strategy that cannot be rendered does not stop the others.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from stspd_cli.discovery import SUFFIXES, strategy_files
-from stspd_cli.errors import InvalidStrategyError, OutputError, StspdError, UnreadableInputError
-from stspd_cli.findings import Severity
-from stspd_cli.fr import plural
-from stspd_cli.output import write_atomic
-
-if TYPE_CHECKING:
-    from stspd_cli.render.formats import Format
-
-STDOUT = "-"
+from stspd_cli.discovery import Selection
+from stspd_cli.errors import InvalidStrategyError, StspdError, UnreadableInputError
+from stspd_cli.outcome import Outcome
+from stspd_cli.target import Target, audience, refuse_sources, wrote
 
 
 class Job(NamedTuple):
@@ -28,151 +25,156 @@ class Job(NamedTuple):
     target: Path | None  # None: standard output
 
 
-@dataclass(eq=False)
-class RenderResult:
-    stdout: bytes | None = None
-    written: list[Path] = field(default_factory=list)
-    failed: list[tuple[Path, StspdError]] = field(default_factory=list)
-    # Drafts of strategies with errors (--brouillon): written, and still invalid (exit 1).
-    drafts: list[tuple[str, int]] = field(default_factory=list)
+def plan_jobs(selection: Selection, target: Target, *, interne: bool) -> list[Job]:
+    """The (strategy, output) pairs; refuse one that would write over a strategy."""
+    from stspd_cli.inputs import input_stem  # noqa: PLC0415
 
-    def raise_failures(self) -> None:
-        """One error for every strategy that could not be rendered (others were written), or,
-        for drafts of invalid strategies, one that says they are still invalid (exit 1)."""
-        if not self.failed and self.drafts:
-            name, errors = self.drafts[0]
-            more = f" (et {plural(len(self.drafts) - 1, 'autre')})" if len(self.drafts) > 1 else ""
-            msg = (
-                f"{name} rendu en brouillon{more} : la stratégie n'est pas valide "
-                f"({plural(errors, 'erreur')})"
-            )
-            raise InvalidStrategyError(msg, hint=f"« stspd validate {name} » liste chaque problème")
-        if not self.failed:
-            return
-        if len(self.failed) == 1:
-            raise self.failed[0][1]
-        first = self.failed[0][1]
-        msg = f"{len(self.failed)} stratégies non rendues ; la première : {first.message}"
-        kind = type(first) if isinstance(first, InvalidStrategyError) else StspdError
-        error = kind(msg, hint=first.hint)
-        error.exit_code = max(e.exit_code for _, e in self.failed)
-        raise error
-
-
-def plan_jobs(source: Path, output: str | None, fmt: Format) -> list[Job]:
-    """The (strategy, output) pairs for ``stspd render SOURCE -o OUTPUT``; refuse unsafe ones."""
-    if source.is_dir():
-        jobs = _folder_jobs(source, output, fmt)
-    else:
-        if not source.exists():
-            msg = f"{source} : fichier introuvable"
-            raise UnreadableInputError(msg)
-        jobs = [Job(source, _file_target(source, output, fmt))]
-    sources = {j.source.resolve() for j in jobs}
-    for job in jobs:
-        _check_target(job.target, sources)
+    jobs = []
+    for path in selection.files:
+        out = target.file_for(input_stem(path), interne=interne)
+        base = selection.found_in.get(path)
+        if out is not None and target.path is None and base is not None:
+            # A folder's strategies keep their relative place: strategies/a/b.yaml -> build/a/b.html
+            out = out.parent / path.parent.relative_to(base) / out.name
+        jobs.append(Job(path, out))
+    refuse_sources([j.target for j in jobs], [j.source for j in jobs])
     return jobs
 
 
-def _file_target(source: Path, output: str | None, fmt: Format) -> Path | None:
-    if output is None or output == STDOUT:
-        if fmt.binary and output is None:
-            msg = f"le format {fmt.name} s'écrit dans un fichier"
-            raise OutputError(msg, hint=f"ajoutez par exemple -o {source.stem}{fmt.suffix}")
-        return None
-    target = Path(output)
-    # "-o build/" names a folder, even one that does not exist yet.
-    if target.is_dir() or output.endswith(("/", os.sep)):
-        return target / f"{source.stem}{fmt.suffix}"
-    return target
-
-
-def guess_format(output: str | None) -> str:
-    """The format an output file's suffix names (``-o lille.pdf``), html otherwise."""
-    from stspd_cli.render.formats import FORMATS  # noqa: PLC0415
-
-    if output and output != STDOUT:
-        suffix = Path(output).suffix.lower()
-        for fmt in FORMATS.values():
-            if suffix == fmt.suffix:
-                return fmt.name
-    return "html"
-
-
-def _folder_jobs(source: Path, output: str | None, fmt: Format) -> list[Job]:
-    if output is None or output == STDOUT:
-        msg = f"« {source} » est un dossier : indiquez un dossier de sortie"
-        raise OutputError(msg, hint=f"par exemple : stspd render {source} -o build/")
-    folder = Path(output)
-    if folder.exists() and not folder.is_dir():
-        msg = (
-            f"« {output} » n'est pas un dossier : un dossier de stratégies se rend dans un dossier"
-        )
-        raise OutputError(msg)
-    return [
-        Job(path, folder / path.relative_to(source).with_suffix(fmt.suffix))
-        for path in strategy_files([source])
-    ]
-
-
-def _check_target(target: Path | None, sources: set[Path]) -> None:
-    if target is None:
-        return
-    if target.suffix.lower() in SUFFIXES or target.resolve() in sources:
-        msg = f"refus d'écrire dans « {target} » : ce serait écraser une stratégie YAML"
-        raise OutputError(msg, hint="choisissez un fichier de sortie .html, .md ou .pdf")
-    if target.is_dir():
-        msg = f"« {target} » est un dossier"
-        raise OutputError(msg)
-
-
 def render_paths(
-    source: Path,
+    sources: list[Path] | None,
     *,
-    output: str | None,
+    output: str | None = None,
     format_name: str | None = None,
     interne: bool = False,
     templates: Path | None = None,
     brouillon: bool = False,
-) -> RenderResult:
-    """Render one strategy, or every strategy of a folder, to where ``output`` says.
+    today: date | None = None,
+) -> Outcome:
+    """Render one strategy, or every strategy of a folder, to where the output rule says.
 
-    Without a format, the output file's suffix chooses it (html by default). A strategy that
-    cannot be rendered does not stop the others; see :meth:`RenderResult.raise_failures`. With
-    ``brouillon``, a strategy with errors is rendered as a draft (:mod:`stspd_cli.render.draft`)
-    and still counts as invalid.
-    """
-    from stspd_cli.render import get_format, load_strategy, render_document  # noqa: PLC0415
-    from stspd_cli.render.draft import draft_of  # noqa: PLC0415
-    from stspd_cli.render.settings import template_dirs  # noqa: PLC0415
-    from stspd_cli.strategy_io import load_draft  # noqa: PLC0415
-    from stspd_cli.validate import display_name  # noqa: PLC0415
+    Without a format, the output file's extension chooses it (html by default). A folder in a
+    binary format renders in worker processes, one per available core. With ``brouillon``, a
+    strategy with errors is rendered as a draft (:mod:`stspd_cli.render.draft`) and still counts
+    as invalid."""
+    from stspd_cli.discovery import STDIN, select  # noqa: PLC0415
+    from stspd_cli.formats.registries import target_for  # noqa: PLC0415
+    from stspd_cli.target import write  # noqa: PLC0415
 
-    fmt = get_format(format_name or guess_format(output))
-    jobs = plan_jobs(source, output, fmt)
-    result = RenderResult()
-    for job in jobs:
-        try:
-            name = display_name(job.source)
-            dirs = template_dirs(templates, job.source)
-            if brouillon:
-                read = load_draft(job.source, name)
-                draft = draft_of(read.findings, read.data, read.file, interne=interne)
-                data = render_document(
-                    read.doc, fmt.name, interne=interne, templates=dirs, draft=draft
-                )
-                errors = sum(f.severity is Severity.ERROR for f in read.findings)
-                if errors:
-                    result.drafts.append((name, errors))
-            else:
-                doc = load_strategy(job.source, name)
-                data = render_document(doc, fmt.name, interne=interne, templates=dirs)
-        except (InvalidStrategyError, UnreadableInputError) as error:
-            result.failed.append((job.source, error))
+    selection = select(sources, stdin=True)
+    target = target_for(
+        "render", format_name, output, many=selection.folders or len(selection.files) > 1
+    )
+    jobs = plan_jobs(selection, target, interne=interne)
+    work = [_Work(job, target.spec.name, interne, templates, today, brouillon) for job in jobs]
+    workers = len(os.sched_getaffinity(0))
+    parallel = target.spec.binary and workers > 1 and len(work) >= PARALLEL_FROM
+    if parallel and STDIN not in selection.files:
+        import multiprocessing  # noqa: PLC0415
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+        _preload(target.spec.name)
+        # Forked workers inherit the modules already imported (WeasyPrint): no start-up cost.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(workers, len(work)), mp_context=context) as pool:
+            done = list(pool.map(_render_one, work))
+    else:
+        done = list(map(_render_one, work))
+    outcome = Outcome()
+    drafts: list[tuple[str, int]] = []
+    for job, data, error, draft_errors in done:
+        if error is not None:
+            outcome.errors.append(error)
             continue
+        if draft_errors:
+            from stspd_cli.inputs import display_name  # noqa: PLC0415
+
+            drafts.append((display_name(job.source), draft_errors))
         if job.target is None:
-            result.stdout = data
+            outcome.stdout = data
         else:
-            write_atomic(job.target, data)
-            result.written.append(job.target)
-    return result
+            assert data is not None
+            write(job.target, data)
+            outcome.say(wrote(job.target, audience(interne)))
+    outcome.say(selection.skipped_line())
+    if len(outcome.errors) > 1:
+        outcome.errors = [_summary_error(outcome.errors)]
+    elif drafts and not outcome.errors:
+        outcome.errors = [_drafts_error(drafts)]
+    return outcome
+
+
+def _summary_error(failed: list[StspdError]) -> StspdError:
+    """One error for every strategy that could not be rendered (the others were written)."""
+    first = failed[0]
+    msg = f"{len(failed)} stratégies non rendues ; la première : {first.message}"
+    kind = type(first) if isinstance(first, InvalidStrategyError) else StspdError
+    error = kind(msg, hint=first.hint)
+    error.exit_code = max(e.exit_code for e in failed)
+    return error
+
+
+def _drafts_error(drafts: list[tuple[str, int]]) -> StspdError:
+    """Drafts were written, but their strategies are still invalid (exit 1)."""
+    from stspd_cli.fr import plural  # noqa: PLC0415
+
+    name, errors = drafts[0]
+    more = f" (et {plural(len(drafts) - 1, 'autre')})" if len(drafts) > 1 else ""
+    msg = (
+        f"{name} rendu en brouillon{more} : la stratégie n'est pas valide "
+        f"({plural(errors, 'erreur')})"
+    )
+    return InvalidStrategyError(msg, hint=f"« stspd validate {name} » liste chaque problème")
+
+
+# A folder of strategies in a binary format (PDF: about a second each) renders in worker
+# processes from two strategies on, one per available core.
+PARALLEL_FROM = 2
+
+
+def _preload(format_name: str) -> None:
+    """Import what a format needs once, before the workers fork."""
+    if format_name == "pdf":
+        from stspd_cli.render.pdf import weasyprint_module  # noqa: PLC0415
+
+        weasyprint_module()
+
+
+class _Work(NamedTuple):
+    job: Job
+    format_name: str
+    interne: bool
+    templates: Path | None
+    today: date | None
+    brouillon: bool
+
+
+def _render_one(work: _Work) -> tuple[Job, bytes | None, StspdError | None, int]:
+    """One strategy rendered: its bytes (and, for a draft, its number of errors), or the error
+    that stopped it (others go on)."""
+    from stspd_cli.render import render_document  # noqa: PLC0415
+    from stspd_cli.render.settings import template_dirs  # noqa: PLC0415
+
+    job = work.job
+    errors = 0
+    try:
+        dirs = template_dirs(work.templates, job.source)
+        if work.brouillon:
+            from stspd_cli.findings import Severity  # noqa: PLC0415
+            from stspd_cli.render.draft import draft_of  # noqa: PLC0415
+            from stspd_cli.strategy_io import load_draft  # noqa: PLC0415
+
+            read = load_draft(job.source, work.today)
+            draft = draft_of(read.findings, read.data, read.file, interne=work.interne)
+            data = render_document(
+                read.doc, work.format_name, interne=work.interne, templates=dirs, draft=draft
+            )
+            errors = sum(f.severity is Severity.ERROR for f in read.findings)
+        else:
+            from stspd_cli.strategy_io import load_model  # noqa: PLC0415
+
+            doc = load_model(job.source, work.today)
+            data = render_document(doc, work.format_name, interne=work.interne, templates=dirs)
+    except (InvalidStrategyError, UnreadableInputError) as error:
+        return job, None, error, 0
+    return job, data, None, errors

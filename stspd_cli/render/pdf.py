@@ -1,4 +1,4 @@
-"""HTML to PDF through WeasyPrint (optional: ``pip install 'stspd-cli[pdf]'``).
+"""HTML to PDF through WeasyPrint (optional: the ``pdf`` extra; docs/rendu.md).
 
 The PDF is tagged (PDF/UA-1) for screen readers; its title, author and language come from the
 HTML's ``<title>``, ``<meta name="author">`` and ``<html lang>``. Nothing is fetched from the
@@ -13,26 +13,30 @@ from typing import Any
 
 from stspd_cli.errors import DependencyError
 
-INSTALL_HINT = "pip install 'stspd-cli[pdf]'"
 
+def weasyprint_module() -> Any:
+    from stspd_cli.installation import extra_hint, system_libraries_hint  # noqa: PLC0415
 
-def _weasyprint() -> Any:
     try:
         # Untyped, optional and slow to import: loaded by name, only for PDF.
         weasyprint = importlib.import_module("weasyprint")
     except ImportError:
         msg = "le format pdf demande WeasyPrint, qui n'est pas installé"
-        raise DependencyError(msg, hint=f"installez-le avec : {INSTALL_HINT}") from None
+        hint = f"{extra_hint('pdf')} (docs/rendu.md)"
+        raise DependencyError(msg, hint=hint) from None
     except OSError as error:  # WeasyPrint is there but the Pango library it needs is not
         msg = f"WeasyPrint ne trouve pas les bibliothèques Pango dont il a besoin ({error})"
-        raise DependencyError(
-            msg, hint="sous Debian ou Ubuntu : apt-get install libpango-1.0-0 libpangoft2-1.0-0"
-        ) from None
+        hint = system_libraries_hint(
+            debian="apt-get install libpango-1.0-0 libpangoft2-1.0-0",
+            macos="brew install pango",
+            windows="installez MSYS2, puis « pacman -S mingw-w64-x86_64-pango » (docs/rendu.md)",
+        )
+        raise DependencyError(msg, hint=hint) from None
     return weasyprint
 
 
 def html_to_pdf(html: str) -> bytes:
-    weasyprint = _weasyprint()
+    weasyprint = weasyprint_module()
     fetcher_class = getattr(weasyprint, "URLFetcher", None)
     if fetcher_class is not None:
         fetcher = fetcher_class(allowed_protocols=["data"])

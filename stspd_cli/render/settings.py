@@ -1,8 +1,9 @@
 """Where a commune's own templates are: ``--templates DIR``, then the strategies repository.
 
 A repository may hold a ``stspd.toml`` (or ``.stspd.toml``) next to the strategy file or in a
-folder above it; its ``[render] templates = "charte"`` names a folder relative to that file.
-The nearest such file wins, as with ``pyproject.toml`` or ``.editorconfig``.
+folder above it, up to the repository root (:func:`stspd_cli.repository.boundary`: never above
+the folder holding ``.git``); its ``[render] templates = "charte"`` names a folder relative to
+that file. The nearest such file wins, as with ``pyproject.toml`` or ``.editorconfig``.
 
 A settings file comes with the repository, maybe cloned from a partner: it is data. It may name
 a templates folder inside the folder that holds it (really inside: no absolute path, no ``..``
@@ -15,22 +16,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from stspd_cli.errors import UsageError
+from stspd_cli.repository import SETTINGS_NAMES, boundary, trusted_settings
 
-SETTINGS_NAMES = ("stspd.toml", ".stspd.toml")
 # A settings file holds a few lines; a bigger one is refused before it is read whole.
 MAX_SETTINGS = 64 * 1024
 
 
 def find_settings(start: Path) -> Path | None:
-    """The nearest settings file in ``start``'s folder or above, or None."""
+    """The nearest settings file in ``start``'s folder or above, up to the repository root
+    (outside any repository: in ``start``'s folder only), or None."""
     folder = start.resolve()
     if not folder.is_dir():
         folder = folder.parent
+    top = boundary(folder) or folder
     for candidate in (folder, *folder.parents):
         for name in SETTINGS_NAMES:
             path = candidate / name
-            if path.is_file():
+            if trusted_settings(path):
                 return path
+        if candidate == top:
+            break
     return None
 
 

@@ -16,15 +16,22 @@ from stspd_cli.report.compute import (
 )
 
 
-def build_report(paths: list[Path], today: date, *, interne: bool) -> dict[str, Any]:
+def build_report(paths: list[Path] | None, today: date, *, interne: bool) -> dict[str, Any]:
+    """The report of the strategies ``paths`` name (files, folders, ``-``; strategies/ when
+    empty), at ``today``, public unless ``interne``."""
+    from stspd_cli.discovery import select  # noqa: PLC0415
+
+    return report_of(select(paths, stdin=True).files, today, interne=interne)
+
+
+def report_of(files: list[Path], today: date, *, interne: bool) -> dict[str, Any]:
     from stspd_cli.confidentiality import view  # noqa: PLC0415
-    from stspd_cli.discovery import strategy_files  # noqa: PLC0415
+    from stspd_cli.inputs import display_name  # noqa: PLC0415
     from stspd_cli.strategy_io import load_model  # noqa: PLC0415
-    from stspd_cli.validate import display_name  # noqa: PLC0415
 
     territories = [
-        territory_report(view(load_model(path), interne=interne), today, display_name(path))
-        for path in strategy_files(paths)
+        territory_report(view(load_model(path, today), interne=interne), today, display_name(path))
+        for path in files
     ]
     report: dict[str, Any] = {
         "date": today.isoformat(),

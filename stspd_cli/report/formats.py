@@ -28,6 +28,9 @@ from stspd_cli.vocabulary import label
 if TYPE_CHECKING:
     from datetime import date
 
+# The name and version of the JSON output (docs/sorties.md, schema/stspd-report-1.schema.json).
+JSON_FORMAT = "stspd-report/1"
+
 Formatter = Callable[[dict[str, Any], bool], str | bytes]
 FORMATS: dict[str, Formatter] = {}
 
@@ -107,7 +110,7 @@ def has_partly_done(groups: list[dict[str, Any]]) -> bool:
 
 @formatter("json")
 def as_json(report: dict[str, Any], color: bool) -> str:
-    return json_text(report)
+    return json_text({"format": JSON_FORMAT, **report})
 
 
 CSV_COLUMNS = [
@@ -499,3 +502,37 @@ def as_markdown(report: dict[str, Any], color: bool) -> str:
 
     text = _page(report, "bilan.md")
     return re.sub(r"\n[ \t]*(?:\n[ \t]*)+\n", "\n\n", text).strip() + "\n"
+
+
+def _office_meta(report: dict[str, Any]) -> Any:
+    from stspd_cli.office import OfficeMeta  # noqa: PLC0415  (optional extra)
+
+    first = report["territoires"][0] if len(report["territoires"]) == 1 else None
+    who = f"{first['instance']} {first['territoire']}" if first else "Bilan consolidé"
+    return OfficeMeta(
+        title=f"Bilan d'avancement au {date_fr(_date(report['date']))}",
+        author=who,
+        subject=who,
+        interne=report["diffusion"] == "interne",
+    )
+
+
+@formatter("pdf")
+def as_pdf(report: dict[str, Any], color: bool) -> bytes:
+    from stspd_cli.render.pdf import html_to_pdf  # noqa: PLC0415  (WeasyPrint is optional)
+
+    return html_to_pdf(_page(report, "bilan.html"))
+
+
+@formatter("docx")
+def as_docx(report: dict[str, Any], color: bool) -> bytes:
+    from stspd_cli.office import office_page  # noqa: PLC0415
+
+    return office_page(_page(report, "bilan.html"), "docx", _office_meta(report))
+
+
+@formatter("odt")
+def as_odt(report: dict[str, Any], color: bool) -> bytes:
+    from stspd_cli.office import office_page  # noqa: PLC0415
+
+    return office_page(_page(report, "bilan.html"), "odt", _office_meta(report))

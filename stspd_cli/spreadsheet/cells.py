@@ -144,7 +144,10 @@ def parse_progress(cell: Cell) -> int | None:
     return int(number)
 
 
-_DATE_FR = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_DATE_FR = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})$")
+# LibreOffice in French writes csv dates with two-digit years (15/11/26); it reads them as
+# 1930 to 2029 (its default « années à deux chiffres »), and so does the import.
+_CENTURY_FROM = 30
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _MONTH_FR = re.compile(r"^(\d{1,2})[/.](\d{4})$")
 _MONTH_ISO = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -161,7 +164,7 @@ def _cell_precision(value: date, number_format: str) -> PartialDate:
 
 
 def _text_date(text: str) -> PartialDate | None:
-    """JJ/MM/AAAA, AAAA-MM-JJ, MM/AAAA, AAAA-MM or AAAA; None when none of them."""
+    """JJ/MM/AAAA (or JJ/MM/AA), AAAA-MM-JJ, MM/AAAA, AAAA-MM or AAAA; None when none of them."""
     for pattern, parts in (
         (_DATE_FR, (3, 2, 1)),
         (_DATE_ISO, (1, 2, 3)),
@@ -171,6 +174,8 @@ def _text_date(text: str) -> PartialDate | None:
         match = pattern.match(text)
         if match:
             numbers = [int(match[i]) for i in parts]
+            if len(match[parts[0]]) == 2:  # 15/11/26
+                numbers[0] += 1900 if numbers[0] >= _CENTURY_FROM else 2000
             try:
                 return PartialDate(*numbers)
             except ValueError:

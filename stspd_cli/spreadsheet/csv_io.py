@@ -44,7 +44,19 @@ def write_csv(table: Table) -> bytes:
     return csv_file(rows)
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _decode(data: bytes, name: str) -> str:
+    if data.startswith(_UTF16_BOMS):
+        # Excel's « Texte Unicode » (.txt, tab-separated) and some exports: UTF-16 with its BOM.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnreadableInputError(
+                f"{name} : fichier texte UTF-16 abîmé",
+                hint="enregistrez-le à nouveau depuis le tableur, en « CSV UTF-8 »",
+            ) from None
     if b"\x00" in data:
         raise UnreadableInputError(
             f"{name} : ni classeur xlsx ni fichier csv (contenu binaire)",

@@ -6,15 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from stspd_cli.errors import UnreadableInputError, UsageError
+from stspd_cli.errors import UnreadableInputError
 from stspd_cli.findings import Finding
+from stspd_cli.inputs import display_name, read_input
 from stspd_cli.load import load_source
-from stspd_cli.output import refuse_strategy_target, write_atomic
-from stspd_cli.source import read_source
+from stspd_cli.output import write_atomic
 from stspd_cli.strategy_io import model_from_loaded
-from stspd_cli.validate import display_name
 
+# The formats of the tracking table (registry of stspd_cli.formats.registries).
 FORMATS = ("xlsx", "csv")
+SUFFIX = "-suivi"  # clspd-lille-suivi.xlsx, clspd-lille-suivi-interne.xlsx
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,50 +27,23 @@ class Exported:
     interne: bool
 
 
-def _format(format_name: str | None, output: str | None) -> str:
-    suffix = Path(output).suffix.lower().lstrip(".") if output and output != "-" else ""
-    if format_name is None:
-        return suffix if suffix in FORMATS else "xlsx"
-    if format_name not in FORMATS:
-        msg = f"format « {format_name} » inconnu ; formats possibles : {', '.join(FORMATS)}"
-        raise UsageError(msg)
-    if suffix in FORMATS and suffix != format_name:
-        msg = f"--format {format_name} mais la sortie « {output} » porte l'extension .{suffix}"
-        raise UsageError(msg, hint="accordez l'extension de -o et le format")
-    return format_name
-
-
-def default_target(strategy: Path, format_name: str, *, interne: bool) -> Path:
-    """``<stem>-suivi.xlsx`` in the current folder (``-suivi-interne`` for an internal table):
-    the table is sent away, it does not belong next to the strategies under version control."""
-    return Path(f"{strategy.stem}-suivi{'-interne' if interne else ''}.{format_name}")
-
-
 def export_table(
     strategy: Path,
     *,
-    format_name: str | None,
-    output: str | None,
+    format_name: str,
+    target: Path | None,
     interne: bool,
     today: date,
 ) -> Exported:
+    """The tracking table of ``strategy`` in ``format_name``, written to ``target`` (None:
+    given back for standard output); the place is chosen by :mod:`stspd_cli.target`."""
     from stspd_cli.spreadsheet.identity import file_fingerprint  # noqa: PLC0415
     from stspd_cli.spreadsheet.table import build_table  # noqa: PLC0415
 
-    chosen = _format(format_name, output)
-    target: Path | None
-    if output == "-":
-        if chosen == "xlsx":
-            msg = "un classeur xlsx ne s'écrit pas sur la sortie standard"
-            raise UsageError(msg, hint="donnez un fichier avec -o, ou --format csv")
-        target = None
-    else:
-        target = Path(output) if output else default_target(strategy, chosen, interne=interne)
-        refuse_strategy_target(target)
-    source = read_source(strategy, display_name(strategy))
+    source = read_input(strategy, display_name(strategy))
     if isinstance(source, Finding):
         raise UnreadableInputError(f"{source.location}: {source.code} {source.message}")
-    doc = model_from_loaded(load_source(source))
+    doc = model_from_loaded(load_source(source), today)
     table = build_table(
         doc,
         source=strategy.name,
@@ -77,7 +51,7 @@ def export_table(
         interne=interne,
         today=today,
     )
-    if chosen == "xlsx":
+    if format_name == "xlsx":
         from stspd_cli.spreadsheet.xlsx_write import write_xlsx  # noqa: PLC0415
 
         data = write_xlsx(table)

@@ -21,11 +21,12 @@ from stspd_cli.diff.present import Presentation, present
 from stspd_cli.errors import InvalidStrategyError, UsageError
 from stspd_cli.findings import Finding, Path_, Severity
 from stspd_cli.fr import plural
+from stspd_cli.inputs import display_name
 from stspd_cli.load import load_bytes
 from stspd_cli.model import Document
 from stspd_cli.spreadsheet.changes import AddMeasure, Edit, ImportPlan, Problem, edit_path
 from stspd_cli.strategy_io import model_from_loaded
-from stspd_cli.validate import check_loaded, display_name
+from stspd_cli.validate import check_loaded
 
 TABLE_SUFFIXES = (".xlsx", ".csv", ".xlsm", ".ods", ".xls")
 

@@ -20,7 +20,9 @@ def report_text(outcome: ImportOutcome, *, color: bool) -> str:
         )
     text = ""
     if outcome.presentation is not None:
-        text = FORMATS["text"](DiffOutput(outcome.changes, outcome.presentation, color=color))
+        shown = FORMATS["text"](DiffOutput(outcome.changes, outcome.presentation, color=color))
+        assert isinstance(shown, str)  # the text format writes text (others may write bytes)
+        text = shown
     changes = plural(count, "modification")
     if outcome.written:
         written = "écrite" if count == 1 else "écrites"

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+from stspd_cli.archive import refused
 from stspd_cli.errors import UnreadableInputError
 from stspd_cli.fr import number_fr
 from stspd_cli.spreadsheet.cells import Cell, RawTable, Sheet, as_text
@@ -18,10 +19,6 @@ from stspd_cli.spreadsheet.layout import INDICATEURS, META, SUIVI, fold
 # An xlsx file is a zip archive; these bound what reading it may cost, checked before a byte is
 # decompressed (a zip bomb is refused) and while the rows stream (documented in docs/securite.md).
 # A table exported by stspd has 12 members, at most 13 columns and a few kilo-octets of XML.
-MAX_UNZIPPED = 64 * 1024 * 1024
-MAX_MEMBERS = 1_000
-MAX_RATIO = 100  # uncompressed / compressed size of one member bigger than RATIO_FROM
-RATIO_FROM = 1024 * 1024
 MAX_ROWS = 20_000
 MAX_COLUMNS = 1_000
 # Excel keeps 15 significant digits: no integer it writes needs more bits than a float's 53.
@@ -49,15 +46,9 @@ def _check_archive(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-            if len(members) > MAX_MEMBERS:
-                raise _unreadable(name, f"archive de plus de {number_fr(MAX_MEMBERS)} fichiers")
-            if sum(info.file_size for info in members) > MAX_UNZIPPED:
-                raise _unreadable(name, "classeur trop gros une fois décompressé")
-            for info in members:
-                ratio = info.file_size // max(info.compress_size, 1)
-                if info.file_size > RATIO_FROM and ratio > MAX_RATIO:
-                    why = f"« {info.filename} » se décompresse {number_fr(ratio)} fois plus gros"
-                    raise _unreadable(name, f"archive suspecte (bombe de décompression) : {why}")
+            why = refused(members, "classeur")
+            if why is not None:
+                raise _unreadable(name, why)
             names = {info.filename for info in members}
             if "mimetype" in names and b"opendocument" in archive.read("mimetype"):
                 msg = (

@@ -35,7 +35,9 @@ def versions(tmp_path: Path) -> tuple[str, str]:
 
 def output(versions: tuple[str, str], name: str) -> str:
     changes, presentation = diff_versions(*versions)
-    return FORMATS[name](DiffOutput(changes, presentation))
+    out = FORMATS[name](DiffOutput(changes, presentation))
+    assert isinstance(out, str)  # a text format (pdf, docx and odt write bytes)
+    return out
 
 
 def test_markdown_note(versions: tuple[str, str]) -> None:

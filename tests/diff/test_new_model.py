@@ -32,7 +32,9 @@ def data() -> dict[str, Any]:
 def _note(old: dict[str, Any], new: dict[str, Any], fmt: str = "text") -> str:
     before, after = Document.model_validate(old), Document.model_validate(new)
     changes = diff_documents(before, after)
-    return FORMATS[fmt](DiffOutput(changes, present(changes, before, after, "a", "b")))
+    out = FORMATS[fmt](DiffOutput(changes, present(changes, before, after, "a", "b")))
+    assert isinstance(out, str)  # a text format (pdf, docx and odt write bytes)
+    return out
 
 
 def test_a_move_tells_the_renumberings_it_causes(data: dict[str, Any]) -> None:

@@ -326,7 +326,7 @@ def test_unreadable_files_exit_2(work: Path, capsys: pytest.CaptureFixture[str])
     assert "S013" in err
     with pytest.raises(UnreadableInputError):
         format_file(work / "strategies" / "latin1.yaml")
-    (work / "strategies" / "dup.yaml").write_text("a: 1\na: 2\n", encoding="utf-8")
+    (work / "strategies" / "dup.yaml").write_text("schema: stspd/1\na: 1\na: 2\n", encoding="utf-8")
     with pytest.raises(InvalidStrategyError):
         format_file(work / "strategies" / "dup.yaml")
 

@@ -57,7 +57,12 @@ def test_command_help_is_french_with_an_example(
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "--version") == (0, f"stspd {__version__}\n", "")
+    code, out, err = run(capsys, "--version")
+    assert (code, err) == (0, "")
+    # Run from this git checkout: the commit is known, and said.
+    assert re.fullmatch(
+        rf"stspd {re.escape(__version__)} \(commit [0-9a-f]{{12}}(, modifié depuis)?\)\n", out
+    )
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,10 +16,10 @@ from typing import Any
 import pytest
 from cli_run import run
 
-from stspd_cli.edit.init import TEMPLATES, init_repository
+from stspd_cli.edit.init import TEMPLATES, TEXTCONV, init_repository
 from stspd_cli.edit.skeleton import Answers
-from stspd_cli.load import load_file
 from stspd_cli.resources import data_dir
+from stspd_cli.yamlparse import parse_yaml
 
 from .support import ROOT
 
@@ -47,7 +48,7 @@ def test_init_writes_every_file(repo: Path) -> None:
     readme = (repo / "README.md").read_text(encoding="utf-8")
     assert readme.startswith("# Stratégie territoriale de sécurité et de prévention de la")
     assert f"`{STRATEGY}`" in readme
-    assert "$" not in readme
+    assert "${" not in readme  # every placeholder of the template filled
     assert (
         (repo / ".gitattributes")
         .read_text(encoding="utf-8")
@@ -67,7 +68,12 @@ def test_the_new_repository_validates(
     monkeypatch.chdir(repo)
     code, out, _err = run(capsys, "validate", "--date", "2026-03-02")
     assert code == 0
-    assert out == "1 fichier vérifié : aucun problème.\n"
+    # The frame in force for the period (from 1 April 2026) is provisional: one warning says so.
+    assert out.splitlines() == [
+        f"{STRATEGY}:52:16: avertissement R005 le référentiel « snpd-2025-2030 » est provisoire : "
+        "annoncée avec cinq axes mais non publiée début 2026 ; intitulés des axes provisoires",
+        "1 fichier vérifié : 0 erreur, 1 avertissement.",
+    ]
     assert run(capsys, "fmt", "--check")[0] == 0
 
 
@@ -78,10 +84,11 @@ def test_ci_files_in_docs_are_the_shipped_ones(name: str) -> None:
 
 
 def _yaml(path: Path) -> dict[str, Any]:
-    loaded = load_file(path)
-    assert not loaded.findings, loaded.findings
-    assert loaded.data is not None
-    return loaded.data
+    """A CI file, read with stspd's safe parser (it is not a strategy)."""
+    parsed = parse_yaml(path.read_text(encoding="utf-8"))
+    assert not parsed.problems, parsed.problems
+    assert isinstance(parsed.data, dict)
+    return parsed.data
 
 
 def _gitlab_commands(repo: Path) -> list[str]:
@@ -154,7 +161,58 @@ def test_init_creates_the_git_repository_with_the_diff_driver(
         text=True,
         check=True,
     )
-    assert textconv.stdout.strip() == "stspd texte"
+    assert textconv.stdout.strip() == TEXTCONV
+    # Outputs and internal versions stay out of git; the next steps never say « git add . ».
+    for produced in ("build/clspd-lille.pdf", "lille-interne.pdf", "notes-interne/bilan.md"):
+        ignored = subprocess.run(
+            ["git", "-C", str(folder), "check-ignore", "-q", produced], check=False
+        )
+        assert ignored.returncode == 0, produced
+    assert re.search(r"git add \.(\s|$)", err) is None
+    assert "git add .gitattributes .github/ .gitignore" in err
+
+
+def _git_diff(repo: Path, path: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", "-C", str(repo), "diff", "--", STRATEGY],
+        env={**os.environ, "PATH": path, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@needs_git
+def test_git_diff_works_without_stspd_on_the_path(repo: Path) -> None:
+    """A GUI client or pre-commit's own environment may not have stspd on its PATH: git diff
+    then shows the YAML as it is, instead of failing entirely (exit 128)."""
+    git = ["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "config", "diff.stspd.textconv", TEXTCONV], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "Squelette"], check=True)
+    strategy = repo / STRATEGY
+    text = strategy.read_text(encoding="utf-8")
+    strategy.write_text(text.replace("statut: prevue", "statut: en_cours", 1), encoding="utf-8")
+    tools = os.pathsep.join(
+        str(Path(found).parent) for found in (shutil.which("git"), shutil.which("sh")) if found
+    )
+    assert shutil.which("stspd", path=tools) is None
+    raw = _git_diff(repo, tools)
+    assert raw.returncode == 0, raw.stderr
+    lines = [line.replace(" ", "") for line in raw.stdout.splitlines()]
+    assert "-statut:prevue" in lines
+    assert "+statut:en_cours" in lines
+    # With stspd on the PATH, the view of stspd texte.
+    seen = _git_diff(repo, f"{BIN}{os.pathsep}{tools}")
+    assert seen.returncode == 0, seen.stderr
+    assert "statut : en_cours" in seen.stdout
+    assert "+statut:en_cours" not in [line.replace(" ", "") for line in seen.stdout.splitlines()]
+    # A version stspd cannot read is shown as it is too.
+    strategy.write_text(text + "plans: [\n", encoding="utf-8")
+    broken = _git_diff(repo, f"{BIN}{os.pathsep}{tools}")
+    assert broken.returncode == 0, broken.stderr
+    assert "+plans: [" in broken.stdout
 
 
 @needs_git

@@ -44,7 +44,12 @@ def test_skeleton_is_valid_formatted_and_commented(answers: Answers, tmp_path: P
     target = tmp_path / "x.yaml"
     target.write_text(text, encoding="utf-8")
     report = validate_paths([target], TODAY)
-    assert (report.errors, report.warnings) == (0, 0), report.findings
+    # The frame in force on 1 April 2026, SNPD 2025-2030, is provisional: said once (R005).
+    provisional = answers.referentiel is None
+    assert report.errors == 0, report.findings
+    assert [f.code for f in report.findings] == (["R005"] if provisional else [])
+    if provisional:
+        assert "  # snpd-2025-2030 est provisoire : annoncée avec cinq axes" in text
     assert text.startswith("# yaml-language-server: $schema=s.json\n")
     # Every top-level section is introduced by a French comment.
     lines = text.splitlines()
@@ -61,7 +66,10 @@ def test_skeleton_answers_are_written_as_values() -> None:
     assert "    - Haubourdin\n" in text
     assert "  president: cispd-loos-haubourdin-et-emmerin\n" in text
     assert "  - id: ville-emmerin\n    nom: Ville d'Emmerin\n" in text
-    assert "    debut: 2026-01-01\n    fin: 2028-12-31\n" in text
+    # Made on 2 March 2026: from 1 April 2026 to the end of 2029 (three full calendar years).
+    assert "    debut: 2026-04-01\n    fin: 2029-12-31\n" in text
+    assert "  sous_titre: CISPD Loos, Haubourdin et Emmerin, 2026-2029\n" in text
+    assert "  referentiel: snpd-2025-2030\n" in text
     assert answers.file_name() == "cispd-loos-haubourdin-et-emmerin.yaml"
 
 

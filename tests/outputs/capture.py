@@ -297,7 +297,9 @@ def _diff(old: Path, new: Path, fmt: str, *, interne: bool = False) -> str:
 
     changes, presentation = diff_versions(str(old), str(new), interne=interne)
     with wide_console():
-        return FORMATS[fmt](DiffOutput(changes, presentation, interne=interne))
+        out = FORMATS[fmt](DiffOutput(changes, presentation, interne=interne))
+    assert isinstance(out, str)  # a text format (pdf, docx and odt write bytes)
+    return out
 
 
 def _texte(path: Path) -> str:

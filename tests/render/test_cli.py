@@ -62,9 +62,22 @@ def test_the_output_suffix_chooses_the_format(tmp_path: Path) -> None:
     result = stspd("render", LILLE, "-o", f"{tmp_path / 'nouveau'}/")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "nouveau" / "clspd-lille.html").read_bytes() == rendered(LILLE, "html")
-    # An explicit format wins over the suffix.
+    # An explicit format is obeyed with an extension that names no format...
+    result = stspd("render", LILLE, "-o", tmp_path / "page.out", "-f", "md")
+    assert (tmp_path / "page.out").read_bytes() == rendered(LILLE, "md")
+    # ...and refused with one that names another format, or one render cannot write.
     result = stspd("render", LILLE, "-o", tmp_path / "page.txt", "-f", "md")
-    assert (tmp_path / "page.txt").read_bytes() == rendered(LILLE, "md")
+    assert (result.returncode, result.stderr.splitlines()[0]) == (
+        2,
+        f"stspd : sortie « {tmp_path / 'page.txt'} » refusée : l'extension .txt annonce le "
+        "format text, pas md (--format md)",
+    )
+    result = stspd("render", LILLE, "-o", tmp_path / "page.xlsx")
+    assert result.returncode == 2
+    assert result.stderr.startswith("stspd : stspd render ne sait pas écrire de fichier .xlsx")
+    assert "formats possibles : html (.html), md (.md), pdf (.pdf)" in result.stderr
+    assert not (tmp_path / "page.txt").exists()
+    assert not (tmp_path / "page.xlsx").exists()
 
 
 def test_a_folder_of_strategies_renders_each_into_the_output_folder(tmp_path: Path) -> None:
@@ -90,7 +103,7 @@ def test_never_writes_over_a_source_strategy(tmp_path: Path) -> None:
     before = source.read_bytes(), source.stat().st_mtime_ns
     result = stspd("render", source, "-o", source)
     assert result.returncode == 2
-    assert "refus d'écrire" in result.stderr
+    assert "un fichier .yaml est une stratégie, pas une sortie" in result.stderr
     assert "Traceback" not in result.stderr
     assert (source.read_bytes(), source.stat().st_mtime_ns) == before
     # Nor over any YAML file, existing or not.
@@ -110,17 +123,36 @@ def test_a_folder_never_writes_over_its_strategies(tmp_path: Path) -> None:
     assert (folder / "clspd-lille.md").is_file()
 
 
+def test_without_output_files_go_to_build(tmp_path: Path) -> None:
+    """A folder of strategies, or a binary format, goes into build/ of the repository."""
+    shutil.copytree(STRATEGIES, tmp_path / "strategies")
+    (tmp_path / "strategies" / "sous-dossier").mkdir()
+    result = stspd("render", cwd=tmp_path / "strategies" / "sous-dossier")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "stspd : ../../build/cispd-loos-haubourdin-emmerin.html écrit (version publique)",
+        "stspd : ../../build/clspd-lille.html écrit (version publique)",
+    ]
+    result = stspd("render", "strategies/clspd-lille.yaml", "-f", "pdf", "--interne", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "stspd : build/clspd-lille-interne.pdf écrit (version interne)\n"
+    assert sorted(p.name for p in (tmp_path / "build").iterdir()) == [
+        "cispd-loos-haubourdin-emmerin.html",
+        "clspd-lille-interne.pdf",
+        "clspd-lille.html",
+    ]
+
+
 def test_usage_errors_exit_2_with_a_french_message(tmp_path: Path) -> None:
-    cases = [
-        (("render", STRATEGIES), "est un dossier : indiquez un dossier de sortie"),
-        (("render", STRATEGIES, "-o", "-"), "est un dossier"),
-        (("render", LILLE, "-f", "docx"), "format « docx » inconnu"),
-        (("render", LILLE, "-f", "pdf"), "le format pdf s'écrit dans un fichier"),
+    cases: list[tuple[tuple[str | Path, ...], str]] = [
+        (("render", STRATEGIES, "-o", "-"), "plusieurs stratégies ne s'écrivent pas sur la"),
+        (("render", STRATEGIES, "-o", tmp_path / "x.html"), "n'est pas un dossier"),
+        (("render", LILLE, "-f", "rtf"), "format « rtf » inconnu"),
         (("render", tmp_path / "absente.yaml"), "introuvable"),
         (("render", LILLE, "--templates", tmp_path / "absent"), "dossier de modèles"),
     ]
     for args, message in cases:
-        result = stspd(*args)
+        result = stspd(*args, cwd=tmp_path)
         assert result.returncode == 2, (args, result.stderr)
         assert result.stderr.startswith("stspd : "), result.stderr
         assert message in result.stderr, (args, result.stderr)

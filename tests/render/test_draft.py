@@ -53,7 +53,7 @@ def test_a_draft_is_written_and_the_exit_code_says_invalid(draft: Any, tmp_path:
     source = tmp_path / "brouillon.yaml"
     assert code == 1
     assert err == (
-        f"stspd : {tmp_path / 'brouillon.html'} écrit\n"
+        f"stspd : {tmp_path / 'brouillon.html'} écrit (version publique)\n"
         f"stspd : {source} rendu en brouillon : la stratégie n'est pas valide (3 erreurs)\n"
         f"  conseil : « stspd validate {source} » liste chaque problème\n"
     )
@@ -73,7 +73,8 @@ def test_findings_are_shown_at_their_place_and_in_an_annex(draft: Any, tmp_path:
     annex = flat.split('id="brouillon"')[1]
     assert (
         "BROUILLON : 2 erreurs et 0 avertissement à corriger avant diffusion "
-        f"({tmp_path / 'brouillon.yaml'})."
+        f"({tmp_path / 'brouillon.yaml'}), et 1 autre problème dans des parties en diffusion "
+        "restreinte (voir le brouillon interne, --interne)."
     ) in annex
     assert annex.count('<tr class="erreur">') == 2
     # The public draft leaves out the restricted action, and its finding with it.
@@ -82,8 +83,11 @@ def test_findings_are_shown_at_their_place_and_in_an_annex(draft: Any, tmp_path:
 
 def test_an_internal_draft_shows_every_finding(draft: Any) -> None:
     _code, _err, html = draft("html", "--interne")
-    fiche = _flat(html).split('id="action-suivi"')[1].split("</article>")[0]
+    flat = _flat(html)
+    fiche = flat.split('id="action-suivi"')[1].split("</article>")[0]
     assert "acteur « parquet » inconnu" in fiche
+    assert "3 erreurs et 0 avertissement à corriger avant diffusion (" in flat
+    assert "diffusion restreinte (voir le brouillon interne" not in flat
 
 
 def test_markdown_draft_has_a_banner_notes_and_an_annex(draft: Any) -> None:

@@ -140,6 +140,7 @@ def _outputs(doc: Document, base: Document) -> list[str]:
     note = DIFF_FORMATS["md"](
         DiffOutput(changes, present(changes, base, doc, "ancienne.yaml", "nouvelle.yaml"))
     )
+    assert isinstance(note, str)  # a text format (pdf, docx and odt write bytes)
     report = {
         "date": "2026-01-15",
         "diffusion": "interne",

@@ -28,7 +28,9 @@ def _note(tmp_path: Path) -> str:
     text = DEMO.read_text(encoding="utf-8").replace("statut: en_cours\n", "statut: realisee\n", 1)
     newer.write_text(text.replace("le samedi soir", "le dimanche soir"), encoding="utf-8")
     changes, presentation = diff_versions(str(DEMO), str(newer))
-    return DIFF_FORMATS["html"](DiffOutput(changes, presentation))
+    out = DIFF_FORMATS["html"](DiffOutput(changes, presentation))
+    assert isinstance(out, str)  # a text format (pdf, docx and odt write bytes)
+    return out
 
 
 def _bilan(tmp_path: Path) -> str:

@@ -126,7 +126,31 @@ def test_missing_weasyprint_gives_a_french_message(monkeypatch: pytest.MonkeyPat
         pdf_module.html_to_pdf("<html></html>")
     assert "WeasyPrint" in caught.value.message
     assert caught.value.hint is not None
-    assert "pip install 'stspd-cli[pdf]'" in caught.value.hint
+    assert f"{sys.executable} -m pip install 'weasyprint>=62'" in caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("prefix", "command"),
+    [
+        ("/home/a/.local/share/pipx/venvs/stspd-cli", "pipx inject stspd-cli 'weasyprint>=62'"),
+        ("/home/a/.local/pipx/venvs/stspd-cli", "pipx inject stspd-cli 'weasyprint>=62'"),
+        (
+            "/home/a/.local/share/uv/tools/stspd-cli",
+            "uv pip install --python /home/a/.local/share/uv/tools/stspd-cli/bin/python "
+            "'weasyprint>=62'",
+        ),
+        ("/home/a/stspd/.venv", "/home/a/stspd/.venv/bin/python -m pip install 'weasyprint>=62'"),
+    ],
+)
+def test_the_hint_names_the_installer_in_use(
+    monkeypatch: pytest.MonkeyPatch, prefix: str, command: str
+) -> None:
+    monkeypatch.setattr(sys, "prefix", prefix)
+    monkeypatch.setattr(sys, "executable", f"{prefix}/bin/python")
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    with pytest.raises(DependencyError) as caught:
+        pdf_module.html_to_pdf("<html></html>")
+    assert caught.value.hint == f"installez-le avec : {command} (docs/rendu.md)"
 
 
 def test_pdf_fetches_nothing_from_the_network(

@@ -74,7 +74,7 @@ def test_errors() -> None:
     bad_date = run(str(FIXTURE), "--date", "31/12/2026")
     assert bad_date.returncode == 2
     assert b"AAAA-MM-JJ" in bad_date.stderr
-    unknown = run(str(FIXTURE), "-f", "pdf")
+    unknown = run(str(FIXTURE), "-f", "rtf")
     assert unknown.returncode == 2
     assert b"Traceback" not in missing.stderr + bad_date.stderr + unknown.stderr
 

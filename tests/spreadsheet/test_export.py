@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,10 +36,10 @@ def test_xlsx_layout(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = run(capsys, "export", str(strategy))
     assert code == 0
     assert (
-        err
-        == "stspd : demo-fictive-suivi.xlsx écrit (8 actions, 6 indicateurs, version publique)\n"
+        err == "stspd : build/demo-fictive-suivi.xlsx écrit (8 actions, 6 indicateurs, "
+        "version publique)\n"
     )
-    book = _workbook(work / "demo-fictive-suivi.xlsx")
+    book = _workbook(work / "build" / "demo-fictive-suivi.xlsx")
     assert book.sheetnames == ["Suivi", "Indicateurs", "_stspd"]
     assert [s.sheet_state for s in book.worksheets] == ["visible", "visible", "hidden"]
     assert book.security.lockStructure
@@ -108,7 +109,7 @@ def test_public_table_leaves_restricted_items_out(
     assert internal["Suivi"]["L1"].value == "Diffusion"
     row = _column(internal["Suivi"], "A").index(RESTRICTED_ACTION) + 2
     assert internal["Suivi"][f"L{row}"].value == "restreinte"
-    assert (work / "demo-fictive-suivi-interne.xlsx").exists()
+    assert (work / "build" / "demo-fictive-suivi-interne.xlsx").exists()
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
@@ -133,7 +134,7 @@ def test_no_restricted_text_in_a_public_table(
 
 def test_csv_opens_in_french_excel(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     table = export(capsys, DEMO, "--format", "csv")
-    assert table == Path("demo-fictive-suivi.csv")
+    assert table == Path("build/demo-fictive-suivi.csv")
     data = table.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfIdentifiant;Plan;N\xc2\xb0;Action;")
     assert b"\r\n" in data
@@ -174,7 +175,7 @@ def test_text_that_looks_like_a_formula_stays_text(
     rows = read_csv_rows(export(capsys, strategy, "-f", "csv"))
     assert row_of(rows, "accueil-collegiens-exclus")[8].startswith("'=HYPERLINK(")
     # Both come back unchanged: no change to import.
-    for table in ("demo-fictive-suivi.xlsx", "demo-fictive-suivi.csv"):
+    for table in ("build/demo-fictive-suivi.xlsx", "build/demo-fictive-suivi.csv"):
         code, out, _err = run(capsys, "import", str(strategy), table)
         assert (code, out.split(" :")[0]) == (0, "Aucune modification")
 
@@ -204,15 +205,23 @@ def test_output_choices(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert strategy.read_bytes() == original
     code, _out, err = run(capsys, "export", str(strategy), "-f", "csv", "-o", "t.xlsx")
     assert code == 2
-    assert "--format csv mais la sortie « t.xlsx » porte l'extension .xlsx" in err
+    assert "sortie « t.xlsx » refusée : l'extension .xlsx annonce le format xlsx, pas csv" in err
+    code, _out, err = run(capsys, "export", str(strategy), "-o", "t.ods")
+    assert code == 2
+    assert err.splitlines() == [
+        "stspd : stspd export ne sait pas écrire de fichier .ods (« t.ods »)",
+        "  conseil : formats possibles : xlsx (.xlsx), csv (.csv) ; ou précisez --format",
+    ]
     code, _out, err = run(capsys, "export", str(strategy), "-f", "ods")
     assert (code, err.splitlines()[0]) == (
         2,
         "stspd : format « ods » inconnu ; formats possibles : xlsx, csv",
     )
-    code, _out, err = run(capsys, "export", str(strategy), "-o", "-")
+    with pytest.MonkeyPatch.context() as terminal:
+        terminal.setattr(sys.stdout, "isatty", lambda: True)
+        code, _out, err = run(capsys, "export", str(strategy), "-o", "-")
     assert code == 2
-    assert "sortie standard" in err
+    assert "le format xlsx ne s'affiche pas dans un terminal" in err
     code, out, _err = run(capsys, "export", str(strategy), "-o", "-", "-f", "csv")
     assert code == 0
     assert out.startswith("\ufeffIdentifiant;")

@@ -56,7 +56,7 @@ def test_unknown_status_names_the_cell_and_the_possible_labels(
     assert out == ""
     assert err.splitlines() == [
         f"Suivi!G4 : statut « fini » inconnu ; valeurs possibles : {STATUS_LABELS}",
-        "stspd : import de rempli.xlsx refusé (1 problème) : rien n'a été écrit dans "
+        "stspd : import de build/rempli.xlsx refusé (1 problème) : rien n'a été écrit dans "
         "demo-fictive.yaml",
     ]
 
@@ -133,7 +133,7 @@ def test_table_from_another_strategy(
     code, _out, err = _refused(capsys, demo, loos)
     assert code == 1
     assert err.splitlines()[:2] == [
-        "cispd-loos-haubourdin-emmerin-suivi.xlsx vient d'une autre stratégie : exporté de "
+        "build/cispd-loos-haubourdin-emmerin-suivi.xlsx vient d'une autre stratégie : exporté de "
         "« cispd-loos-haubourdin-emmerin.yaml » (CISPD Loos, Haubourdin et Emmerin), pas de "
         "« demo-fictive.yaml » (CLSPD Val-Fictif)",
         "  conseil : importez-le dans la stratégie dont il vient "
@@ -146,7 +146,8 @@ def test_table_from_another_strategy(
     code, _out, err = _refused(capsys, renamed, table)
     assert code == 1
     assert err.startswith(
-        "demo-fictive-suivi.xlsx a été exporté de « demo-fictive.yaml », pas de « demo-2024.yaml »"
+        "build/demo-fictive-suivi.xlsx a été exporté de « demo-fictive.yaml », "
+        "pas de « demo-2024.yaml »"
     )
 
 
@@ -389,7 +390,7 @@ def test_csv_without_identity_rows(demo: Path, capsys: pytest.CaptureFixture[str
     code, _out, err = _refused(capsys, demo, filled)
     assert code == 1
     assert err.splitlines()[0] == (
-        "rempli.csv : origine du tableau inconnue (les lignes « #stspd » : informations "
+        "build/rempli.csv : origine du tableau inconnue (les lignes « #stspd » : informations "
         "absentes : format, source, territoire, empreinte)"
     )
 

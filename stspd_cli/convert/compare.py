@@ -1,0 +1,90 @@
+"""The structure of a strategy as a set of facts, to tell how much of it a conversion brought
+back (the round trip of tests/convert and benchmarks/convertir.py): objectives, plans, actions
+with their numbers, titles and purposes, pilots and partners by name, dates, amounts,
+principles and references. Texts are compared folded (no case, accents or punctuation)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stspd_cli.convert.rules.actors import bare_name
+from stspd_cli.convert.words import fold
+
+Fact = tuple[Any, ...]
+
+
+def _date(value: Any) -> str:
+    from stspd_cli.dates import PartialDate  # noqa: PLC0415
+
+    return PartialDate.parse(value).isoformat()
+
+
+def _actions(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    found = [(fold(p["titre"]), a) for p in data.get("plans", []) for a in p.get("actions", [])]
+    return found + [("", a) for a in data.get("actions", [])]
+
+
+def public_data(value: Any) -> Any:
+    """The data a public document shows: every item in restricted distribution left out."""
+    if isinstance(value, dict):
+        return {k: public_data(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [
+            public_data(v)
+            for v in value
+            if not (isinstance(v, dict) and v.get("diffusion") == "restreinte")
+        ]
+    return value
+
+
+def facts(data: dict[str, Any]) -> set[Fact]:
+    names = {a["id"]: fold(bare_name(a["nom"])) for a in data.get("acteurs", [])}
+    found: set[Fact] = set()
+    strategie = data.get("strategie", {})
+    for key in ("numerotation", "referentiel"):
+        if key in strategie:
+            found.add((key, strategie[key]))
+    if "periode" in strategie:
+        periode = strategie["periode"]
+        found.add(("periode", _date(periode["debut"]), _date(periode["fin"])))
+    if "date" in strategie.get("adoption", {}):
+        found.add(("adoption", _date(strategie["adoption"]["date"])))
+    for objective in data.get("objectifs", []):
+        found.add(("objectif", objective.get("numero"), fold(objective["titre"])))
+        for sub in objective.get("sous_objectifs", []):
+            found.add(("sous_objectif", fold(objective["titre"]), fold(sub["titre"])))
+    for plan in data.get("plans", []):
+        found.add(("plan", plan.get("numero"), fold(plan["titre"]), plan.get("type")))
+        if "pilote" in plan:
+            found.add(("pilote_plan", fold(plan["titre"]), names.get(plan["pilote"])))
+    for plan_title, action in _actions(data):
+        key = fold(action["titre"])
+        found.add(("action", plan_title, action.get("numero"), key,
+                   fold(action.get("finalite", ""))))  # fmt: skip
+        if "pilote" in action:
+            found.add(("pilote", key, names.get(action["pilote"])))
+        for role in ("copilotes", "partenaires"):
+            found.update((role, key, names.get(ref)) for ref in action.get(role, []))
+        for field, value in action.get("calendrier", {}).items():
+            if field != "precision":
+                found.add(("date", key, field, _date(value)))
+        for line in action.get("financement", []):
+            found.add(("montant", key, fold(line["source"]), line.get("montant"),
+                       line.get("annee")))  # fmt: skip
+        if "statut" in action:
+            found.add(("statut", key, action["statut"]))
+        for indicator in action.get("indicateurs", []):
+            found.add(("indicateur", key, fold(indicator["libelle"]), indicator.get("cible")))
+    for principle in data.get("principes", {}).get("liste", []):
+        found.add(("principe", fold(principle["texte"])))
+    for reference in data.get("cadre", {}).get("references", []):
+        found.add(("reference", fold(reference["titre"])))
+    return found
+
+
+def recovered(original: dict[str, Any], converted: dict[str, Any]) -> tuple[float, set[Fact]]:
+    """The share of the original's facts found in the conversion, and those missing."""
+    expected = facts(public_data(original))
+    missing = expected - facts(converted)
+    share = 1.0 if not expected else 1 - len(missing) / len(expected)
+    return share, missing

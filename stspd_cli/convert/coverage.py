@@ -1,0 +1,131 @@
+"""How much of the source's text the YAML holds: the share of its sentences placed.
+
+A sentence is placed when its words, in order, stand in the YAML's values within a short span
+-- the values read as a person reads them: an actor's identifier as its name, a date in French
+words, an amount as the document writes it. The words that the model turns into keys (the
+level word and number of « Action n°12 : », the label of « Pilote : », the « pour » that opens
+the purpose) are structure, not content, and are not looked for."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from stspd_cli.convert.blocks import Document
+from stspd_cli.convert.rules.fields import field_of, labelled
+from stspd_cli.convert.rules.titles import marker
+from stspd_cli.convert.words import fold
+from stspd_cli.dates import PartialDate
+from stspd_cli.fr import date_fr, euros_fr, number_fr
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«\"(])")
+_REFERENCE_KEYS = {"pilote", "copilotes", "partenaires", "membres", "acteur", "acteurs",
+                   "president"}  # fmt: skip
+# Words the model writes as keys or as a date's form: the level word and number sign, the
+# « pour » of the purpose, the « du … au … » and « échéance » of a calendar.
+_STRUCTURE = {"n", "no", "pour", "action", "actions", "fiche", "fiches", "du", "au", "a",
+              "partir", "de", "echeance", "jusqu", "en", "le", "er"}  # fmt: skip
+_DATE_KEYS = {"date", "debut", "fin", "echeance", "date_initiale", "nouvelle_fin"}
+_SLACK = 12  # words of the YAML allowed between two words of a sentence
+
+
+@dataclass(slots=True)
+class Coverage:
+    sentences: int = 0
+    placed: int = 0
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        return 1.0 if not self.sentences else self.placed / self.sentences
+
+
+def sentences(doc: Document) -> list[str]:
+    found: list[str] = []
+    for block in doc.blocks:
+        for text in block.texts():
+            for line in text.split("\n"):
+                found += [s.strip() for s in _SENTENCE_END.split(line) if fold(s)]
+    return found
+
+
+def _words(value: Any, names: dict[str, str], key: str | None, out: list[str]) -> None:
+    if isinstance(value, dict):
+        for child_key, child in value.items():
+            _words(child, names, str(child_key), out)
+    elif isinstance(value, list):
+        for child in value:
+            _words(child, names, key, out)
+    elif isinstance(value, PartialDate | date) or (key in _DATE_KEYS and isinstance(value, str)):
+        day = PartialDate.parse(value)
+        out += fold(f"{date_fr(day)} {day.isoformat()}").split()
+    elif isinstance(value, bool) or value is None:
+        return
+    elif isinstance(value, int | float):
+        shown = euros_fr(value) if isinstance(value, float) else number_fr(value)
+        out += fold(f"{shown} {value}").split()
+    else:
+        text = str(value)
+        if key in _REFERENCE_KEYS and text in names:
+            text = names[text]
+        out += fold(text).split()
+
+
+def _actor_names(data: dict[str, Any]) -> dict[str, str]:
+    return {a["id"]: a["nom"] for a in data.get("acteurs", []) if "id" in a and "nom" in a}
+
+
+def measure(doc: Document, data: dict[str, Any], keys: set[str] | None = None) -> Coverage:
+    """``keys``: texts the rules placed as a key (« Constat », « Priorité nationale »)."""
+    as_keys = {fold(text) for text in keys or ()}
+    corpus: list[str] = []
+    _words(data, _actor_names(data), None, corpus)
+    where: dict[str, list[int]] = defaultdict(list)
+    for index, word in enumerate(corpus):
+        where[word].append(index)
+    result = Coverage()
+    for sentence in sentences(doc):
+        found = labelled(sentence)
+        shown = found[2] if found else sentence
+        action = marker(shown, "action")
+        level = action or marker(shown, "objectif", "plan")
+        if level is not None:  # « Axe 1 : » is the plan's number and place; its title is content
+            kept = level.numbers[-1:] if action or len(level.numbers) == 1 else ()
+            shown = " ".join([*map(str, kept), level.rest])
+        if field_of(shown.rstrip(" :")) is not None:  # a label alone became a key
+            result.sentences += 1
+            result.placed += 1
+            continue
+        words = [w for w in fold(shown).split() if w not in _STRUCTURE]
+        if not words:
+            continue
+        result.sentences += 1
+        if fold(sentence) in as_keys or _placed(words, where):
+            result.placed += 1
+        else:
+            result.missing.append(sentence)
+    return result
+
+
+def _placed(words: list[str], where: dict[str, list[int]]) -> bool:
+    starts = where.get(words[0], [])
+    for start in starts:
+        position = start
+        for word in words[1:]:
+            nxt = _next(where.get(word, []), position)
+            if nxt is None or nxt - position > _SLACK:
+                break
+            position = nxt
+        else:
+            return True
+    return False
+
+
+def _next(positions: list[int], after: int) -> int | None:
+    import bisect  # noqa: PLC0415
+
+    index = bisect.bisect_right(positions, after)
+    return positions[index] if index < len(positions) else None

@@ -1,0 +1,298 @@
+"""A PDF with a text layer, through pdfplumber (pdfminer.six): each line with its font size and
+weight. Lines larger than the body text are headings, the largest size level 1; a line written
+wholly in bold is marked ``strong``. Running headers, footers and page numbers -- the same line at
+the top or the bottom of most pages -- are page furniture. Ruled tables come out as tables."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from stspd_cli.convert.blocks import HEADING, ITEM, PARA, TABLE, Block, Document
+from stspd_cli.convert.limits import MAX_PAGES, check_text, unreadable
+from stspd_cli.convert.words import fold, folded, folded_table
+from stspd_cli.errors import DependencyError, StspdError
+from stspd_cli.fr import number_fr
+from stspd_cli.installation import extra_hint
+
+_BULLET = re.compile(r"^([•▪◦●○·\-–—*\u2022\uf0b7])\s*(\S.*)$")
+_NUMBERED = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
+_PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(/|sur)\s*\d{1,4})?$", re.IGNORECASE)
+_BOLD = ("bold", "black", "heavy", "semibold", "demi")
+MARGIN = 0.1  # the top and bottom tenth of a page: where running headers and footers sit
+HEADING_STEP = 0.3  # points above the body size
+
+
+@dataclass(slots=True)
+class _Line:
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    text: str
+    size: float
+    bold: bool
+    table: list[list[str]] | None = None
+
+
+def _pdfplumber() -> Any:
+    try:
+        import pdfplumber  # noqa: PLC0415
+    except ImportError:
+        raise DependencyError(
+            "lire un PDF demande pdfplumber, qui n'est pas installé",
+            hint=extra_hint("convertir"),
+        ) from None
+    return pdfplumber
+
+
+def read_pdf(data: bytes, name: str) -> Document:
+    pdfplumber = _pdfplumber()
+    doc = Document(name=name, kind="pdf")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = len(pdf.pages)
+            if pages > MAX_PAGES:
+                why = f"PDF de {number_fr(pages)} pages (limite {number_fr(MAX_PAGES)})"
+                raise unreadable(name, why, hint="convertissez la partie qui est la stratégie")
+            lines = [line for i, page in enumerate(pdf.pages) for line in _page_lines(page, i)]
+            heights = [float(page.height) for page in pdf.pages]
+    except StspdError:
+        raise
+    # pdfminer may fail anywhere on a damaged file, with any exception.
+    except Exception as error:
+        detail = str(error).splitlines()[0][:100] if str(error) else type(error).__name__
+        raise unreadable(
+            name,
+            f"PDF illisible ou endommagé (détail technique : {detail})",
+            hint="enregistrez-le de nouveau depuis le logiciel qui l'a produit",
+        ) from None
+    check_text(name, sum(len(line.text) for line in lines))
+    if not any(line.text.strip() for line in lines):
+        raise unreadable(
+            name,
+            "ce PDF n'a pas de texte (pages scannées ?)",
+            hint="il faut un PDF avec une couche texte : passez-le d'abord par une reconnaissance "
+            "de caractères (OCR), ou partez du document Word d'origine",
+        )
+    kept, doc.left_out = _without_furniture(lines, heights)
+    doc.blocks = _blocks(kept)
+    return doc
+
+
+def _grid(rows: list[list[str | None]]) -> list[list[str]] | None:
+    """The rows of a real table: two rows at least with two cells filled. A frame drawn
+    around a paragraph or a fiche is found as a one-column table: it is not one."""
+    cells = [[" ".join((cell or "").split()) for cell in row] for row in rows]
+    cells = [row for row in cells if any(row)]
+    filled = sum(1 for row in cells if sum(bool(c) for c in row) >= 2)
+    return cells if filled >= 2 and 2 * filled >= len(cells) else None
+
+
+def _page_lines(page: Any, index: int) -> list[_Line]:
+    tables = [(t.bbox, rows) for t in page.find_tables() if (rows := _grid(t.extract()))]
+    boxes = [bbox for bbox, _ in tables]
+    words = page.extract_words(extra_attrs=["size", "fontname"])
+    lines: list[_Line] = []
+    end = 0.0  # where the previous word ends, on its line
+    for word in words:
+        middle = (float(word["top"]) + float(word["bottom"])) / 2
+        if any(x0 <= float(word["x0"]) <= x1 and top <= middle <= bottom
+               for x0, top, x1, bottom in boxes):  # fmt: skip
+            continue
+        size = round(float(word["size"]), 1)
+        bold = any(mark in str(word["fontname"]).lower() for mark in _BOLD)
+        last = lines[-1] if lines else None
+        if last is not None and abs(float(word["top"]) - last.top) < 0.4 * size:
+            # A word set in another size right against the previous one (the « er » of « 1er »
+            # in superscript) is the same word: pdfplumber splits words where the size changes.
+            touching = float(word["x0"]) - end < 0.15 * size
+            last.text += ("" if touching else " ") + word["text"]
+            end = float(word["x1"])
+            last.size = max(last.size, size)
+            last.bold = last.bold and bold
+            continue
+        end = float(word["x1"])
+        lines.append(
+            _Line(
+                index,
+                float(word["top"]),
+                float(word["bottom"]),
+                float(word["x0"]),
+                word["text"],
+                size,
+                bold,
+            )
+        )
+    for (x0, top, _, bottom), rows in tables:
+        lines.append(_Line(index, float(top), float(bottom), float(x0), "", 0, False, rows))
+    lines.sort(key=lambda line: line.top)
+    return lines
+
+
+def _without_furniture(lines: list[_Line], heights: list[float]) -> tuple[list[_Line], list[str]]:
+    """Lines in the margins seen on most pages (digits aside), and bare page numbers."""
+
+    def key(line: _Line) -> str:
+        return re.sub(r"\d+", "#", line.text.strip().lower())
+
+    def in_margin(line: _Line) -> bool:
+        height = heights[line.page]
+        return line.top < MARGIN * height or line.bottom > (1 - MARGIN) * height
+
+    pages = len(heights)
+    once = {(line.page, key(line)) for line in lines if in_margin(line)}
+    seen = Counter(text for _, text in once)
+    repeated = {k for k, count in seen.items() if pages >= 3 and count >= max(2, pages // 2)}
+    kept: list[_Line] = []
+    left_out: list[str] = []
+    for line in lines:
+        if (
+            line.table is None
+            and in_margin(line)
+            and (key(line) in repeated or _PAGE_NUMBER.match(line.text.strip()))
+        ):
+            if line.text.strip() not in left_out:
+                left_out.append(line.text.strip())
+            continue
+        kept.append(line)
+    return kept, left_out
+
+
+_BULLET_ONLY = re.compile(r"^[•▪◦●○·\-–—*\u2022\uf0b7]$")
+
+
+def _attach_bullets(lines: list[_Line]) -> list[_Line]:
+    """A bullet drawn a little off its line's baseline is sorted apart from it: put it back in
+    front of the line it stands before."""
+    kept: list[_Line] = []
+    for line in lines:
+        if line.table is None and _BULLET_ONLY.match(line.text.strip()):
+            near = [
+                other
+                for other in lines
+                if other is not line
+                and other.page == line.page
+                and other.table is None
+                and abs(other.top - line.top) < 0.8 * max(line.size, other.size)
+                and other.x0 > line.x0
+            ]
+            if near:
+                target = min(near, key=lambda other: other.x0)
+                target.text = "• " + target.text.lstrip("• ")
+                continue
+        kept.append(line)
+    return kept
+
+
+def _field_labels() -> set[str]:
+    return {phrase for phrase, _ in folded_table("champs")}
+
+
+def _is_label(line: _Line) -> bool:
+    text = line.text.strip()
+    if line.table is not None or not line.bold or text != text.upper() or not 1 < len(text) <= 40:
+        return False
+    return fold(text) not in folded("intertitres")  # « SOUS-OBJECTIFS » heads a list
+
+
+def _label_rows(lines: list[_Line], body: float) -> list[_Line]:
+    """Fields laid out as a grid (« PILOTE » above its value, two columns side by side):
+    each label with the value lines below it, in its column, as one « Label : value » line."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        row = [lines[i]]
+        while (
+            i + len(row) < len(lines)
+            and _is_label(lines[i])
+            and _is_label(lines[i + len(row)])
+            and lines[i + len(row)].page == lines[i].page
+            and abs(lines[i + len(row)].top - lines[i].top) < 1
+        ):
+            row.append(lines[i + len(row)])
+        if not _is_label(lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        columns = sorted(row, key=lambda line: line.x0)
+        values: dict[int, list[str]] = {id(c): [] for c in columns}
+        j = i + len(row)
+        bottom = max(c.bottom for c in columns)
+        while j < len(lines):
+            line = lines[j]
+            if line.page != lines[i].page or line.table is not None or _is_label(line):
+                break
+            if line.bold and line.size >= body - 0.2:  # a sub-heading (« Constat »)
+                break
+            if fold(line.text) in _field_labels():  # « Financement » alone: the next part
+                break
+            if line.size > body + 0.2 or line.top - bottom > 1.5 * max(line.size, 1):
+                break
+            left = [c for c in columns if c.x0 <= line.x0 + 2] or columns[:1]
+            values[id(left[-1])].append(line.text.strip())
+            bottom = max(bottom, line.bottom)
+            j += 1
+        if not any(values.values()):
+            out.append(lines[i])
+            i += 1
+            continue
+        for column in columns:
+            text = " ".join(values[id(column)])
+            label = column.text.strip()
+            field = f"{label[:1]}{label[1:].lower()} : {text}"
+            out.append(_Line(column.page, column.top, column.bottom, column.x0, field, body, False))
+        i = j
+    return out
+
+
+def _blocks(lines: list[_Line]) -> list[Block]:
+    lines = _attach_bullets(lines)
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.table is None:
+            sizes[line.size] += len(line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    larger = sorted({s for s in sizes if s > body + HEADING_STEP}, reverse=True)
+    levels = {size: i + 1 for i, size in enumerate(larger)}
+    lines = _label_rows(lines, body)
+    blocks: list[Block] = []
+    previous: _Line | None = None
+    for line in lines:
+        if line.table is not None:
+            blocks.append(Block(TABLE, rows=line.table))
+            previous = None
+            continue
+        text = line.text.strip()
+        joined = previous is not None and _continues(previous, line, blocks[-1] if blocks else None)
+        if joined:
+            blocks[-1].text += " " + text
+            blocks[-1].strong = blocks[-1].strong and line.bold
+        elif line.size in levels:
+            blocks.append(Block(HEADING, text, level=levels[line.size]))
+        elif match := _BULLET.match(text):
+            blocks.append(Block(ITEM, match.group(2), level=1))
+        elif match := _NUMBERED.match(text):
+            blocks.append(Block(ITEM, match.group(2), level=1, number=int(match.group(1))))
+        else:
+            blocks.append(Block(PARA, text, strong=line.bold))
+        previous = line
+    return blocks
+
+
+def _continues(previous: _Line, line: _Line, block: Block | None) -> bool:
+    """The line goes on the block above: same page, same size, close below, not a new item."""
+    if block is None or block.kind == TABLE or previous.page != line.page:
+        return False
+    if abs(previous.size - line.size) > 0.2 or previous.bold != line.bold:
+        return False
+    gap = line.top - previous.bottom
+    if gap > 0.8 * line.size or gap < -1:
+        return False
+    text = line.text.strip()
+    if _BULLET.match(text) or (_NUMBERED.match(text) and block.kind != HEADING):
+        return False
+    return not (block.kind == ITEM and line.x0 < previous.x0 - 1 and block.number is None)

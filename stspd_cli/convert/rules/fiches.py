@@ -1,0 +1,104 @@
+"""Rules for a fiche's fields: labelled lines, tables (two columns, funding, indicators), and
+the lines below a plan's title that describe it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stspd_cli.convert.blocks import Block
+from stspd_cli.convert.rules import parts
+from stspd_cli.convert.rules.draft import trim
+from stspd_cli.convert.rules.fields import Filled, apply_field, labelled, table_fields
+from stspd_cli.convert.rules.frame import FrameRules
+from stspd_cli.convert.rules.tables import funding_rows, indicator_rows
+from stspd_cli.convert.rules.titles import marker
+
+
+class FicheRules(FrameRules):
+    # -- tables ---------------------------------------------------------------------------
+    def table(self, block: Block) -> None:
+        """A fiche as a two-column table (its first row may name the action), a funding or an
+        indicators table of a fiche; any other table is kept as text where it stands."""
+        rows = [row for row in block.rows if any(cell.strip() for cell in row)]
+        if rows and parts.is_table_header(rows[0]):  # « Rubrique | Contenu »
+            self.structure.update(c for c in rows[0] if c.strip())
+            rows = rows[1:]
+        if not rows:
+            return
+        first = next((c for c in rows[0] if c.strip()), "")
+        opening = marker(first, "action")
+        if opening is not None:
+            self.start_action(opening, first, block)
+            rest = [c for c in rows[0] if c.strip()][1:]
+            assert self.action is not None
+            if rest and not opening.rest:
+                self.action["titre"] = trim(rest[0])
+            rows = rows[1:]
+        if self.action is not None:
+            if self.fiche_table(rows):
+                return
+        elif self.plan is not None and all(len([c for c in r if c.strip()]) == 2 for r in rows):
+            # The plan's own lines as a table (« Pilote du plan | Ville de Lille »).
+            for row in rows:
+                label, value = (c for c in row if c.strip())
+                self.plan_fact(f"{label} : {value}")
+            return
+        self.put_text("\n".join(" | ".join(c.strip() for c in row) for row in rows), item=False)
+
+    def fiche_table(self, rows: list[list[str]]) -> bool:
+        assert self.action is not None
+        funding = funding_rows(rows)
+        if funding is not None:
+            self.action.setdefault("financement", []).extend(funding)
+            self.draft.fields["financement"] += len(funding)
+            return True
+        indicators = indicator_rows(rows)
+        if indicators is not None:
+            self.action.setdefault("indicateurs", []).extend(indicators)
+            self.draft.fields["indicateurs"] += len(indicators)
+            return True
+        fields = table_fields(rows) if rows else None
+        if fields is None:
+            return not rows
+        filled = Filled()
+        for name, label, value in fields:
+            apply_field(self.action, name, label, value, actors=self.actors, filled=filled)
+        self.note_filled(self.action, filled)
+        taken = {label for _, label, _ in fields}
+        for row in rows:
+            cells = [c for c in row if c.strip()]
+            if cells and cells[0].rstrip(" :") not in taken:
+                self.put_text(" : ".join(cells), item=False)
+        return True
+
+    def fiche_line(self, text: str) -> bool:
+        if self.part in {None, "presentation"} and self.action is None and self.cover(text):
+            return True
+        if self.plan is not None and self.action is None and parts.plan_line(text):
+            self.plan_fact(text)
+            return True
+        found = labelled(text)
+        if found is None:
+            return False
+        name, label, value = found
+        if self.action is not None and name == "objectifs" and self.objective_refs(value):
+            self.action["objectifs"] = self.objective_refs(value)
+            self.draft.fields["objectifs"] += 1
+            return True
+        if self.action is not None:
+            filled = Filled()
+            apply_field(self.action, name, label, value, actors=self.actors, filled=filled)
+            self.note_filled(self.action, filled)
+            if not value:
+                self.text_key = name
+            return True
+        if self.plan is not None and name == "pilote":
+            self.plan["pilote"] = self.actors.ref(value)
+            self.draft.fields["pilote"] += 1
+            return True
+        return False
+
+    def note_filled(self, owner: dict[str, Any], filled: Filled) -> None:
+        self.draft.fields.update(filled.fields)
+        for path, text in filled.checks:
+            self.draft.check(owner, str(path[0]), text)

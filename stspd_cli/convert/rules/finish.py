@@ -1,0 +1,137 @@
+"""What is settled once every block is placed: the territory and council the text names, the
+numbering kind, the document's words for its levels, the plans' objectives, the actors."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from stspd_cli.convert.rules import parts
+from stspd_cli.convert.rules.draft import Draft
+from stspd_cli.convert.rules.walker import Walker
+from stspd_cli.convert.words import fold, folded
+from stspd_cli.labels import DEFAULTS
+
+PLACEHOLDER = "à compléter"
+_OVERLAP = 0.3  # share of significant words a plan's title shares with an objective's
+
+
+def finish(walker: Walker, text: str, fallback_title: str) -> Draft:
+    draft = walker.draft
+    data = draft.data
+    strategie = data.setdefault("strategie", {})
+    if "titre" not in strategie:
+        strategie["titre"] = fallback_title
+        draft.check(strategie, "titre", "le document n'a pas de titre lisible : nom du fichier")
+    _territory(draft, text)
+    _numbering(draft, walker)
+    _labels(draft, walker)
+    _plan_objectives(draft)
+    if walker.actors.entries:
+        data["acteurs"] = walker.actors.entries
+        for actor in walker.actors.entries:
+            if "type" in actor:
+                draft.check(actor, "type", "type deviné d'après le nom")
+    ordered = {"schema": "stspd/1"}
+    ordered.update(data)
+    draft.data = ordered
+    return draft
+
+
+def _territory(draft: Draft, text: str) -> None:
+    territoire: dict[str, Any] = draft.data.pop("territoire_lu", {})
+    instance = parts.council(text)
+    name = parts.territory(text)
+    if name:
+        territoire["nom"] = name
+        draft.check(territoire, "nom", "nom du territoire lu dans le texte")
+    else:
+        territoire["nom"] = PLACEHOLDER
+        draft.check(territoire, "nom", "le document ne nomme pas le territoire : à écrire")
+    if instance:
+        territoire["instance"] = instance
+    else:
+        territoire["instance"] = "CLSPD"
+        draft.check(
+            territoire, "instance", "le document ne nomme pas le conseil : CLSPD par défaut"
+        )
+    if name:
+        communes = [c for c in re.split(r",\s*|\s+et\s+", name) if c.strip()]
+        if instance in {"CLSPD", "CLSPDR"} or len(communes) > 1:
+            territoire["communes"] = communes
+    draft.data["territoire"] = territoire
+
+
+def _actions(data: dict[str, Any]) -> list[tuple[int | None, dict[str, Any]]]:
+    found: list[tuple[int | None, dict[str, Any]]] = []
+    for index, plan in enumerate(data.get("plans", [])):
+        found += [(index, action) for action in plan.get("actions", [])]
+    found += [(None, action) for action in data.get("actions", [])]
+    return found
+
+
+def _numbering(draft: Draft, walker: Walker) -> None:
+    actions = _actions(draft.data)
+    if not actions:
+        return
+    strategie = draft.data["strategie"]
+    numbered = [(plan, a["numero"]) for plan, a in actions if "numero" in a]
+    if not numbered:
+        strategie["numerotation"] = "aucune"
+        return
+    in_plans = [a for plan, a in actions if plan is not None]
+    if sum("numero" in a for a in in_plans) < len(in_plans):
+        draft.check(strategie, None, "certaines actions ont un numéro, d'autres non")
+        return
+    two_level = any(len(numbers) > 1 for numbers in walker.plan_numbers)
+    numbers = [n for _, n in numbered]
+    if not two_level and len(set(numbers)) == len(numbers):
+        strategie["numerotation"] = "globale"
+    else:
+        strategie["numerotation"] = "par_plan"
+
+
+def _labels(draft: Draft, walker: Walker) -> None:
+    strategie = draft.data["strategie"]
+    libelles: dict[str, str] = {}
+    for level, counts in walker.words.items():
+        word = _main_word(counts)
+        if word and fold(word) != fold(DEFAULTS[level]):
+            if level == "plan" and all("type" in p for p in draft.data.get("plans", [])):
+                continue
+            libelles[level] = word
+    if libelles:
+        strategie["libelles"] = libelles
+
+
+def _main_word(counts: Counter[str]) -> str | None:
+    if not counts:
+        return None
+    word = counts.most_common(1)[0][0].strip()
+    word = re.sub(r"s(?=$|[\s\-])", "", word) if word.lower().endswith("s") else word
+    word = " ".join(word.split())
+    return word[:1].upper() + word[1:]
+
+
+def _significant(text: str) -> set[str]:
+    stop = set(folded("mots_vides"))
+    return {w for w in fold(text).split() if w not in stop and len(w) > 3}
+
+
+def _plan_objectives(draft: Draft) -> None:
+    """A plan the document does not tie to an objective, tied to the one whose title shares
+    most of its words (to check)."""
+    objectives = draft.data.get("objectifs", [])
+    for plan in draft.data.get("plans", []):
+        if "objectifs" in plan or not objectives:
+            continue
+        words = _significant(plan["titre"])
+        scored = [
+            (len(words & _significant(o["titre"])) / max(1, len(words)), o["id"])
+            for o in objectives
+        ]
+        score, best = max(scored)
+        if score >= _OVERLAP:
+            plan["objectifs"] = [best]
+            draft.check(plan, "objectifs", "objectif choisi d'après les mots des titres")

@@ -1,0 +1,165 @@
+"""The parts of a strategy told by their words: the headings that open a part (« Le cadre
+institutionnel », « Les objectifs généraux », « 6 enjeux prioritaires »), the intertitles of
+national and local priorities, boxes (« Le saviez-vous ? »), the sentences that give the
+adoption, the council's members and signatories, and the council and territory named."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stspd_cli.convert.rules.values import Found, find_dates
+from stspd_cli.convert.words import contains, fold, folded, starts_with, vocabulary
+
+_NUMBERED = re.compile(r"^(?:\d+|[ivx]+)\s+")
+_COUNCIL = re.compile(r"\b(CLSPD-?R|CISPD-?R|CLSPD|CISPD|CMSPD)\b")
+_AFTER_COUNCIL = re.compile(
+    r"\b(?:CLSPD|CISPD|CMSPD)(?:-?R)?[ \t]+(?:de[ \t]+la[ \t]+|des[ \t]+|du[ \t]+|de[ \t]+|d['’])?"
+    r"(?P<name>[A-ZÉÈ][\w\-’']+(?:(?:,[ \t]*|[ \t]+et[ \t]+|[ \t]+|-)[A-ZÉÈ][\w\-’']+)*)"
+)
+_BEFORE_COUNCIL = re.compile(
+    r"^(?P<name>[A-ZÉÈ][^\n–—]{0,80}?)[ \t]+[–—][ \t]+"
+    r"Conseil (?:local|intercommunal|métropolitain)",
+    re.MULTILINE,
+)
+_TOWN = re.compile(
+    r"\b[Vv]ille[ \t]+(?:de[ \t]+|d['’])(?P<name>[A-ZÉÈ][\w\-’']+(?:-[A-ZÉÈ][\w\-’']+)*)"
+)
+
+
+def part_of(text: str) -> str | None:
+    """The part a heading opens: cadre, principes, objectifs, plans, actions, gouvernance..."""
+    folded_text = fold(text)
+    without_number = _NUMBERED.sub("", folded_text)
+    for name, phrases in vocabulary()["parties"].items():
+        for phrase in sorted((fold(str(p)) for p in phrases), key=len, reverse=True):
+            if starts_with(without_number, phrase) and len(without_number) <= len(phrase) + 40:
+                return str(name)
+    counted = re.match(r"^(\d+|\w+)\s+(\w+)", folded_text)
+    if counted and (counted[1].isdigit() or counted[1] in folded("nombres")):
+        word = counted[2].rstrip("sx")
+        if any(word == fold(str(w)).rstrip("sx") for w in vocabulary()["niveaux"]["objectif"]):
+            return "objectifs"
+    return None
+
+
+def priority_origin(text: str) -> str | None:
+    """``nationale`` or ``locale`` for an intertitle such as « Priorités issues du plan
+    national… : »."""
+    folded_text = fold(text)
+    if len(text) > 160:
+        return None
+    for origin in ("locale", "nationale"):
+        if any(starts_with(folded_text, p) for p in folded("priorites", origin)):
+            return origin
+    return None
+
+
+def is_note_title(text: str) -> bool:
+    return fold(text) in folded("notes")
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    date: Found
+    instance: str | None
+
+
+def adoption_in(text: str) -> Adoption | None:
+    """« validée en séance plénière du CLSPD le 27 juin 2017 »: the date, and the instance
+    written between the words and the date."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if contains(sentence, folded("adoption")) is None:
+            continue
+        verb = re.search(r"\b(validée|adoptée|approuvée)\b", sentence)
+        dates = [d for d in find_dates(sentence) if verb is None or d.start > verb.start()]
+        if not dates:
+            continue
+        match = re.search(
+            r"((?:en\s+)?séance plénière[^,.;]*?|conseil municipal[^,.;]*?)\s+(?:le|du|en)\s+\d",
+            sentence,
+        )
+        instance = re.sub(r"^en\s+", "", match[1].strip()) if match else None
+        return Adoption(dates[0], instance)
+    return None
+
+
+def listed_after(text: str, key: str) -> str | None:
+    """The list after « il réunit les acteurs suivants : » or « Ses signataires sont : »."""
+    if ":" not in text:
+        return None
+    head, _, tail = text.partition(":")
+    if contains(head, folded(key)) is None:
+        return None
+    return tail.strip().rstrip(".…") or None
+
+
+def council(text: str) -> str | None:
+    """The council a text names first: CLSPD, CISPD, CMSPD, CLSPDR or CISPDR."""
+    match = _COUNCIL.search(text)
+    return match[1].replace("-", "") if match else None
+
+
+def territory(text: str) -> str | None:
+    """« du CISPD Loos, Haubourdin et Emmerin » -> « Loos, Haubourdin et Emmerin »;
+    « La Ville de Lille » -> « Lille »."""
+    match = _BEFORE_COUNCIL.search(text) or _AFTER_COUNCIL.search(text)
+    if match:
+        return match["name"].strip()
+    match = _TOWN.search(text)
+    return match["name"].strip() if match else None
+
+
+def cover_field(text: str) -> tuple[str, str] | None:
+    """« Département : Nord », « Période : 2021-2024 »: (the model's key, the value)."""
+    label, colon, value = text.partition(":")
+    if not colon or len(label) > 40 or not value.strip():
+        return None
+    label_folded = fold(label)
+    for key, phrases in vocabulary()["couverture"].items():
+        if label_folded in {fold(str(p)) for p in phrases}:
+            return str(key), value.strip()
+    return None
+
+
+def signatory(text: str) -> tuple[str, str | None, Found | None]:
+    """« la Ville de Val-Fictif, le Maire, le 1er juillet 2024 » -> (name, who signs, when)."""
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    name = pieces[0] if pieces else text
+    who: str | None = None
+    when: Found | None = None
+    for piece in pieces[1:]:
+        dates = find_dates(piece)
+        if dates and when is None:
+            when = dates[0]
+        elif who is None:
+            who = piece
+    return name, who, when
+
+
+def plan_line(text: str) -> bool:
+    label, colon, _ = text.partition(":")
+    return bool(colon) and fold(label) in folded("lignes_plan")
+
+
+def is_intertitle(text: str) -> bool:
+    return fold(text) in folded("intertitres")
+
+
+def framework(text: str) -> str | None:
+    """The national framework a title names (« Stratégie nationale … 2020-2024 »)."""
+    from stspd_cli.frameworks import frameworks  # noqa: PLC0415
+
+    wanted = fold(text)
+    for frame in frameworks().values():
+        if fold(frame.titre) == wanted or frame.id.endswith(
+            "-".join(re.findall(r"\b\d{4}\b", text)) or "?"
+        ):
+            return frame.id
+    return None
+
+
+def is_table_header(row: list[str]) -> bool:
+    """« Rubrique | Contenu »: the header of a two-column fiche, not a field."""
+    cells = [fold(c) for c in row if c.strip()]
+    return bool(cells) and all(c in folded("entetes") for c in cells)

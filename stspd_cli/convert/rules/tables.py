@@ -1,0 +1,112 @@
+"""Tables with a header row: funding lines (Source, Année, Montant) and indicators (Indicateur,
+Valeur initiale, Cible, Mesures), as fiches and our own documents lay them out."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from stspd_cli.convert.rules.values import amount, find_dates, number
+from stspd_cli.convert.words import fold
+
+_FUNDING = {"source": "source", "financeur": "source", "annee": "annee", "montant": "montant",
+            "acquis": "acquis", "commentaire": "commentaire"}  # fmt: skip
+_OBTAINED = {"oui": True, "acquis": True, "non": False, "demande": False}
+_INDICATOR = {"indicateur": "libelle", "valeur initiale": "valeur_initiale", "cible": "cible",
+              "mesures": "mesures", "source": "source", "unite": "unite"}  # fmt: skip
+_VALUE = re.compile(r"^\s*(-?\d[\d\s\u00a0\u202f]*(?:,\d+)?)\s*(.*)$")
+_TOTAL = {"total", "total general"}
+
+
+def _columns(header: list[str], names: dict[str, str]) -> dict[int, str] | None:
+    columns = {i: names[fold(cell)] for i, cell in enumerate(header) if fold(cell) in names}
+    return columns if len(columns) >= 2 else None
+
+
+def funding_rows(rows: list[list[str]]) -> list[dict[str, Any]] | None:
+    columns = _columns(rows[0], _FUNDING) if rows else None
+    if not columns or "source" not in columns.values() or "montant" not in columns.values():
+        return None
+    lines = []
+    for row in rows[1:]:
+        cells = {columns[i]: cell.strip() for i, cell in enumerate(row) if i in columns}
+        source = cells.get("source", "")
+        if not source or fold(source) in _TOTAL or fold(source).startswith("dont "):
+            continue  # a total, or a part of it (« dont acquis »)
+        line: dict[str, Any] = {"source": source}
+        year = cells.get("annee", "")
+        if year.isdigit():
+            line["annee"] = int(year)
+        total = amount(cells.get("montant", ""))
+        if total is not None:
+            line["montant"] = number(total)
+        obtained = _OBTAINED.get(fold(cells.get("acquis", "")))
+        if obtained is not None:
+            line["acquis"] = obtained
+        if cells.get("commentaire"):
+            line["commentaire"] = cells["commentaire"]
+        lines.append(line)
+    return lines
+
+
+def _measure(text: str) -> tuple[int | float | None, str, Any, str]:
+    """« 62 jeunes au 30 juin 2025 (hausse liée…) » -> (62, « jeunes », date, comment)."""
+    comment = ""
+    paren = re.search(r"\(([^)]*)\)\s*$", text)
+    if paren:
+        comment, text = paren[1].strip(), text[: paren.start()].strip()
+    match = _VALUE.match(text)
+    if match is None:
+        return None, "", None, text
+    raw = re.sub(r"[\s\u00a0\u202f]", "", match[1]).replace(",", ".")
+    value = number(float(raw))
+    rest = match[2]
+    dates = find_dates(rest)
+    when = None
+    if dates:
+        when = dates[0].value
+        rest = rest[: dates[0].start]
+    unit = re.sub(r"\s+(au|le|en|du)\s*$", "", rest.strip()).strip()
+    return value, unit, when, comment
+
+
+def indicator_rows(rows: list[list[str]]) -> list[dict[str, Any]] | None:
+    columns = _columns(rows[0], _INDICATOR) if rows else None
+    if not columns or "libelle" not in columns.values():
+        return None
+    found = []
+    for row in rows[1:]:
+        cells = {columns[i]: cell.strip() for i, cell in enumerate(row) if i in columns}
+        if not cells.get("libelle"):
+            continue
+        entry: dict[str, Any] = {"libelle": cells["libelle"]}
+        value, unit, when, _ = _measure(" ".join(cells.get("valeur_initiale", "").split()))
+        if value is not None:
+            entry["valeur_initiale"] = value
+            if when is not None:
+                entry["date_initiale"] = when
+        target_cell = cells.get("cible", "")
+        folded_cell = fold(target_cell)
+        direction = next((d for d in ("hausse", "baisse") if f"a la {d}" in folded_cell), None)
+        target_cell = re.sub(r"\(?\s*à la (hausse|baisse)\s*\)?", " ", target_cell)
+        target, target_unit, _, _ = _measure(" ".join(target_cell.split()))
+        if target is not None:
+            entry["cible"] = target
+            if direction:
+                entry["sens"] = direction
+        if unit or target_unit:
+            entry["unite"] = unit or target_unit
+        if cells.get("source"):
+            entry["source"] = cells["source"]
+        measures = []
+        for line in cells.get("mesures", "").split("\n"):
+            measured, _, day, comment = _measure(line)
+            if measured is not None and day is not None:
+                item: dict[str, Any] = {"date": day, "valeur": measured}
+                if comment:
+                    item["commentaire"] = comment
+                measures.append(item)
+        if measures:
+            entry["mesures"] = measures
+        found.append(entry)
+    return found

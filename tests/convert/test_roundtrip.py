@@ -1,0 +1,92 @@
+"""Round trip through our own documents: each strategy rendered to a format, converted back,
+compared with the original (stspd_cli.convert.compare). The levels are those reached and
+measured by benchmarks/convertir.py; a drop fails here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stspd_cli.convert.compare import recovered
+
+from .documents import (
+    DEMO,
+    LILLE,
+    LOOS,
+    OFFICE,
+    RENDERED,
+    SOFFICE,
+    convert,
+    make_document,
+    original,
+)
+
+# (strategy, format) -> share of the structure recovered, at least.
+LEVELS = {
+    (DEMO, "html"): 1.0, (DEMO, "md"): 1.0, (DEMO, "pdf"): 0.98,
+    (DEMO, "docx"): 1.0, (DEMO, "odt"): 1.0,
+    (DEMO, "docx-libreoffice"): 1.0, (DEMO, "odt-libreoffice"): 1.0,
+    (LOOS, "html"): 1.0, (LOOS, "md"): 1.0, (LOOS, "pdf"): 1.0,
+    (LOOS, "docx"): 1.0, (LOOS, "odt"): 1.0,
+    (LOOS, "docx-libreoffice"): 1.0, (LOOS, "odt-libreoffice"): 1.0,
+    (LILLE, "html"): 1.0, (LILLE, "md"): 1.0, (LILLE, "pdf"): 1.0,
+    (LILLE, "docx"): 1.0, (LILLE, "odt"): 1.0,
+    (LILLE, "docx-libreoffice"): 1.0, (LILLE, "odt-libreoffice"): 1.0,
+}  # fmt: skip
+_NAMES = {DEMO: "demo", LOOS: "loos", LILLE: "lille"}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("aller-retour")
+
+
+def _case(strategy: Path, fmt: str) -> object:
+    marks = []
+    if fmt in OFFICE:
+        marks.append(pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) absent"))
+    return pytest.param(strategy, fmt, id=f"{_NAMES[strategy]}-{fmt}", marks=marks)
+
+
+@pytest.mark.parametrize(
+    ("strategy", "fmt"), [_case(s, f) for s in (DEMO, LOOS, LILLE) for f in RENDERED + OFFICE]
+)
+def test_structure_comes_back(strategy: Path, fmt: str, folder: Path) -> None:
+    document = make_document(strategy, fmt, folder / fmt)
+    done = convert(document)
+    share, missing = recovered(original(strategy), done.data)
+    assert share >= LEVELS[strategy, fmt], sorted(missing, key=str)
+    assert not done.errors, [f.message for f in done.errors]
+
+
+def test_the_demo_fiche_comes_back_field_by_field(folder: Path) -> None:
+    """One fiche read from Markdown: pilot, partners, dates at their precision, amounts."""
+    data = convert(make_document(DEMO, "md", folder / "md")).data
+    plan = data["plans"][0]
+    fiche = plan["actions"][0]
+    names = {a["id"]: a["nom"] for a in data["acteurs"]}
+    assert (plan["numero"], plan["type"], fiche["numero"]) == (1, "plan", 1)
+    assert fiche["titre"] == "Présence éducative de soirée"
+    assert names[fiche["pilote"]] == "Ville de Val-Fictif"
+    assert [names[p] for p in fiche["partenaires"]] == [
+        "Commissariat de police de Val-Fictif",
+        "Police municipale de Val-Fictif",
+        "Habitat Fictif",
+    ]
+    calendar = {k: str(v) for k, v in fiche["calendrier"].items()}
+    assert calendar == {
+        "debut": "2024-09-06",
+        "fin": "2027-06-30",
+        "echeance": "2027-06-30",
+        "precision": "chaque vendredi et samedi soir, de 19 h à 23 h",
+    }
+    assert [(f["source"], f.get("annee"), f["montant"]) for f in fiche["financement"]] == [
+        ("FIPD", 2025, 12000),
+        ("FIPD", 2026, 12500),
+        ("Ville de Val-Fictif", 2025, 8000),
+        ("Contrat de ville", 2026, 4500.5),
+    ]
+    assert (fiche["statut"], fiche["avancement"]) == ("en_cours", 60)
+    assert data["strategie"]["numerotation"] == "par_plan"
+    assert data["strategie"]["libelles"] == {"objectif": "Priorité"}

@@ -1,0 +1,145 @@
+"""Examples that run: every command line shown in README.md, docs/*.md and the « Exemple » of
+each ``--help`` runs as written, in a temporary strategies repository made for it (issue 16).
+
+The repository holds what the examples name (strategies/, examples/, schema/, a Word document
+``strategie-2021.docx`` made from the fictional demonstration) and one commit;
+tags and files the examples use are made by the examples themselves, in the order they are
+shown (« git tag v2026 » before « stspd diff v2026:... »). A line runs when it calls stspd (or
+git, for the set-up lines); it must not end in a usage error or an unreadable file (2), an
+internal error (3), or a command that does not exist (127). Install lines (pip, pipx, uv, make)
+are checked by scripts/check-install.sh in a fresh folder.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+from stspd_cli.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+FAILED = {2: "erreur d'usage ou fichier illisible", 3: "erreur interne", 127: "introuvable"}
+_STSPD = re.compile(r"(?:^|[|&;]\s*)(?:\.venv/bin/)?stspd(?:\s|$)")
+_PLACEHOLDER = re.compile(r"\b[A-ZÉ]{4,}\b(?<!CLSPD)(?<!CISPD)(?<!CMSPD)|<[^>]+>|\.\.\.|…")
+
+
+def _runnable(line: str) -> bool:
+    if _PLACEHOLDER.search(line.split("#", 1)[0]):
+        return False
+    return bool(_STSPD.search(line)) or (line.startswith("git ") and "clone" not in line)
+
+
+def shown_commands(text: str) -> list[str]:
+    """The lines of ``sh`` blocks that call stspd or git (continuations joined), then the
+    inline ``stspd ...`` spans that take arguments."""
+    found: list[str] = []
+    language: str | None = None
+    pending = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("```"):
+            language = line[3:].strip() if language is None else None
+            continue
+        if language not in ("sh", "bash"):
+            continue
+        pending += line[:-1] + " " if line.endswith("\\") else line
+        if line.endswith("\\"):
+            continue
+        if _runnable(pending):
+            found.append(pending)
+        pending = ""
+    for raw in re.findall(r"`(stspd [^`]+)`", text):
+        span = " ".join(raw.split())  # an inline span may run over two lines
+        words = span.split()
+        # « html|md|pdf » in a span is a synopsis, « stspd : » a message: neither is run.
+        message_or_synopsis = "|" in span or span.startswith("stspd :")
+        if len(words) > 2 and not message_or_synopsis and _runnable(span):
+            found.append(span)
+    return found
+
+
+def help_examples() -> list[str]:
+    """The « Exemple » of each command's help, in the order of ``stspd --help``."""
+    found = []
+    for command in app.registered_commands:
+        doc = inspect.getdoc(command.callback) if command.callback else ""
+        found += re.findall(r"Exemple : `([^`]+)`", (doc or "").replace("\n", " "))
+    return found
+
+
+@pytest.fixture
+def depot(tmp_path: Path) -> Path:
+    folder = tmp_path / "depot"
+    for part in ("strategies", "examples", "schema"):
+        shutil.copytree(ROOT / part, folder / part)
+    (folder / ".venv" / "bin").mkdir(parents=True)
+    (folder / ".venv" / "bin" / "stspd").symlink_to(BIN / "stspd")
+    # The document the examples of stspd convertir convert: a strategy as a town's Word file.
+    subprocess.run(
+        [BIN / "stspd", "render", "examples/demo-fictive.yaml", "-o", "strategie-2021.docx"],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+    git = ["git", "-C", str(folder), "-c", "user.name=Test", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "Stratégies"], check=True)
+    return folder
+
+
+def _run_all(commands: list[str], folder: Path) -> list[str]:
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "NO_COLOR": "1",
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    problems = []
+    for command in commands:
+        done = subprocess.run(
+            ["bash", "-c", command],
+            cwd=folder,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        if done.returncode in FAILED or "Traceback" in done.stderr:
+            why = FAILED.get(done.returncode, "trace")
+            problems.append(f"{command}\n  -> {done.returncode} ({why}) : {done.stderr.strip()}")
+    return problems
+
+
+def test_the_documents_show_commands() -> None:
+    readme = shown_commands((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert any("stspd diff v2026:" in c for c in readme)
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    assert len(help_examples()) == len(commands)
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.name)
+def test_every_command_of_the_document_runs(document: Path, depot: Path) -> None:
+    commands = shown_commands(document.read_text(encoding="utf-8"))
+    problems = _run_all(commands, depot)
+    assert not problems, "\n".join(problems)
+
+
+def test_every_help_example_runs(depot: Path) -> None:
+    problems = _run_all(help_examples(), depot)
+    assert not problems, "\n".join(problems)
