@@ -26,11 +26,13 @@ def _typography_rules() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], s
     """Compiled on first use: validation, which imports this module, never needs them (2 ms)."""
     rules = (
         (re.compile(r"(?<=\w)'(?=\w)"), "\u2019"),
-        (re.compile(r"[ \t\u00a0\u202f]+(?=[;!?»](?!\w))"), NNBSP),
+        # Each run of spaces is tried once, from its first space (the look-behind): a long run
+        # before no sign costs its length, not its length squared.
+        (re.compile(r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+(?=[;!?»](?!\w))"), NNBSP),
         (re.compile(r"(?<=«)[ \t\u00a0\u202f]+"), NNBSP),
         (re.compile(r"(?<=\d)[ \t\u00a0\u202f]+(?=%(?!\w))"), NNBSP),
         (re.compile(r"(?<=\d)[ \t\u00a0\u202f]+(?=€(?!\w))"), NBSP),
-        (re.compile(r"[ \t\u00a0\u202f]+(?=:(?!\w))"), NBSP),
+        (re.compile(r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+(?=:(?!\w))"), NBSP),
     )
     # A value that is one address (URL, e-mail, data URI) is not prose: left as it is.
     address = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|[^\s@]+@)\S*$", re.IGNORECASE)
