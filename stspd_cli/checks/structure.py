@@ -284,18 +284,12 @@ def _pattern(field: str, value: Any) -> str:
         )
     if field == "axes" or "/" in str(value):
         return f"« {value} » : un axe s'écrit référentiel/axe, par exemple snpd-2020-2024/axe-1"
-    slug = _slugify(str(value))
+    from stspd_cli.slug import slug as make_slug  # noqa: PLC0415  (error path only)
+
+    slug = make_slug(str(value))
     return f"identifiant « {value} » invalide : minuscules sans accents, chiffres et tirets" + (
         f" (par exemple « {slug} »)" if slug else ""
     )
-
-
-def _slugify(text: str) -> str:
-    import unicodedata  # noqa: PLC0415  (error path only)
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    parts = "".join(c if c.isalnum() else " " for c in ascii_text).split()
-    return "-".join(parts)
 
 
 def _context(data: Any, loc: Path_) -> str:
