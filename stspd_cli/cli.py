@@ -183,6 +183,16 @@ def render(
         ),
     ] = None,
     interne: Interne = False,
+    brouillon: Annotated[
+        bool,
+        typer.Option(
+            "--brouillon",
+            help=(
+                "Rend aussi une stratégie qui a des erreurs : « BROUILLON » sur chaque page, "
+                "chaque problème à sa place et en annexe ; le code de sortie reste 1."
+            ),
+        ),
+    ] = False,
     today: Day = None,
 ) -> None:
     """Produit la feuille de route imprimable (HTML, Markdown, PDF, Word ou LibreOffice).
@@ -193,7 +203,8 @@ def render(
 
     Sans `--interne`, les éléments en diffusion restreinte sont retirés ; un document interne
     dont stspd choisit le nom finit par « -interne ». Un fichier YAML n'est jamais écrasé.
-    Codes de sortie : 0 écrit ; 1 stratégie invalide ; 2 erreur d'usage.
+    Codes de sortie : 0 écrit ; 1 stratégie invalide (avec --brouillon : brouillon écrit,
+    stratégie toujours invalide) ; 2 erreur d'usage.
     """
     from stspd_cli.commands import parse_date  # noqa: PLC0415
     from stspd_cli.render.output import render_paths  # noqa: PLC0415
@@ -205,6 +216,7 @@ def render(
             format_name=format_,
             interne=interne,
             templates=templates,
+            brouillon=brouillon,
             today=parse_date(today),
         )
     )

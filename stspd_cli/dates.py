@@ -43,7 +43,58 @@ def _timestamp(text: str) -> datetime | None:
 
 
 class DateError(ValueError):
-    """A value that is no date, with the French reason."""
+    """A value that is no date, with the French reason, and what to write instead when the
+    value looks like a date written another way (``hint``: « écrivez 2026-12-31 »)."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+# Dates as people type them: 31/12/2026, 31.12.2026, 31-12-2026, 2026/12/31, 09/2026.
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
+_YEAR_MONTH = re.compile(r"^(\d{4})[/.-](\d{1,2})$")
+
+
+def _written(year: int, month: int, day: int | None = None) -> str | None:
+    """The ISO form of a date that exists, as a date field is written in YAML (a month in
+    quotes); None when there is no such date."""
+    try:
+        found = PartialDate(year, month, day)
+    except ValueError:
+        return None
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    return found.isoformat() if day is not None else f'"{found.isoformat()}"'
+
+
+def date_hint(text: str) -> str:
+    """What to write for a date typed another way: « écrivez 2026-12-31 » for ``31/12/2026``,
+    the day and the month swapped for ``2026-31-12``, « écrivez "2026-09" » for ``09/2026``;
+    "" when the text does not look like a date."""
+    text = text.strip()
+    if match := _DAY_FIRST.match(text):
+        day, month, year = map(int, match.groups())
+        written = _written(year, month, day)
+        return f"écrivez {written}" if written else ""
+    if match := _YEAR_FIRST.match(text):
+        year, month, day = map(int, match.groups())
+        written = _written(year, month, day)
+        if written:
+            return f"écrivez {written}"
+        swapped = _written(year, day, month)
+        return f"jour et mois inversés ? écrivez {swapped}" if swapped else ""
+    if match := _MONTH_YEAR.match(text):
+        month, year = map(int, match.groups())
+        written = _written(year, month)
+        return f"écrivez {written}" if written else ""
+    if match := _YEAR_MONTH.match(text):
+        year, month = map(int, match.groups())
+        written = _written(year, month)
+        return f"écrivez {written}" if written else ""
+    return ""
 
 
 @total_ordering
@@ -151,7 +202,7 @@ class PartialDate:
             if moment is not None:
                 return cls._midnight(moment, text)
             msg = f"date « {text} » invalide ou impossible"
-            raise DateError(msg)
+            raise DateError(msg, date_hint(text))
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
         found = cls._year(year, text)
@@ -159,7 +210,7 @@ class PartialDate:
             return cls(found.year, month, day)
         except ValueError:
             msg = f"date « {text} » invalide ou impossible"
-            raise DateError(msg) from None
+            raise DateError(msg, date_hint(text)) from None
 
     @classmethod
     def _midnight(cls, moment: datetime, shown: str) -> PartialDate:
@@ -179,7 +230,7 @@ class PartialDate:
                 return cls.parse(value)
             except DateError as error:
                 raise PydanticCustomError(
-                    "partial_date", "{detail}", {"detail": str(error)}
+                    "partial_date", "{detail}", {"detail": str(error), "conseil": error.hint}
                 ) from None
 
         return core_schema.no_info_plain_validator_function(

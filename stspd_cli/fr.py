@@ -26,11 +26,13 @@ def _typography_rules() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], s
     """Compiled on first use: validation, which imports this module, never needs them (2 ms)."""
     rules = (
         (re.compile(r"(?<=\w)'(?=\w)"), "\u2019"),
-        (re.compile(r"[ \t\u00a0\u202f]+(?=[;!?»](?!\w))"), NNBSP),
+        # Each run of spaces is tried once, from its first space (the look-behind): a long run
+        # before no sign costs its length, not its length squared.
+        (re.compile(r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+(?=[;!?»](?!\w))"), NNBSP),
         (re.compile(r"(?<=«)[ \t\u00a0\u202f]+"), NNBSP),
         (re.compile(r"(?<=\d)[ \t\u00a0\u202f]+(?=%(?!\w))"), NNBSP),
         (re.compile(r"(?<=\d)[ \t\u00a0\u202f]+(?=€(?!\w))"), NBSP),
-        (re.compile(r"[ \t\u00a0\u202f]+(?=:(?!\w))"), NBSP),
+        (re.compile(r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]+(?=:(?!\w))"), NBSP),
     )
     # A value that is one address (URL, e-mail, data URI) is not prose: left as it is.
     address = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|[^\s@]+@)\S*$", re.IGNORECASE)
@@ -103,6 +105,12 @@ def date_span(start: date | PartialDate, end: date | PartialDate) -> str:
     return f"{date_from(start)} {'au' if _is_day(end) else 'à'} {date_fr(end)}"
 
 
+def quoted(text: str) -> str:
+    """« text », unless the text already holds guillemets: a title written « Bien vieillir » à
+    Loos is shown as it is, never wrapped in « « » »."""
+    return text if "«" in text or "»" in text else f"« {text} »"
+
+
 def excerpt(text: str, limit: int) -> str:
     """A text on one line, cut at a word with « … » when longer than ``limit``."""
     flat = " ".join(text.split())
@@ -129,17 +137,29 @@ def euros_fr(value: float) -> str:
     return f"{text}{NBSP}€"
 
 
-def percent_fr(value: float, decimals: int = 0) -> str:
-    return f"{number_fr(round(value, decimals), decimals)}{NBSP}%"
+# One precision for every percentage a document or a message shows: one decimal, none when the
+# share is whole (« 33,3 % », « 50 % », « 12,5 % »). JSON keeps one decimal as well.
+PERCENT_DECIMALS = 1
+
+
+def percent_fr(value: float) -> str:
+    """``53.333`` -> ``53,3 %``, ``50.0`` -> ``50 %``: the one rule for percentages."""
+    return f"{number_fr(round(value, PERCENT_DECIMALS), PERCENT_DECIMALS)}{NBSP}%"
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """``1 erreur``, ``2 erreurs``, ``0 erreur`` (French singular for 0 and 1), ``3 enjeux``:
     the plural by the one rule of :func:`stspd_cli.nouns.pluralize`."""
+    return f"{count} {words_for(count, singular, plural_form)}"
+
+
+def words_for(count: int, singular: str, plural_form: str | None = None) -> str:
+    """The words that go with ``count``, without it: ``numéro manquant`` for 0 or 1,
+    ``numéros manquants`` for more (a number said apart, « numéros manquants : 3, 5 »)."""
     if count <= 1:
-        return f"{count} {singular}"
+        return singular
     if plural_form:
-        return f"{count} {plural_form}"
+        return plural_form
     from stspd_cli.nouns import pluralize  # noqa: PLC0415  (its word list is read on first use)
 
-    return f"{count} {pluralize(singular)}"
+    return pluralize(singular)

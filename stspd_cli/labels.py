@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from stspd_cli.fr import NBSP
+from stspd_cli.fr import NBSP, quoted
 from stspd_cli.nouns import Noun
 
 if TYPE_CHECKING:
@@ -125,8 +125,5 @@ class ActionNames:
         """``action n°3 « Titre »`` or ``action « Titre »``: an action in a sentence."""
         number = self.number(action, plan)
         word = self.labels.action.word()
-        return (
-            f"{word} « {action.titre} »"
-            if number is None
-            else f"{word} n°{number} « {action.titre} »"
-        )
+        title = quoted(action.titre)
+        return f"{word} {title}" if number is None else f"{word} n°{number} {title}"

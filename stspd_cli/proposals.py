@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from stspd_cli.fr import plural, words_for
+
 if TYPE_CHECKING:
     from stspd_cli.labels import Labels
     from stspd_cli.model import Document
@@ -35,14 +37,10 @@ def proposal_counts(doc: Document) -> ProposalCounts:
 
 def proposals_phrase(counts: ProposalCounts, labels: Labels) -> str:
     """« 8 propositions retenues sur 10, dont 6 reprises dans une fiche-action »."""
-    many = counts.retenues > 1
-    text = (
-        f"{counts.retenues} proposition{'s' if many else ''} retenue{'s' if many else ''} "
-        f"sur {counts.total}"
-    )
+    text = f"{plural(counts.retenues, 'proposition retenue')} sur {counts.total}"
     if counts.retenues:
         fiche = labels.fiche
-        again = "reprises" if counts.reprises > 1 else "reprise"
+        again = words_for(counts.reprises, "reprise")
         text += f", dont {counts.reprises} {again} dans {'une' if fiche.feminine else 'un'} "
         text += fiche.word()
     if counts.non_renseignees:

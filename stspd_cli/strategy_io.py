@@ -7,11 +7,14 @@ points at the first problem and at ``stspd validate`` for the full list; warning
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from stspd_cli.errors import InvalidStrategyError, UnreadableInputError
-from stspd_cli.findings import Severity
+from stspd_cli.findings import Finding, Severity
+from stspd_cli.fr import plural
 from stspd_cli.inputs import display_name
 from stspd_cli.load import Loaded, load_bytes
 from stspd_cli.model import Document
@@ -26,15 +29,16 @@ def model_from_loaded(loaded: Loaded, today: date | None = None) -> Document:
     findings = loaded.findings
     model = None
     if loaded.data is not None and not findings:
-        model, findings = build_model(loaded)
-    if model is not None:
-        # The reference date only matters to warnings, which do not stop a command.
-        findings = run_checks(loaded, model, today or date.today())
+        built = build_model(loaded)
+        findings, model = built.findings, built.model
+        if model is not None:
+            # The reference date only matters to warnings, which do not stop a command.
+            findings = [*findings, *run_checks(loaded, model, today or date.today(), built.pruned)]
     errors = sorted(f for f in findings if f.severity is Severity.ERROR)
     if model is not None and not errors:
         return model
     first = errors[0]
-    more = f" (et {len(errors) - 1} autre(s))" if len(errors) > 1 else ""
+    more = f" (et {plural(len(errors) - 1, 'autre')})" if len(errors) > 1 else ""
     hint = f"la commande « stspd validate {loaded.file} » liste chaque problème"
     if first.unreadable:
         raise UnreadableInputError(f"{first.location}: {first.code} {first.message}", hint=hint)
@@ -45,12 +49,46 @@ def model_from_loaded(loaded: Loaded, today: date | None = None) -> Document:
     raise InvalidStrategyError(message, hint=hint)
 
 
+@dataclass(frozen=True, slots=True)
+class DraftSource:
+    """A strategy read for a draft: its model (of what can be read), every finding, and the
+    file's data (to place each finding)."""
+
+    doc: Document
+    findings: list[Finding]
+    data: dict[str, Any]
+    file: str
+
+
+def load_draft(path: Path, today: date | None = None) -> DraftSource:
+    """A strategy and its findings, errors included, for ``render --brouillon``; only a file
+    nothing can be read from is refused (syntax, schema), as :func:`model_from_loaded` does."""
+    from stspd_cli.checks import run_checks  # noqa: PLC0415
+    from stspd_cli.checks.structure import build_model  # noqa: PLC0415
+
+    loaded = _load_input(path)
+    if loaded.data is None or loaded.findings:
+        model_from_loaded(loaded, today)  # raises with the reason
+    assert loaded.data is not None
+    built = build_model(loaded)
+    if built.model is None:
+        model_from_loaded(loaded, today)
+        raise AssertionError  # pragma: no cover  (model_from_loaded raised)
+    semantic = run_checks(loaded, built.model, today or date.today(), built.pruned)
+    findings = sorted({*built.findings, *semantic})
+    return DraftSource(built.model, findings, loaded.data, loaded.file)
+
+
 def load_model(path: Path, today: date | None = None) -> Document:
     """The model of a strategy file, or of standard input (``-``)."""
+    return model_from_loaded(_load_input(path), today)
+
+
+def _load_input(path: Path) -> Loaded:
     from stspd_cli.inputs import read_input  # noqa: PLC0415
     from stspd_cli.load import loaded_from  # noqa: PLC0415
 
-    return model_from_loaded(loaded_from(read_input(path, display_name(path))), today)
+    return loaded_from(read_input(path, display_name(path)))
 
 
 def load_model_bytes(data: bytes, name: str) -> Document:

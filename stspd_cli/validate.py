@@ -24,7 +24,9 @@ class FileResult:
     def __init__(self, file: str, findings: list[Finding], semantics_checked: bool) -> None:
         self.file = file
         self.findings = findings
-        # False when structural errors stopped the file before the semantic rules ran.
+        # False when the file could not be read into a model at all (syntax, schema): the
+        # semantic rules did not run. With structure errors they run on what can be read
+        # (checks.prune).
         self.semantics_checked = semantics_checked
 
     def __eq__(self, other: object) -> bool:
@@ -97,13 +99,17 @@ def check_loaded(loaded: Loaded, today: date) -> FileResult:
     if loaded.data is None:
         return FileResult(loaded.file, loaded.findings, semantics_checked=False)
     model = read_plain(loaded.data)
+    structure: list[Finding] = []
+    pruned = None
     if model is None:
         from stspd_cli.checks.structure import build_model  # noqa: PLC0415  (pydantic)
 
-        model, findings = build_model(loaded)
-        if model is None:
-            return FileResult(loaded.file, findings, semantics_checked=False)
-    findings = capped(run_checks(loaded, model, today), loaded.file)
+        built = build_model(loaded)
+        if built.model is None:
+            return FileResult(loaded.file, built.findings, semantics_checked=False)
+        model, structure, pruned = built.model, built.findings, built.pruned
+    semantic = run_checks(loaded, model, today, pruned)
+    findings = capped(sorted({*structure, *semantic}), loaded.file)
     return FileResult(loaded.file, findings, semantics_checked=True)
 
 

@@ -26,6 +26,35 @@ def label(name: str, value: str) -> str:
     return vocabulary(name).get(value, value)
 
 
+def fold(text: str) -> str:
+    """A typed word as the vocabularies compare it: no accents, no capitals, spaces, hyphens
+    and apostrophes as « _ »: « Terminée », « en cours », « en-cours » -> terminee, en_cours."""
+    import re  # noqa: PLC0415  (error path only)
+    import unicodedata  # noqa: PLC0415
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
+
+
+def suggest_value(name: str, typed: object) -> str | None:
+    """The value of vocabulary ``name`` that ``typed`` most likely means: the same word
+    written another way (« réalisée », « en cours »), a synonym of ``data/synonymes.yaml``
+    (« terminée »), or a close spelling; None when nothing is close."""
+    import difflib  # noqa: PLC0415  (error path only)
+
+    if not isinstance(typed, str):
+        return None
+    values = vocabulary(name)
+    folded = fold(typed)
+    by_form = {fold(k): k for k in values} | {fold(v): k for k, v in values.items()}
+    synonyms = load_data("synonymes.yaml").get(name) or {}
+    by_form |= {fold(str(k)): str(v) for k, v in synonyms.items() if str(v) in values}
+    if folded in by_form:
+        return by_form[folded]
+    close = difflib.get_close_matches(folded, list(by_form), n=1, cutoff=0.75)
+    return by_form[close[0]] if close else None
+
+
 class Vocabulary:
     """Pydantic annotation: the value must belong to a vocabulary of the data file."""
 

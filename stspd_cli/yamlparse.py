@@ -445,6 +445,9 @@ def _syntax_problem(error: MarkedYAMLError, text: str) -> YamlProblem:
         indent = lines[line][: len(lines[line]) - len(lines[line].lstrip(" \t"))]
         if "\t" in indent:
             return YamlProblem("S003", line, indent.index("\t"))
+    slip = _typing_slip(problem, lines, line)
+    if slip is not None:
+        return slip
     context = str(error.context or "")
     opened = error.context_mark
     if "quoted scalar" in context and opened is not None and "end of stream" in problem:
@@ -452,6 +455,68 @@ def _syntax_problem(error: MarkedYAMLError, text: str) -> YamlProblem:
         detail = "guillemet ouvert ici et jamais fermé"
         return YamlProblem("S001", opened.line, opened.column, {"detail": detail})
     return YamlProblem("S001", line, column, {"detail": translate_problem(problem)})
+
+
+# A value opened with an apostrophe that one inside it closes too early: 'Chantiers d'été'.
+_CUT_QUOTE = re.compile(r"^(\s*(?:-\s+)?(?:[^\s'\"#][^:#]*:\s+)?)'((?:[^']|'')*)'(?=[^\s,\]}#])")
+# A line that is one key without its colon: « nom Ville de Loos », « instance CLSPD ».
+_NO_COLON = re.compile(r"^(\s*(?:-\s+)?)([^\s:#'\"\-\[{][^:#]*?)\s*$")
+SLIP_WIDTH = 2000  # characters of a line the slips below are looked for in
+APOSTROPHE_HINT = (
+    "dans une valeur entre apostrophes, doublez l'apostrophe ('') ou mettez la valeur entre "
+    "guillemets"
+)
+
+
+def _typing_slip(problem: str, lines: list[str], line: int) -> YamlProblem | None:
+    """The slips French writers make most, told at their own line: an apostrophe inside a
+    value between apostrophes, a key written without its colon (libyaml stops a line later)."""
+    if any(len(lines[n]) > SLIP_WIDTH for n in (line - 1, line) if 0 <= n < len(lines)):
+        return None  # a line no one types by hand: the plain message, read in bounded time
+    for number in (line, line - 1):
+        if 0 <= number < len(lines) and (cut := _CUT_QUOTE.match(lines[number])):
+            column = len(cut.group(1)) + len(cut.group(2)) + 1
+            word = _word_around(lines[number], column)
+            detail = f"apostrophe de « {word} » lue comme la fin de la valeur ; {APOSTROPHE_HINT}"
+            return YamlProblem("S001", number, column, {"detail": detail})
+    if not problem.startswith(("could not find expected ':'", "mapping values are not allowed")):
+        return None
+    key_line = _line_without_colon(lines, line)
+    if key_line is None:
+        return None
+    found = _NO_COLON.match(lines[key_line])
+    assert found is not None
+    start = len(found.group(1))
+    key, _, rest = found.group(2).partition(" ")
+    written = f"{key}: {rest}" if rest else f"{key}:"
+    detail = f"deux-points « : » attendu après la clé « {key} » : écrivez « {written} »"
+    return YamlProblem("S001", key_line, start, {"detail": detail})
+
+
+def _line_without_colon(lines: list[str], line: int) -> int | None:
+    """The line above ``line`` that holds a key without its colon, if it is the cause: the
+    previous line with content, at the indentation of the key libyaml was reading."""
+    current = line if 0 <= line < len(lines) else len(lines)
+    previous = current - 1
+    while previous >= 0 and (not lines[previous].strip() or lines[previous].lstrip()[0] == "#"):
+        previous -= 1
+    if previous < 0 or not _NO_COLON.match(lines[previous]):
+        return None
+    here = lines[current] if current < len(lines) else ""
+    indent = len(lines[previous]) - len(lines[previous].lstrip(" "))
+    if here.strip() and len(here) - len(here.lstrip(" ")) > indent:
+        return None  # a deeper line: the value of a key, not its sibling
+    return previous
+
+
+def _word_around(text: str, index: int) -> str:
+    start = index
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    end = index + 1
+    while end < len(text) and (text[end].isalnum() or text[end] == "'"):
+        end += 1
+    return text[start:end].rstrip("'")
 
 
 def _reader_problem(error: ReaderError, text: str) -> YamlProblem:

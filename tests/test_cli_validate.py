@@ -25,10 +25,12 @@ from stspd_cli.errors import UsageError
 REFERENCE = "2026-01-15"
 ANSI = "\x1b["
 TEXT_LINE = re.compile(
-    r"^(?P<file>[^:]+):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): (?P<code>[SMIRDANLP]\d{3}) \S.*$"
+    r"^(?P<file>[^:]+):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): "
+    r"(?P<severity>erreur|avertissement) (?P<code>[SMIRDANLP]\d{3}) \S.*$"
 )
 NO_STRUCTURE = (
-    " Règles de cohérence non vérifiées pour 1 fichier : corrigez d'abord les erreurs de structure."
+    " Règles de cohérence non vérifiées pour 1 fichier : rien n'a pu être lu comme une stratégie "
+    "(syntaxe, schéma) ; corrigez d'abord ces erreurs."
 )
 
 
@@ -95,11 +97,13 @@ def test_invalid_file_exits_1_with_one_line_per_finding(runner: CliRunner, work:
     assert result.stderr == ""
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        "cle-inconnue.yaml:19:9: M004 clé inconnue « partenaire » ; "
+        "cle-inconnue.yaml:19:9: erreur M004 clé inconnue « partenaire » ; "
         "vouliez-vous dire « partenaires » ?"
     )
-    assert lines[1].startswith("cle-inconnue.yaml:21:9: M004 clé inconnue « budget_total » ; ")
-    assert lines[2] == "1 fichier vérifié : 2 erreurs, 0 avertissement." + NO_STRUCTURE
+    assert lines[1].startswith(
+        "cle-inconnue.yaml:21:9: erreur M004 clé inconnue « budget_total » ; "
+    )
+    assert lines[2] == "1 fichier vérifié : 2 erreurs, 0 avertissement."
     assert len(lines) == 3
 
 
@@ -113,6 +117,7 @@ def test_text_lines_match_the_declared_findings(runner: CliRunner, work: Path) -
         match = TEXT_LINE.match(line)
         assert match, f"ligne mal formée : {line!r}"
         assert match["file"] == "references-inconnues.yaml"
+        assert match["severity"] == "erreur"
         found.add((int(match["line"]), int(match["column"]), match["code"]))
     assert found == expected_findings(work / "references-inconnues.yaml")
     assert summary == "1 fichier vérifié : 9 erreurs, 0 avertissement."
@@ -153,13 +158,13 @@ def test_messages_name_actions_and_levels_as_the_document_does(
     (work / "axes.yaml").write_text(LABELLED, encoding="utf-8")
     result = runner.invoke(app, ["validate", "axes.yaml", "--date", "2025-02-15"])
     assert result.stdout.splitlines()[:5] == [
-        "axes.yaml:16:13: I003 numérotation des axes : numéro manquant : 1",
-        "axes.yaml:19:9: A001 fiche-action n°2.1 « Chantiers éducatifs » sans pilote",
-        "axes.yaml:23:21: D002 fiche-action n°2.1 « Chantiers éducatifs » : l'échéance "
-        "(janvier 2025) est hors de la période de la stratégie (2021 – 2024)",
-        "axes.yaml:23:21: D003 échéance de janvier 2025 dépassée de 15 jours et fiche-action non "
-        "réalisée (statut : non renseigné)",
-        "axes.yaml:24:5: A002 axe « Victimes » sans fiche-action",
+        "axes.yaml:16:13: avertissement I003 numérotation des axes : numéro manquant : 1",
+        "axes.yaml:19:9: avertissement A001 fiche-action n°2.1 « Chantiers éducatifs » sans pilote",
+        "axes.yaml:23:21: avertissement D002 fiche-action n°2.1 « Chantiers éducatifs » : "
+        "l'échéance (janvier 2025) est hors de la période de la stratégie (2021 – 2024)",
+        "axes.yaml:23:21: avertissement D003 échéance de janvier 2025 dépassée de 15 jours et "
+        "fiche-action non réalisée (statut : non renseigné)",
+        "axes.yaml:24:5: avertissement A002 axe « Victimes » sans fiche-action",
     ]
 
 
@@ -194,7 +199,7 @@ def test_unreadable_file_exits_2(runner: CliRunner, work: Path, name: str, code:
     result = runner.invoke(app, ["validate", name])
     assert result.exit_code == 2
     assert result.stderr == ""
-    assert f": {code} " in result.stdout.splitlines()[0]
+    assert f": erreur {code} " in result.stdout.splitlines()[0]
 
 
 def test_missing_file_exits_2_and_names_it(runner: CliRunner, work: Path) -> None:
@@ -202,7 +207,7 @@ def test_missing_file_exits_2_and_names_it(runner: CliRunner, work: Path) -> Non
     assert result.exit_code == 2
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
-        "absente.yaml: S013 fichier introuvable",
+        "absente.yaml: erreur S013 fichier introuvable",
         "1 fichier vérifié : 1 erreur, 0 avertissement." + NO_STRUCTURE,
     ]
 
@@ -350,7 +355,7 @@ def test_default_path_is_strategies(runner: CliRunner, work: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr == ""
     first, summary = result.stdout.splitlines()
-    assert first.startswith("strategies/referentiel-provisoire.yaml:12:16: R005 ")
+    assert first.startswith("strategies/referentiel-provisoire.yaml:12:16: avertissement R005 ")
     assert summary == "2 fichiers vérifiés : 0 erreur, 1 avertissement."
 
 
@@ -386,7 +391,7 @@ def test_installed_script() -> None:
     )
     assert result.returncode == 1
     assert result.stdout.splitlines()[0].endswith(
-        "vide.yaml: S008 "
+        "vide.yaml: erreur S008 "
         + ("le fichier ne contient aucune donnée (vide ou seulement des commentaires)")
     )
     assert result.stderr == ""

@@ -146,7 +146,7 @@ def test_a_broken_strategy_is_reported_not_skipped(
     )
     code, out, _err = run(capsys, "validate", "--date", "2026-03-02")
     assert code == 1
-    assert "strategies/brouillon.yaml:4:1: S001 erreur de syntaxe YAML" in out
+    assert "strategies/brouillon.yaml:4:1: erreur S001 erreur de syntaxe YAML" in out
     assert "casse.yaml" not in out.split("ignorés")[0]
 
 
@@ -306,7 +306,7 @@ def test_standard_input_is_named_in_findings(capsys: pytest.CaptureFixture[str])
     broken = b"schema: stspd/1\nterritoire:\n  nom: Lille\n  instence: CLSPD\n"
     code, out, _err = run(capsys, "validate", "-", stdin=broken)
     assert code == 1
-    assert "<entrée standard>:4:3: M004 clé inconnue « instence » ; vouliez-vous" in out
+    assert "<entrée standard>:4:3: erreur M004 clé inconnue « instence » ; vouliez-vous" in out
     code, out, err = run(capsys, "render", "-", stdin=broken)
     assert (code, out) == (1, "")
     assert err.startswith("stspd : <entrée standard> n'est pas une stratégie valide")
@@ -316,6 +316,6 @@ def test_standard_input_is_named_in_findings(capsys: pytest.CaptureFixture[str])
     code, out, _err = run(capsys, "validate", "-", stdin=b"site_name: docs\n")
     assert (code, out.splitlines()[0]) == (
         2,
-        "<entrée standard>:1:1: S019 ce fichier n'est pas une stratégie stspd : il commence "
+        "<entrée standard>:1:1: erreur S019 ce fichier n'est pas une stratégie stspd : il commence "
         "par la clé « site_name », pas par « schema: stspd/1 »",
     )

@@ -91,7 +91,7 @@ def _check_refused(
     assert code == 2
     assert "Traceback" not in out + err
     if args[0] == "validate":
-        assert out.splitlines()[0] == f"{special}: S013 {why}"
+        assert out.splitlines()[0] == f"{special}: erreur S013 {why}"
         assert err == ""
     else:
         assert out == ""

@@ -156,7 +156,7 @@ def test_findings_stay_one_per_line() -> None:
     report = ValidationReport([FileResult("bourg.yaml", [finding], semantics_checked=True)])
     text = FINDING_FORMATS["text"](report, OutputOptions())
     assert text.splitlines()[0] == (
-        "bourg␛[2J.yaml:3:5: R001 « x⏎1 fichier vérifié : aucun problème. »"
+        "bourg␛[2J.yaml:3:5: erreur R001 « x⏎1 fichier vérifié : aucun problème. »"
     )
     colored = FINDING_FORMATS["text"](report, OutputOptions(color=True))
     assert "bourg␛[2J.yaml" in colored

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from stspd_cli.checks.pruned import Pruned
 from stspd_cli.findings import Finding, Path_
 from stspd_cli.labels import ActionNames
 from stspd_cli.load import Loaded
@@ -29,13 +30,30 @@ class CheckContext:
     doc: Document
     today: date
     findings: list[Finding] = field(default_factory=list)
+    # What was pruned to build ``doc`` from a file with structure errors (checks.prune).
+    pruned: Pruned = field(default_factory=Pruned)
 
     def report(self, code: str, path: Path_, *, key: bool = False, **params: object) -> None:
-        line, column = self.loaded.at(path, key=key)
-        self.findings.append(make_finding(code, self.loaded.file, line, column, path, **params))
+        """A finding at ``path`` of the model, placed in the file; none inside a part that was
+        pruned or replaced (its structure finding says what is wrong there)."""
+        where = self.pruned.original(path)
+        if self.pruned.covers(where):
+            return
+        line, column = self.loaded.at(where, key=key)
+        self.findings.append(make_finding(code, self.loaded.file, line, column, where, **params))
 
     def line_of(self, path: Path_) -> int:
-        return self.loaded.at(path)[0]
+        return self.loaded.at(self.pruned.original(path))[0]
+
+    def lost(self, container: Path_, field: str | None = None) -> bool:
+        """An item of the list at ``container`` was pruned (or, with ``field``, that field of
+        one of its items): a rule that counts the list's items or their numbers skips it."""
+        return self.pruned.lost(self.pruned.original(container), field)
+
+    def pruned_ids(self, kind: str) -> set[str]:
+        """Ids of items of that kind dropped from the model: references to them are not
+        reported (the item's own finding is)."""
+        return self.pruned.ids.get(kind, set())
 
     @property
     def names(self) -> ActionNames:
@@ -81,8 +99,10 @@ def all_checks() -> list[Check]:
     return REGISTRY
 
 
-def run_checks(loaded: Loaded, doc: Document, today: date) -> list[Finding]:
-    ctx = CheckContext(loaded=loaded, doc=doc, today=today)
+def run_checks(
+    loaded: Loaded, doc: Document, today: date, pruned: Pruned | None = None
+) -> list[Finding]:
+    ctx = CheckContext(loaded=loaded, doc=doc, today=today, pruned=pruned or Pruned())
     for item in all_checks():
         item.run(ctx)
     return ctx.findings

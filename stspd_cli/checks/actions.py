@@ -20,7 +20,7 @@ def plan_not_empty(ctx: CheckContext) -> None:
     """A plan holds at least one action."""
     labels = ctx.names.labels
     for p, plan in enumerate(ctx.doc.plans):
-        if not plan.actions:
+        if not plan.actions and not ctx.lost(("plans", p, "actions")):
             ctx.report(
                 "A002",
                 ("plans", p),

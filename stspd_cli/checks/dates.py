@@ -7,7 +7,7 @@ day precedes the start's first day; a calendar is inside the period when all its
 from __future__ import annotations
 
 from stspd_cli.checks import CheckContext, check
-from stspd_cli.fr import date_fr, date_from
+from stspd_cli.fr import date_fr, date_from, plural
 from stspd_cli.period import effective_period
 from stspd_cli.progress import days_late, deadline
 from stspd_cli.vocabulary import label
@@ -85,7 +85,7 @@ def deadlines(ctx: CheckContext) -> None:
             "D003",
             (*ref.path, "calendrier", field),
             echeance=date_from(due),
-            jours=late,
+            jours=plural(late, "jour"),
             action=noun.word(),
             realisee=noun.agree("réalisé"),
             statut=status,

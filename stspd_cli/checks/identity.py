@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from stspd_cli.checks import CheckContext, check
 from stspd_cli.findings import Path_
+from stspd_cli.fr import words_for
 from stspd_cli.model.places import ActionRef
 from stspd_cli.nouns import Noun, lower_first
 
@@ -56,7 +57,12 @@ def unique_ids(ctx: CheckContext) -> None:
 
 
 def _numbers(
-    ctx: CheckContext, entity: Noun, items: Sequence[tuple[int, Path_]], scope: str
+    ctx: CheckContext,
+    entity: Noun,
+    items: Sequence[tuple[int, Path_]],
+    scope: str,
+    *,
+    gaps: bool = True,
 ) -> None:
     seen: dict[int, Path_] = {}
     for numero, path in items:
@@ -71,19 +77,18 @@ def _numbers(
             )
         else:
             seen[numero] = path
-    if not seen:
+    if not seen or not gaps:
         return
     present = sorted(seen)
     missing = sorted(set(range(1, present[-1] + 1)) - set(present))
     if missing:
         shown = ", ".join(str(n) for n in missing[:10]) + (" ..." if len(missing) > 10 else "")
-        plural = "s" if len(missing) > 1 else ""
         first_path = min(seen.values(), key=ctx.line_of)
         ctx.report(
             "I003",
             first_path,
             portee=f" {entity.of_the(plural=True)}{scope}",
-            detail=f"numéro{plural} manquant{plural} : {shown}",
+            detail=f"{words_for(len(missing), 'numéro manquant')} : {shown}",
         )
 
 
@@ -102,21 +107,26 @@ def numbering(ctx: CheckContext) -> None:
     doc = ctx.doc
     labels = ctx.names.labels
     refs = doc.iter_actions()
+    # A list that lost an item or a number to a structure error is not searched for gaps.
+    lost = [ctx.lost(("plans", p, "actions"), "numero") for p in range(len(doc.plans))]
+    lost_outside = ctx.lost(("actions",), "numero")
     if doc.strategie.numerotation == "par_plan":
         for p, plan in enumerate(doc.plans):
             scope = f" dans {labels.plan.the()} « {plan.titre} »"
             items = _numbered([r for r in refs if r.path[:2] == ("plans", p)])
-            _numbers(ctx, labels.action, items, scope)
+            _numbers(ctx, labels.action, items, scope, gaps=not lost[p])
         outside = _numbered([r for r in refs if r.plan is None])
-        _numbers(ctx, labels.action, outside, f" hors {labels.plan.word(plural=True)}")
+        scope = f" hors {labels.plan.word(plural=True)}"
+        _numbers(ctx, labels.action, outside, scope, gaps=not lost_outside)
     elif doc.strategie.numerotation != "aucune":
-        _numbers(ctx, labels.action, _numbered(refs), "")
+        whole = not any(lost) and not lost_outside
+        _numbers(ctx, labels.action, _numbered(refs), "", gaps=whole)
     objectives = [
         (o.numero, ("objectifs", i, "numero")) for i, o in enumerate(doc.objectifs) if o.numero
     ]
-    _numbers(ctx, labels.objectif, objectives, "")
+    _numbers(ctx, labels.objectif, objectives, "", gaps=not ctx.lost(("objectifs",), "numero"))
     plans = [(p.numero, ("plans", i, "numero")) for i, p in enumerate(doc.plans) if p.numero]
-    _numbers(ctx, labels.plan, plans, "")
+    _numbers(ctx, labels.plan, plans, "", gaps=not ctx.lost(("plans",), "numero"))
 
 
 @check("I004")
@@ -131,7 +141,10 @@ def numbering_not_mixed(ctx: CheckContext) -> None:
         (groups[int(ref.path[1])][1] if ref.plan is not None else outside).append(ref)
     groups.append((lower_first(labels.transversal()), outside))
     noun = labels.action
-    for where, refs in groups:
+    containers = [("plans", p, "actions") for p in range(len(ctx.doc.plans))] + [("actions",)]
+    for (where, refs), container in zip(groups, containers, strict=True):
+        if ctx.lost(container, "numero"):
+            continue  # an item or a number of that list could not be read
         numbered = sum(r.action.numero is not None for r in refs)
         if 0 < numbered < len(refs):
             first = next(r for r in refs if r.action.numero is None)

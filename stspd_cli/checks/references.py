@@ -8,8 +8,18 @@ from collections.abc import Iterable, Iterator
 
 from stspd_cli.checks import CheckContext, check
 from stspd_cli.findings import Path_
+from stspd_cli.fr import plural
 from stspd_cli.frameworks import frameworks, resolve_axis
-from stspd_cli.model.references import ACTION, ACTOR, GROUP, declared, references
+from stspd_cli.model.references import (
+    ACTION,
+    ACTOR,
+    GROUP,
+    OBJECTIVE,
+    Ref,
+    declared,
+    references,
+)
+from stspd_cli.nouns import Noun
 
 # Kinds whose rule names the field in its message itself.
 _OWN_MESSAGE = {GROUP: "R006", ACTION: "R009"}
@@ -40,7 +50,7 @@ def _suggest(ref: str, known: Iterable[str]) -> str:
     return _Suggestions(known)(ref)
 
 
-@check("R001", "R002", "R006", "R009")
+@check("R001", "R002", "R006", "R009", "R010")
 def references_exist(ctx: CheckContext) -> None:
     """Pilotes, partenaires, members and signatories name declared actors; plans and actions
     serve declared objectives; the working group following an objective, a plan or an action is
@@ -48,8 +58,19 @@ def references_exist(ctx: CheckContext) -> None:
     became by their ids."""
     known = declared(ctx.doc)
     suggest = {kind: _Suggestions(names) for kind, names in known.items()}
-    for ref in references(ctx.doc):
-        if ref.ident in known[ref.kind]:
+    unknown = [
+        ref
+        for ref in references(ctx.doc)
+        # An item pruned for a structure error is reported there, not at each reference.
+        if ref.ident not in known[ref.kind] and ref.ident not in ctx.pruned_ids(ref.kind)
+    ]
+    undeclared = {k for k, names in known.items() if not names and not ctx.pruned_ids(k)}
+    for kind in sorted(undeclared):
+        refs = [ref for ref in unknown if ref.kind == kind]
+        if refs:
+            _nothing_declared(ctx, kind, refs)
+    for ref in unknown:
+        if ref.kind in undeclared:
             continue
         suggestion = suggest[ref.kind](ref.ident)
         if ref.kind in _OWN_MESSAGE:  # R006 and R009 name their field in their message
@@ -57,6 +78,37 @@ def references_exist(ctx: CheckContext) -> None:
         else:
             code = "R001" if ref.kind == ACTOR else "R002"
             ctx.report(code, ref.path, champ=ref.field, ref=ref.ident, suggestion=suggestion)
+
+
+# Each kind of declared item: its noun, and the block that declares it.
+_DECLARED_IN = {
+    ACTOR: ("acteur", "bloc « acteurs »"),
+    OBJECTIVE: ("objectif", "bloc « objectifs »"),
+    GROUP: ("groupe de travail", "« gouvernance.groupes_travail » et « gouvernance.instances »"),
+    ACTION: ("action", "« plans » et « actions »"),
+}
+
+
+def _nothing_declared(ctx: CheckContext, kind: str, refs: list[Ref]) -> None:
+    """One finding for one cause: no item of that kind is declared at all (R010)."""
+    word, block = _DECLARED_IN[kind]
+    noun = Noun.of(word)
+    first, others = refs[0], len(refs) - 1
+    autres = (
+        f" ; {plural(others, 'autre référence')} au même bloc, non signalées une à une"
+        if others
+        else ""
+    )
+    ctx.report(
+        "R010",
+        first.path,
+        champ=first.field,
+        element=noun.word(),
+        ref=first.ident,
+        e="e" if noun.feminine else "",
+        bloc=block,
+        autres=autres,
+    )
 
 
 @check("R007")

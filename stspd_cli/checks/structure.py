@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from stspd_cli.checks.prune import prune_and_validate
+from stspd_cli.checks.pruned import Pruned
 from stspd_cli.findings import Finding, Path_
-from stspd_cli.fr import number_fr
+from stspd_cli.fr import number_fr, words_for
 from stspd_cli.load import MAX_FINDINGS, Loaded, capped
 from stspd_cli.model import Document
-from stspd_cli.model.introspect import fields_by_key, inner_model
+from stspd_cli.model.introspect import fields_by_key, model_at
 from stspd_cli.rules import make_finding
 
 # What French speakers call each expected type.
@@ -42,6 +45,7 @@ _LIMIT_ERRORS = {
 }
 # A number as typed has at most MAX_DIGITS (100) digits, its sign, point and exponent.
 _RAW_WIDTH = 120
+DATE_FORMS = 'attendu une année (2021), un mois ("2026-09") ou un jour (2026-09-30)'
 _YAML11_BOOLEANS = {"oui", "non", "yes", "no", "on", "off", "y", "n", "vrai", "faux"}
 
 # Names of the entities found in each list of the document, for "dans ..." context.
@@ -67,13 +71,26 @@ _ENTITIES = {
 }
 
 
-def build_model(loaded: Loaded) -> tuple[Document | None, list[Finding]]:
-    """Validate ``loaded.data`` against stspd/1; return the model or the findings."""
+@dataclass(slots=True)
+class Built:
+    """The model stage's result: the findings, and the model of what can be read, pruned of
+    what failed (``pruned``; :mod:`stspd_cli.checks.prune`), or None when nothing can be."""
+
+    model: Document | None
+    findings: list[Finding]
+    pruned: Pruned = field(default_factory=Pruned)
+
+
+def build_model(loaded: Loaded) -> Built:
+    """Validate ``loaded.data`` against stspd/1: its findings, and a model of what is left
+    once the failing parts are pruned, so that the semantic rules still run."""
     assert loaded.data is not None
     try:
-        return Document.model_validate(loaded.data), []
+        return Built(Document.model_validate(loaded.data), [])
     except ValidationError as error:
-        return None, _findings(loaded, error.errors(include_url=False))
+        errors = error.errors(include_url=False)
+    model, pruned = prune_and_validate(loaded.data, errors)
+    return Built(model, _findings(loaded, errors), pruned)
 
 
 def _findings(loaded: Loaded, errors: list[Any]) -> list[Finding]:
@@ -122,14 +139,21 @@ def _finding(loaded: Loaded, err: Any) -> Finding:
     if loc == ("schema",):
         return make_finding("M007", file, line, col, loc, valeur=value)
     if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        choices = ", ".join(part.strip(" '") for part in expected.replace(" or ", ", ").split(","))
         return make_finding(
-            "M003", file, line, col, loc, champ=field, valeur=value, possibles=choices
+            "M003", file, line, col, loc, champ=field, valeur=value, conseil=_value_hint(loc, err)
         )
-    if kind == "partial_date":  # stspd_cli.dates says why, in French
-        detail = err.get("ctx", {}).get("detail", "")
-        return make_finding("M005", file, line, col, loc, champ=field, detail=detail)
+    if kind == "partial_date":  # stspd_cli.dates says why, in French, and what to write
+        ctx = err.get("ctx", {})
+        return make_finding(
+            "M005",
+            file,
+            line,
+            col,
+            loc,
+            champ=field,
+            detail=ctx.get("detail", ""),
+            conseil=ctx.get("conseil") or DATE_FORMS,
+        )
     if kind == "bool_type" and isinstance(value, str) and value.lower() in _YAML11_BOOLEANS:
         return make_finding("M009", file, line, col, loc, champ=field, valeur=value)
     if kind in _LIMIT_ERRORS:
@@ -149,7 +173,7 @@ def _finding(loaded: Loaded, err: Any) -> Finding:
         champ=field,
         attendu=expected,
         trouve=_describe_value(value, raw),
-        conseil=_type_hint(kind, value, raw),
+        conseil=_type_hint(kind, value, raw) or _colon_hint(loc, kind, value),
     )
 
 
@@ -196,6 +220,41 @@ def _type_hint(kind: str, value: Any, raw: str) -> str:
     return ""
 
 
+def _value_hint(loc: Path_, err: Any) -> str:
+    """« vouliez-vous dire « realisee » (affiché « réalisée ») ? » for a value of a closed
+    vocabulary written another way; else the values it takes."""
+    from stspd_cli.model.introspect import vocabulary_of  # noqa: PLC0415
+    from stspd_cli.vocabulary import label, suggest_value  # noqa: PLC0415
+
+    model = _model_at(loc[:-1])
+    info = fields_by_key(model).get(str(loc[-1])) if model else None
+    name = vocabulary_of(info) if info else None
+    value = suggest_value(name, err.get("input")) if name else None
+    if name and value:
+        shown = label(name, value)
+        display = f" (affiché « {shown} »)" if shown != value else ""
+        return f" ; vouliez-vous dire « {value} »{display} ?"
+    expected = err.get("ctx", {}).get("expected", "")
+    choices = ", ".join(part.strip(" '") for part in expected.replace(" or ", ", ").split(","))
+    return f" ; valeurs possibles : {choices}"
+
+
+_BLOCK_TYPES = {"model_type", "model_attributes_type", "dict_type"}
+
+
+def _colon_hint(loc: Path_, kind: str, value: Any) -> str:
+    """A block read as a text that starts with one of its keys: the colon after it was left
+    out (« titre Stratégie... » under ``strategie:``)."""
+    if kind not in _BLOCK_TYPES or not isinstance(value, str):
+        return ""
+    key, _, rest = value.partition(" ")
+    model = _model_at(loc)
+    if model is None or key not in fields_by_key(model):
+        return ""
+    shown = rest if len(rest) <= 30 else rest[:27] + "..."
+    return f" ; deux-points oublié après « {key} » ? écrivez « {key}: {shown} »"
+
+
 def _limit(kind: str, err: Any) -> str:
     ctx = err.get("ctx", {})
     texts = {
@@ -206,11 +265,12 @@ def _limit(kind: str, err: Any) -> str:
         "finite_number": "doit être un nombre fini",
         "string_too_short": "le texte ne peut pas être vide",
         "string_too_long": "texte trop long (au plus {max_length} caractères)",
-        "too_short": "la liste doit contenir au moins {min_length} élément(s)",
+        "too_short": "la liste doit contenir au moins {min_length} {elements}",
         "too_long": "la liste contient trop d'éléments",
     }
     text = texts[kind]
     shown = {k: number_fr(v) if isinstance(v, int | float) else v for k, v in ctx.items()}
+    shown["elements"] = words_for(int(ctx.get("min_length", 2)), "élément")
     try:
         return text.format(**shown)
     except KeyError:
@@ -225,18 +285,12 @@ def _pattern(field: str, value: Any) -> str:
         )
     if field == "axes" or "/" in str(value):
         return f"« {value} » : un axe s'écrit référentiel/axe, par exemple snpd-2020-2024/axe-1"
-    slug = _slugify(str(value))
+    from stspd_cli.slug import slug as make_slug  # noqa: PLC0415  (error path only)
+
+    slug = make_slug(str(value))
     return f"identifiant « {value} » invalide : minuscules sans accents, chiffres et tirets" + (
         f" (par exemple « {slug} »)" if slug else ""
     )
-
-
-def _slugify(text: str) -> str:
-    import unicodedata  # noqa: PLC0415  (error path only)
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    parts = "".join(c if c.isalnum() else " " for c in ascii_text).split()
-    return "-".join(parts)
 
 
 def _context(data: Any, loc: Path_) -> str:
@@ -262,18 +316,8 @@ def _context(data: Any, loc: Path_) -> str:
 
 
 def _model_at(loc: Path_) -> type[BaseModel] | None:
-    """The model class whose fields are allowed at ``loc`` (a mapping's path)."""
-    current: type[BaseModel] | None = Document
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if current is None:
-            return None
-        info = fields_by_key(current).get(part)
-        if info is None:
-            return None
-        current = inner_model(info.annotation)
-    return current
+    """The model whose fields are allowed at ``loc`` (a mapping's path of the document)."""
+    return model_at(Document, loc)
 
 
 def _suggest_key(loc: Path_) -> str:

@@ -40,6 +40,8 @@ def strip_furniture(html: str) -> tuple[str, list[str]]:
             continue
         if node.tag == "header" and node.css_first("h1") is not None:
             continue  # the document's own cover, with its title
+        if node.tag in {"header", "footer"} and _in_a_section(node):
+            continue  # a section's own header (a plan's heading), not the site's banner
         _note(node, left_out, quiet=node.tag in silent)
         node.decompose()
     for node in list(tree.css("[class], [role]")):
@@ -61,6 +63,19 @@ def strip_furniture(html: str) -> tuple[str, list[str]]:
         node.unwrap()
     body = tree.body or tree.root
     return (body.html if body is not None else "") or "", left_out
+
+
+_SECTIONS = {"main", "article", "section"}
+
+
+def _in_a_section(node: Any) -> bool:
+    """An element inside sectioning content: HTML gives its header and footer to that section."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _SECTIONS:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _note(node: Any, left_out: list[str], *, quiet: bool) -> None:

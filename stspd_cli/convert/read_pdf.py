@@ -97,6 +97,7 @@ def _page_lines(page: Any, index: int) -> list[_Line]:
     boxes = [bbox for bbox, _ in tables]
     words = page.extract_words(extra_attrs=["size", "fontname"])
     lines: list[_Line] = []
+    end = 0.0  # where the previous word ends, on its line
     for word in words:
         middle = (float(word["top"]) + float(word["bottom"])) / 2
         if any(x0 <= float(word["x0"]) <= x1 and top <= middle <= bottom
@@ -106,10 +107,15 @@ def _page_lines(page: Any, index: int) -> list[_Line]:
         bold = any(mark in str(word["fontname"]).lower() for mark in _BOLD)
         last = lines[-1] if lines else None
         if last is not None and abs(float(word["top"]) - last.top) < 0.4 * size:
-            last.text += " " + word["text"]
+            # A word set in another size right against the previous one (the « er » of « 1er »
+            # in superscript) is the same word: pdfplumber splits words where the size changes.
+            touching = float(word["x0"]) - end < 0.15 * size
+            last.text += ("" if touching else " ") + word["text"]
+            end = float(word["x1"])
             last.size = max(last.size, size)
             last.bold = last.bold and bold
             continue
+        end = float(word["x1"])
         lines.append(
             _Line(
                 index,

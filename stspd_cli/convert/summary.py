@@ -93,7 +93,7 @@ def as_text(done: Conversion) -> str:
             + ", ".join([plural(found["chapitres"], "chapitre"), plural(found["notes"], "note")])
             + " (ce que le modèle ne range pas ailleurs)."
         )
-    share = percent_fr(100 * done.coverage.share, 1)
+    share = percent_fr(100 * done.coverage.share)
     lines.append(
         f"Phrases de la source placées dans le YAML : {done.coverage.placed} sur "
         f"{done.coverage.sentences} ({share})."

@@ -1,17 +1,16 @@
 """The diff engine: compare two models entity by entity.
 
-- Entities with an identity (actions, plans, objectives, actors, references, signatories, working
-  groups, avenants, indicators by label, measures by date...) are matched by it, wherever they sit.
+- Listed items are matched by their identity or their natural key (:mod:`stspd_cli.diff.keys`):
+  actions, plans, actors by id; funding lines by source and year, indicators by label, measures
+  by date, contacts by name, signatories by actor... A changed amount is one modification.
 - Actions are matched across plans (and outside them): a change of plan is ``moved``, of number
   ``renumbered``; a renumbering that only follows from an action leaving or joining the same
   numbering (moved, removed, added) names that action as its ``cause``.
 - Lists of plain values (partners, axes, communes...) are sets: re-ordering them is not a change.
-- Lists of items without identity (funding lines, contacts, places, notes) are multisets.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -20,55 +19,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from stspd_cli.dates import PartialDate
-from stspd_cli.fr import date_from, excerpt
+from stspd_cli.diff.keys import NESTED, entity_of, is_keyed, key_of, key_text, label_of, paired
 from stspd_cli.labels import ActionNames
 from stspd_cli.model import Action, Document
-from stspd_cli.model.actions import Indicateur, Mesure
-from stspd_cli.model.strategy import (
-    Acteur,
-    Avenant,
-    Chapitre,
-    GroupeTravail,
-    InstanceGouvernance,
-    Objectif,
-    Plan,
-    Principe,
-    Proposition,
-    Reference,
-    Seance,
-    Signataire,
-    SousObjectif,
-)
-
-# Entity name (stable, used in JSON) and identity key of each kind of listed item.
-_KEYED: dict[type[BaseModel], tuple[str, str]] = {
-    Objectif: ("objectif", "id"),
-    SousObjectif: ("sous_objectif", "id"),
-    Plan: ("plan", "id"),
-    Action: ("action", "id"),
-    Acteur: ("acteur", "id"),
-    Reference: ("reference", "id"),
-    Signataire: ("signataire", "acteur"),
-    Avenant: ("avenant", "id"),
-    GroupeTravail: ("groupe_travail", "id"),
-    InstanceGouvernance: ("instance", "id"),
-    Proposition: ("proposition", "id"),
-    Chapitre: ("chapitre", "id"),
-    Seance: ("seance", "date"),
-    Indicateur: ("indicateur", "libelle"),
-    Mesure: ("mesure", "date"),
-    Principe: ("principe", "id"),
-}
-# Entity names of listed items without identity, by the field that holds them.
-_UNKEYED = {
-    "financement": "financement",
-    "contacts": "contact",
-    "lieux": "lieu",
-    "notes": "note",
-    "repartition": "competence",
-}
-# Lists of ids that name members (so that an added member reads as an added entity).
-_MEMBER_LISTS = {("gouvernance", "membres"): "membre"}
+from stspd_cli.model.strategy import Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,36 +84,6 @@ def action_label(names: ActionNames, action: Action, plan: Plan | None) -> str:
     return named[:1].upper() + named[1:]
 
 
-def label_of(item: BaseModel) -> str:
-    if isinstance(item, Action):  # without its document (a nested item): its own number
-        return f"Action n°{item.numero} « {item.titre} »" if item.numero else f"« {item.titre} »"
-    if isinstance(item, Avenant):
-        return f"Avenant {date_from(item.date)}" if item.date else f"Avenant « {item.id} »"
-    if isinstance(item, Seance):
-        return f"Séance {date_from(item.date)}"
-    if isinstance(item, Proposition):
-        return f"Proposition « {excerpt(item.texte, 60)} »"
-    for attr in ("titre", "nom", "libelle"):
-        text = getattr(item, attr, None)
-        if isinstance(text, str):
-            return text
-    if isinstance(item, Signataire):
-        return item.libelle or item.acteur
-    if isinstance(item, Mesure):
-        return item.date.isoformat()
-    if isinstance(item, Principe):
-        return item.texte[:60]
-    return type(item).__name__.lower()
-
-
-def _key(item: BaseModel) -> Any:
-    attr = _KEYED[type(item)][1]
-    value = getattr(item, attr)
-    if value is None and isinstance(item, Principe):
-        return item.texte
-    return value
-
-
 class _Differ:
     def __init__(self) -> None:
         self.changes: list[Change] = []
@@ -199,7 +123,7 @@ class _Differ:
             common = {"entity": entity, "id": ident, "plan": plan, "label": label}
             sample = after if after is not None else before
             if isinstance(sample, BaseModel):
-                if _is_keyed(sample):
+                if is_keyed(sample):
                     continue  # single keyed items do not occur outside lists
                 self.model(
                     before,
@@ -222,13 +146,9 @@ class _Differ:
         if not before and not after:  # an absent section next to an empty list
             return
         sample = (after or before)[0]
-        if isinstance(sample, BaseModel) and _is_keyed(sample):
+        if isinstance(sample, BaseModel):
             self.keyed(before, after, where=where, plan=common["plan"], owner=common)
-        elif isinstance(sample, BaseModel):
-            self.multiset(before, after, field=field, where=where, common=common)
-        elif not isinstance(sample, BaseModel) and sorted(map(str, before)) != sorted(
-            map(str, after)
-        ):
+        elif sorted(map(str, before)) != sorted(map(str, after)):
             self.emit(
                 kind="modified",
                 field=field,
@@ -247,8 +167,7 @@ class _Differ:
         plan: str | None,
         owner: dict[str, Any] | None = None,
     ) -> None:
-        old_by = {_key(x): (i, x) for i, x in enumerate(before)}
-        new_by = {_key(x): (i, x) for i, x in enumerate(after)}
+        old_by, new_by = paired(before, after)
         for key, (i, item) in old_by.items():
             if key not in new_by:
                 self._presence("removed", item, f"{where}[{i}]", plan, owner)
@@ -258,12 +177,7 @@ class _Differ:
                 continue
             previous = old_by[key][1]
             if previous != item:
-                entity = _KEYED[type(item)][0]
-                ident = str(jsonable(key))
-                label = label_of(item)
-                if owner and entity in {"indicateur", "mesure"}:
-                    label = f"{owner['label']} — {label}"
-                    ident = f"{owner['id']}/{ident}"
+                entity, ident, label = _named(item, owner)
                 self.model(
                     previous,
                     item,
@@ -277,12 +191,7 @@ class _Differ:
     def _presence(
         self, kind: str, item: BaseModel, path: str, plan: str | None, owner: dict[str, Any] | None
     ) -> None:
-        entity = _KEYED[type(item)][0]
-        ident = str(jsonable(_key(item)))
-        label = label_of(item)
-        if owner and entity in {"indicateur", "mesure", "sous_objectif"}:
-            label = f"{owner['label']} — {label}"
-            ident = f"{owner['id']}/{ident}"
+        entity, ident, label = _named(item, owner)
         value = item
         if isinstance(item, Plan):
             value = item.model_copy(update={"actions": []})
@@ -298,49 +207,17 @@ class _Differ:
             label=label,
         )
 
-    def multiset(
-        self,
-        before: Sequence[BaseModel],
-        after: Sequence[BaseModel],
-        *,
-        field: str,
-        where: str,
-        common: dict[str, Any],
-    ) -> None:
-        entity = _UNKEYED.get(field.rsplit(".", 1)[-1], field)
-        old_count = Counter(_frozen(x) for x in before)
-        new_count = Counter(_frozen(x) for x in after)
-        for i, item in enumerate(before):
-            if old_count[_frozen(item)] > new_count[_frozen(item)]:
-                old_count[_frozen(item)] -= 1
-                self.emit(
-                    kind="removed",
-                    field=None,
-                    old=item,
-                    new=None,
-                    path=f"{where}[{i}]",
-                    **{**common, "entity": entity},
-                )
-        old_count = Counter(_frozen(x) for x in before)
-        for i, item in enumerate(after):
-            if new_count[_frozen(item)] > old_count[_frozen(item)]:
-                new_count[_frozen(item)] -= 1
-                self.emit(
-                    kind="added",
-                    field=None,
-                    old=None,
-                    new=item,
-                    path=f"{where}[{i}]",
-                    **{**common, "entity": entity},
-                )
 
-
-def _frozen(item: BaseModel) -> str:
-    return item.model_dump_json()
-
-
-def _is_keyed(item: BaseModel) -> bool:
-    return type(item) in _KEYED
+def _named(item: BaseModel, owner: dict[str, Any] | None) -> tuple[str, str | None, str]:
+    """(entity, id, label) of a listed item; an item told under its owner (an action's funding
+    line) is named « owner — item », its id « owner/key »."""
+    entity = entity_of(item)
+    ident = key_text(key_of(item)) or None
+    label = label_of(item)
+    if owner and owner.get("id") is not None and entity in NESTED:
+        label = f"{owner['label']} — {label}"
+        ident = f"{owner['id']}/{ident or ''}"
+    return entity, ident, label
 
 
 def _actions(doc: Document) -> dict[str, tuple[str, Plan | None, Action]]:

@@ -61,11 +61,9 @@ def as_text(out: DiffOutput) -> str:
 
     p = out.presentation
     console, buffer = terminal_console(color=out.color, width=120, soft_wrap=True)
-    title = Text("Modifications de ", style="bold")
-    title.append(_side(p.old_name, p.old_version), style="bold")
-    title.append(" à ", style="bold")
-    title.append(_side(p.new_name, p.new_version), style="bold")
-    console.print(title)
+    console.print(Text(f"Modifications de {p.old_side} à {p.new_side}", style="bold"))
+    if p.old_version or p.new_version:  # the files compared, when the versions have names
+        console.print(f"Fichiers comparés : {p.old_name} → {p.new_name}")
     console.print(summary_sentence(p))
     for group in p.groups:
         count = plural(len(group.items), "modification")
@@ -78,6 +76,8 @@ def as_text(out: DiffOutput) -> str:
                 line = Text(f"    {_MARKS[kind]} ", style=_STYLES[kind])
                 line.append(item.text)
                 console.print(line)
+                for detail in item.details:
+                    console.print(Text(f"        {detail}"))
                 if item.consequences:
                     console.print(Text("      qui renumérote :"))
                 for consequence in item.consequences:
@@ -97,10 +97,6 @@ def as_text(out: DiffOutput) -> str:
                         words_line.append(shown, style=style)
                     console.print(words_line)
     return rendered(buffer)
-
-
-def _side(name: str, version: str) -> str:
-    return f"{name} ({version})" if version else name
 
 
 @formatter("json")

@@ -16,8 +16,9 @@ from pydantic import BaseModel
 
 from stspd_cli.dates import PartialDate
 from stspd_cli.diff.engine import Change
+from stspd_cli.diff.items import WORDED, item_words
 from stspd_cli.diff.words import Segment, is_long, word_diff
-from stspd_cli.fr import date_as_of, date_fr, date_on, number_fr
+from stspd_cli.fr import date_as_of, date_fr, date_on, euros_fr, number_fr, quoted
 from stspd_cli.labels import ActionNames, labels_of
 from stspd_cli.model import Document
 from stspd_cli.model.actions import Action, Indicateur, Mesure
@@ -45,6 +46,8 @@ from stspd_cli.model.strategy import (
 )
 from stspd_cli.nouns import lower_first
 from stspd_cli.period import effective_period, extension_words
+from stspd_cli.report.compute import funding_amounts, funding_state
+from stspd_cli.report.funding import funding_sentence
 from stspd_cli.resources import load_data
 from stspd_cli.vocabulary import label
 
@@ -99,6 +102,8 @@ class Item:
     new_text: str = ""
     # Renumberings this change caused (an action moved: the ones after it took its number).
     consequences: list[Item] = field(default_factory=list)
+    # What an added or removed action holds: « Pilote : Ville », « Échéance : 30 juin 2027 ».
+    details: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -122,6 +127,15 @@ class Presentation:
     titre: str = ""
 
     @property
+    def old_side(self) -> str:
+        """« la version juin 2025 (adoptée le 20 juin 2024) », or the file's name."""
+        return f"la {self.old_version}" if self.old_version else self.old_name
+
+    @property
+    def new_side(self) -> str:
+        return f"la {self.new_version}" if self.new_version else self.new_name
+
+    @property
     def kinds(self) -> list[tuple[str, str, int]]:
         """(singular word, plural word, count) for each kind that occurs."""
         one, many = words()["genres"], words()["genres_pluriel"]
@@ -129,12 +143,16 @@ class Presentation:
 
 
 def version_label(doc: Document) -> str:
-    parts = []
-    if doc.strategie.version:
-        parts.append(f"version {doc.strategie.version}")
-    if doc.strategie.adoption and doc.strategie.adoption.date:
-        parts.append(f"adoptée {date_on(doc.strategie.adoption.date)}")
-    return ", ".join(parts)
+    """``version juin 2026 (adoptée le 20 juin 2024)``, ``version adoptée le 20 juin 2024``, or
+    nothing when the file says neither: how the note names a version, in words."""
+    label = doc.strategie.version
+    adopted = doc.strategie.adoption.date if doc.strategie.adoption else None
+    when = f"adoptée {date_on(adopted)}" if adopted else ""
+    if label and when:
+        return f"version {label} ({when})"
+    if label or when:
+        return f"version {label or when}"
+    return ""
 
 
 class _Teller:
@@ -165,12 +183,12 @@ class _Teller:
         """``du plan « Titre »`` or ``des actions transversales``."""
         if plan is None:
             return f"des {lower_first(self.labels.transversal())}"
-        return f"{self.labels.plan.of_the()} « {self.plans.get(plan, plan)} »"
+        return f"{self.labels.plan.of_the()} {quoted(self.plans.get(plan, plan))}"
 
     def destination(self, plan: str | None) -> str:
         if plan is None:
             return f"vers les {lower_first(self.labels.transversal())}"
-        return f"vers {self.labels.plan.the()} « {self.plans.get(plan, plan)} »"
+        return f"vers {self.labels.plan.the()} {quoted(self.plans.get(plan, plan))}"
 
     def value(self, info_field: str, entity: str, value: Any) -> str:
         if value is None or value == []:
@@ -186,9 +204,11 @@ class _Teller:
         if last in _ACTOR_FIELDS:
             return self.names.get(str(value), str(value))
         if last == "groupe_travail":
-            return self.groups.get(str(value), f"« {value} »")
+            return self.groups.get(str(value), quoted(str(value)))
         if isinstance(value, bool):
             return "oui" if value else "non"
+        if last == "montant" and isinstance(value, int | float):
+            return euros_fr(value)
         if isinstance(value, int | float):
             return number_fr(value)
         if isinstance(value, str) and (
@@ -196,8 +216,8 @@ class _Teller:
         ):
             return date_fr(PartialDate.parse(value))
         if isinstance(value, dict):
-            return _summarise(value)
-        return f"« {value} »"
+            return item_words(entity, value, self.names)
+        return quoted(str(value))
 
     def field_name(self, entity: str, dotted: str) -> str:
         model = _MODELS.get(entity)
@@ -218,16 +238,20 @@ class _Teller:
         elif change.entity == "signataire":  # named by its actor when the document gives no label
             subject = self.names.get(subject, subject)
         item = Item(change=change, entity=entity_word, subject=subject, text="")
-        if change.entity in {"indicateur", "mesure"} and detail:
-            entity_word = f"{entity_word} de l'indicateur « {detail.split(' — ')[0]} »"
         action = self.labels.action
         if change.entity == "action":
             entity_word = action.title()
             e = "e" if action.feminine else ""
-        if change.kind == "added":
-            item.text = f"{entity_word} ajouté{e}" + self._detail(change.entity, change.new)
-        elif change.kind == "removed":
-            item.text = f"{entity_word} retiré{e}" + self._detail(change.entity, change.old)
+        elif change.entity == "mesure" and detail:
+            entity_word = f"{entity_word} de l'indicateur {quoted(detail.split(' — ')[0])}"
+        elif detail and change.entity not in WORDED:  # said by its words when added or removed
+            entity_word = _item_name(change.entity, detail)
+        if change.kind in {"added", "removed"}:
+            value = change.new if change.kind == "added" else change.old
+            verb = "ajouté" if change.kind == "added" else "retiré"
+            item.text = f"{entity_word} {verb}{e}" + self._detail(change.entity, value)
+            if change.entity == "action" and isinstance(value, dict):
+                item.details = self.action_content(value)
         elif change.kind == "moved":
             item.text = (
                 f"{action.agree('déplacé')} {self.place(change.old)} {self.destination(change.new)}"
@@ -236,12 +260,12 @@ class _Teller:
             before, after = self.number("old", change.id), self.number("new", change.id)
             item.text = f"{action.agree('renuméroté')} : {before} → {after}"
         else:
-            self._modified(change, item)
+            self._modified(change, item, detail)
         if change.entity == "avenant" and self.extension and _moves_the_end(change):
             item.text += f" ; {self.extension}"
         return item
 
-    def _modified(self, change: Change, item: Item) -> None:
+    def _modified(self, change: Change, item: Item, detail: str) -> None:
         name = self.field_name(change.entity, change.field or "")
         old, new = change.old, change.new
         if is_long(old) or is_long(new):
@@ -249,9 +273,11 @@ class _Teller:
             item.segments = word_diff(old or "", new or "")
             item.old_text, item.new_text = old or "", new or ""
             return
-        if change.entity in {"indicateur", "mesure"}:
-            _, _, detail = change.label.partition(" — ")
-            name = f"indicateur « {detail.split(' — ')[0]} » — {name}"
+        owned = _item_name(change.entity, detail) if detail else ""
+        if owned:
+            name = f"{owned} — {lower_first(name)}"
+        if change.entity == "financement" and change.field == "montant":
+            name = owned  # « Financement FIPD 2026 : 15 000 € → 18 000 € »
         if isinstance(old, list) or isinstance(new, list):
             before, after = set(map(str, old or [])), set(map(str, new or []))
             parts = []
@@ -275,12 +301,44 @@ class _Teller:
             comment = value.get("commentaire")
             return f"{text} ({' '.join(str(comment).split())})" if comment else text
         if entity == "avenant" and isinstance(value, dict):
-            return f" : « {' '.join(str(value['objet']).split())} »"
-        if entity in {"financement", "contact", "lieu", "note", "competence"} and isinstance(
-            value, dict
-        ):
-            return f" : {_summarise(value)}"
+            return f" : {quoted(' '.join(str(value['objet']).split()))}"
+        if entity in WORDED and isinstance(value, dict):
+            return f" : {item_words(entity, value, self.names)}"
         return ""
+
+    def action_content(self, action: dict[str, Any]) -> list[str]:
+        """What the plenary reads of an added or removed action: its purpose, pilot, partners,
+        deadline and budget (obtained and requested money apart)."""
+        lines = []
+        if action.get("finalite"):
+            lines.append(f"Finalité : {action['finalite']}")
+        for key, title in (("pilote", "Pilote"), ("partenaires", "Partenaires")):
+            if action.get(key):
+                lines.append(f"{title} : {self.value(key, 'action', action[key])}")
+        calendar = action.get("calendrier") or {}
+        due = calendar.get("echeance") or calendar.get("fin")
+        if due:
+            lines.append(f"Échéance : {date_fr(PartialDate.parse(str(due)))}")
+        amounts = [
+            (funding_state(line.get("acquis")), float(line["montant"]))
+            for line in action.get("financement", [])
+            if line.get("montant") is not None
+        ]
+        if amounts:
+            lines.append(f"Budget : {funding_sentence(funding_amounts(amounts))}")
+        return lines
+
+
+def _item_name(entity: str, detail: str) -> str:
+    """An item told under its owner: « Indicateur « Jeunes suivis » », « Financement FIPD
+    2026 », « Mesure de l'indicateur « Jeunes suivis » »."""
+    word = words()["entites"].get(entity, entity)
+    if entity == "mesure":
+        indicator, _, when = detail.partition(" — ")
+        return f"{word} {date_as_of(PartialDate.parse(when))} de l'indicateur {quoted(indicator)}"
+    if entity == "financement":
+        return f"{word} {detail}"
+    return f"{word} {quoted(detail)}"
 
 
 def _groups(doc: Document) -> dict[str, str]:
@@ -309,18 +367,6 @@ def _looks_like_date(text: str) -> bool:
     return True
 
 
-def _summarise(value: dict[str, Any]) -> str:
-    parts = []
-    for key, item in value.items():
-        if key == "diffusion":
-            continue
-        if isinstance(item, int | float) and key == "montant":
-            parts.append(f"{number_fr(item)} €")
-        else:
-            parts.append(str(item))
-    return ", ".join(parts)
-
-
 def present(
     changes: list[Change], old: Document, new: Document, old_name: str, new_name: str
 ) -> Presentation:
@@ -329,7 +375,7 @@ def present(
     order = [p.id for p in new.plans] + [p.id for p in old.plans if p.id not in teller.plans]
     for plan_id in dict.fromkeys(order):
         groups[plan_id] = Group(
-            plan_id, f"{teller.labels.plan.title()} « {teller.plans[plan_id]} »"
+            plan_id, f"{teller.labels.plan.title()} {quoted(teller.plans[plan_id])}"
         )
     groups[TRANSVERSAL] = Group(TRANSVERSAL, teller.labels.transversal())
     told: dict[tuple[str, str | None], Item] = {}
@@ -349,7 +395,7 @@ def present(
         if cause is not None:
             item = teller.tell(change)
             numbers = item.text.split(" : ", 1)[-1]
-            item.text = f"« {teller.title(change.id)} » : {numbers}"
+            item.text = f"{quoted(teller.title(change.id))} : {numbers}"
             cause.consequences.append(item)
         elif change.cause is not None:  # its cause is not told here: told on its own
             fallback = groups.get(change.plan) or groups[None]

@@ -13,7 +13,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from stspd_cli.dates import PartialDate
-from stspd_cli.diff.engine import _KEYED, jsonable
+from stspd_cli.diff.engine import jsonable
+from stspd_cli.diff.items import WORDED, item_words
+from stspd_cli.diff.keys import entity_of, is_keyed, key_of, key_text
 from stspd_cli.model import Document
 from stspd_cli.terminal import visible
 
@@ -37,19 +39,16 @@ def _lines(model: BaseModel, tag: str, prefix: str = "") -> list[str]:
             continue
         path = f"{prefix}{key}"
         if isinstance(value, BaseModel):
-            if type(value) in _KEYED:
+            if is_keyed(value):
                 continue
             out += _lines(value, tag, f"{path}.")
         elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
-            if type(value[0]) in _KEYED:
-                entity = _KEYED[type(value[0])][0]
-                ident_of = _KEYED[type(value[0])][1]
-                items = sorted(value, key=lambda v: str(jsonable(getattr(v, ident_of) or v)))
-                for item in items:
-                    ident = _scalar(getattr(item, ident_of) or getattr(item, "texte", ""))
-                    nested += _lines(item, f"{tag} > {entity} {ident}")
-            else:
-                out += sorted(f"[{tag}] {path} : {item.model_dump_json()}" for item in value)
+            entity = entity_of(value[0])
+            if entity in WORDED:  # one line in words per item: « FIPD 2026, 15 000 €, acquis »
+                out += sorted(f"[{tag}] {path} : {item_words(entity, jsonable(v))}" for v in value)
+                continue
+            for item in sorted(value, key=lambda v: key_text(key_of(v))):
+                nested += _lines(item, f"{tag} > {entity} {_scalar(key_text(key_of(item)))}")
         elif isinstance(value, list):
             out.append(f"[{tag}] {path} : {', '.join(sorted(_scalar(v) for v in value))}")
         else:
@@ -79,5 +78,5 @@ def as_text(doc: Document) -> str:
         lines += _lines(proposal, f"proposition {proposal.id}")
     for chapter in sorted(doc.chapitres, key=lambda c: c.id):
         lines += _lines(chapter, f"chapitre {chapter.id}")
-    lines += sorted(f"[note] {note.model_dump_json()}" for note in doc.notes)
+    lines += sorted(f"[note] {item_words('note', jsonable(note))}" for note in doc.notes)
     return visible("\n".join(lines) + "\n")

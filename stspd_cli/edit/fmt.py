@@ -15,15 +15,18 @@ from typing import Any
 
 from stspd_cli.edit.comments import Layout, layout_of
 from stspd_cli.edit.emit import emit
-from stspd_cli.edit.shape import document_shape, normalise_dates
+from stspd_cli.edit.shape import Shape, document_shape, normalise_dates
 from stspd_cli.errors import (
     EXIT_INVALID,
     EXIT_OK,
     FormatError,
+    InvalidStrategyError,
     StspdError,
     UnreadableInputError,
 )
-from stspd_cli.load import load_source
+from stspd_cli.findings import Finding
+from stspd_cli.fr import plural
+from stspd_cli.load import Loaded, load_source
 from stspd_cli.roundtrip import check_source
 from stspd_cli.source import Source, decode_source
 
@@ -53,21 +56,72 @@ class Formatted:
         )
         if len(lines) > limit:
             more = len(lines) - limit
-            lines = [*lines[:limit], f"... ({more} ligne{'s' if more > 1 else ''} de plus)"]
+            lines = [*lines[:limit], f"... ({plural(more, 'ligne')} de plus)"]
         from stspd_cli.terminal import visible  # noqa: PLC0415
 
         return visible("\n".join(lines) + "\n") if lines else ""
 
 
 def format_text(text: str, name: str = "<texte>") -> str:
-    """The canonical layout of a strategy's text (line ends LF, no BOM)."""
+    """The canonical layout of a strategy's text (line ends LF, no BOM). A date field that
+    holds no date stops it: written in quotes, the slip would look like a text and go unseen."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     loaded = check_source(Source(file=name, text=text, data=text.encode("utf-8")))
     assert loaded.data is not None
+    wrong = invalid_dates(loaded)
+    if wrong:
+        first = wrong[0]
+        more = f" (et {plural(len(wrong) - 1, 'autre date')})" if len(wrong) > 1 else ""
+        msg = (
+            f"{first.location}: erreur {first.code} {first.message}{more} ; fichier laissé tel quel"
+        )
+        hint = f"corrigez la date, puis relancez stspd fmt ; « stspd validate {name} » liste tout"
+        raise InvalidStrategyError(msg, hint=hint)
     layout = layout_of(text, loaded.data, loaded.positions)
     result = "\n".join(emit(loaded.data, layout, document_shape())) + "\n"
     _verify(name, loaded.data, layout, result)
     return result
+
+
+def invalid_dates(loaded: Loaded) -> list[Finding]:
+    """Each date field whose text is no date fmt can write in ISO form (``31/12/2026``,
+    ``2026-31-12``; ``2026-9-3`` is only written ``2026-09-03``), as validate reports it (M005,
+    with the form to write)."""
+    from stspd_cli.checks.structure import DATE_FORMS  # noqa: PLC0415
+    from stspd_cli.dates import DateError, PartialDate  # noqa: PLC0415
+    from stspd_cli.edit.scalars import iso_date  # noqa: PLC0415
+    from stspd_cli.rules import make_finding  # noqa: PLC0415
+
+    found: list[Finding] = []
+
+    def walk(value: Any, shape: Shape, path: tuple[str | int, ...]) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if shape.is_date(key) and isinstance(item, str) and iso_date(item) is None:
+                    try:
+                        PartialDate.parse(item)
+                    except DateError as error:
+                        line, column = loaded.at((*path, key))
+                        found.append(
+                            make_finding(
+                                "M005",
+                                loaded.file,
+                                line,
+                                column,
+                                (*path, key),
+                                champ=key,
+                                detail=str(error),
+                                conseil=error.hint or DATE_FORMS,
+                            )
+                        )
+                else:
+                    walk(item, shape.child(key), (*path, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, shape, (*path, i))
+
+    walk(loaded.data, document_shape(), ())
+    return found
 
 
 def _verify(name: str, data: dict[str, Any], layout: Layout, result: str) -> None:
@@ -132,7 +186,6 @@ class FmtReport:
 
     def summary(self, *, check: bool) -> list[str]:
         """What happened, one French line per changed file and a total (for standard error)."""
-        from stspd_cli.fr import plural  # noqa: PLC0415
 
         changed = self.changed
         verb = "n'est pas en forme" if check else "mis en forme"

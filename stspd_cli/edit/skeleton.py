@@ -8,8 +8,6 @@ so that a new file is already in canonical form.
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,15 +22,13 @@ if TYPE_CHECKING:
 
 SCHEMA_FILE = "schema/stspd-1.schema.json"
 DEFAULT_SCHEMA_REF = "../" + SCHEMA_FILE  # strategies/x.yaml in a repository made by stspd init
-_NOT_ID = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str, *, limit: int = 60) -> str:
-    """An identifier from a name: ``Villeneuve-d'Ascq`` -> ``villeneuve-d-ascq``."""
-    bare = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "Oe"))
-    ascii_text = "".join(c for c in bare if not unicodedata.combining(c)).lower()
-    slug = _NOT_ID.sub("-", ascii_text).strip("-")[:limit].strip("-")
-    return slug or "territoire"
+    """An identifier from a name (:func:`stspd_cli.slug.slug`), « territoire » if it has none."""
+    from stspd_cli.slug import slug  # noqa: PLC0415
+
+    return slug(text, limit=limit) or "territoire"
 
 
 def parse_instance(value: str) -> str:

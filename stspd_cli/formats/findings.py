@@ -12,6 +12,10 @@ from stspd_cli.terminal import console as terminal_console
 from stspd_cli.terminal import json_text, rendered, visible
 from stspd_cli.validate import ValidationReport
 
+# Each line says its severity in words, as yamllint says error and warning: a CI log or a
+# pre-commit output has no colour.
+SEVERITY_WORDS = {Severity.ERROR: "erreur", Severity.WARNING: "avertissement"}
+
 
 class OutputOptions(NamedTuple):
     color: bool = False
@@ -48,7 +52,8 @@ def summary(report: ValidationReport) -> str:
     if skipped:
         text += (
             f" Règles de cohérence non vérifiées pour {plural(skipped, 'fichier', 'fichiers')} : "
-            "corrigez d'abord les erreurs de structure."
+            "rien n'a pu être lu comme une stratégie (syntaxe, schéma) ; corrigez d'abord ces "
+            "erreurs."
         )
     others = skipped_sentence(report.skipped)
     if others:
@@ -63,7 +68,8 @@ def as_text(report: ValidationReport, options: OutputOptions) -> str:
     if not options.color:
         # Plain text needs no terminal library (and starts faster without one).
         lines = [
-            f"{visible(f.location, one_line=True)}: {f.code} {visible(f.message, one_line=True)}"
+            f"{visible(f.location, one_line=True)}: {SEVERITY_WORDS[f.severity]} {f.code} "
+            f"{visible(f.message, one_line=True)}"
             for f in report.findings
         ]
         return visible("\n".join([*lines, summary(report)]) + "\n")
@@ -75,7 +81,7 @@ def as_text(report: ValidationReport, options: OutputOptions) -> str:
         line = Text()
         line.append(visible(f.location, one_line=True), style="bold")
         line.append(": ")
-        line.append(f.code, style=styles[f.severity])
+        line.append(f"{SEVERITY_WORDS[f.severity]} {f.code}", style=styles[f.severity])
         line.append(" ")
         line.append(visible(f.message, one_line=True))
         console.print(line)

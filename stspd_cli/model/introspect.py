@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -45,18 +46,27 @@ def fields_by_key(model: type[BaseModel]) -> dict[str, FieldInfo]:
     return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
-def field_at(model: type[BaseModel], dotted: str) -> FieldInfo | None:
-    """The field ``a.b.c`` below ``model``, following nested models."""
+def model_at(model: type[BaseModel], path: Sequence[str | int]) -> type[BaseModel] | None:
+    """The model of the mapping at ``path`` below ``model`` (list indices are skipped), or
+    None where the model does not go."""
     current: type[BaseModel] | None = model
-    info: FieldInfo | None = None
-    for key in dotted.split("."):
+    for part in path:
+        if isinstance(part, int):
+            continue
         if current is None:
             return None
-        info = fields_by_key(current).get(key)
+        info = fields_by_key(current).get(part)
         if info is None:
             return None
         current = inner_model(info.annotation)
-    return info
+    return current
+
+
+def field_at(model: type[BaseModel], dotted: str) -> FieldInfo | None:
+    """The field ``a.b.c`` below ``model``, following nested models."""
+    *parents, last = dotted.split(".")
+    parent = model_at(model, parents)
+    return fields_by_key(parent).get(last) if parent is not None else None
 
 
 def vocabulary_of(info: FieldInfo) -> str | None:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from stspd_cli.model import Document
+    from stspd_cli.render.draft import Draft
     from stspd_cli.render.formats import Format
 
 __all__ = ["get_format", "load_strategy", "render_document", "template_error"]
@@ -55,14 +56,16 @@ def render_document(
     *,
     interne: bool = False,
     templates: Sequence[Path] = (),
+    draft: Draft | None = None,
 ) -> bytes:
-    """``doc`` rendered in a format, public unless ``interne``, with the commune's templates."""
+    """``doc`` rendered in a format, public unless ``interne``, with the commune's templates;
+    with ``draft``, marked « BROUILLON » with its findings (``render --brouillon``)."""
     from stspd_cli.render.context import build_context  # noqa: PLC0415
     from stspd_cli.render.environment import build_environment  # noqa: PLC0415
 
     fmt = get_format(format_name)
     env = build_environment(templates)
-    ctx = build_context(doc, interne=interne)
+    ctx = build_context(doc, interne=interne, draft=draft)
     try:
         return fmt.render(ctx, env)
     except Exception as error:

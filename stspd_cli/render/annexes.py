@@ -6,9 +6,12 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
 from stspd_cli.render.views import Ref
+from stspd_cli.report.compute import funding_state
+from stspd_cli.report.funding import state_shares
 
 if TYPE_CHECKING:
-    from stspd_cli.render.views import ActionView, PlanView, Resolver
+    from stspd_cli.report.compute import funding_state
+from stspd_cli.render.views import ActionView, PlanView, Resolver
 
 
 class ActorRoles(NamedTuple):
@@ -63,30 +66,37 @@ def who_does_what(
 
 
 class FundingSummary(NamedTuple):
-    """Amounts by source (rows, in order of first appearance) and year (columns)."""
+    """Amounts by source (rows, in order of first appearance) and year (columns); under the
+    total, the share of each state (« dont acquis »...) when the money is of several."""
 
     annees: list[int | None]  # None: lines without a year
     lignes: list[tuple[str, list[float | None], float]]  # source, per year, total
     par_annee: list[float | None]
     total: float
+    parts: list[tuple[str, list[float | None], float]]  # « dont acquis », per year, total
 
 
 def funding_summary(actions: list[ActionView]) -> FundingSummary | None:
     cells: dict[str, dict[int | None, float]] = defaultdict(dict)
+    states: dict[str, dict[int | None, float]] = defaultdict(dict)
     for action in actions:
         for line in action.financement.lignes if action.financement else []:
             if line.montant is None:
                 continue
-            by_year = cells[line.source]
-            by_year[line.annee] = by_year.get(line.annee, 0.0) + line.montant
+            for table, key in ((cells, line.source), (states, funding_state(line.acquis))):
+                by_year = table[key]
+                by_year[line.annee] = by_year.get(line.annee, 0.0) + line.montant
     if not cells:
         return None
     years = sorted({y for by_year in cells.values() for y in by_year}, key=lambda y: (y is None, y))
-    rows = [
-        (source, [by_year.get(y) for y in years], sum(by_year.values()))
-        for source, by_year in cells.items()
-    ]
+
+    def row(name: str, by_year: dict[int | None, float]) -> tuple[str, list[float | None], float]:
+        return (name, [by_year.get(y) for y in years], sum(by_year.values()))
+
+    rows = [row(source, by_year) for source, by_year in cells.items()]
     per_year: list[float | None] = [
         sum(by_year.get(y, 0.0) for by_year in cells.values()) for y in years
     ]
-    return FundingSummary(years, rows, per_year, sum(r[2] for r in rows))
+    totals = {state: sum(by_year.values()) for state, by_year in states.items()}
+    parts = [row(words, states[state]) for state, words in state_shares(totals)]
+    return FundingSummary(years, rows, per_year, sum(r[2] for r in rows), parts)

@@ -17,6 +17,7 @@ from stspd_cli.labels import ActionNames, Labels
 from stspd_cli.model.items import is_restricted
 from stspd_cli.period import effective_period, end_set_by, extension_text
 from stspd_cli.render.annexes import FundingSummary, WhoDoesWhat, funding_summary, who_does_what
+from stspd_cli.render.draft import Draft, anchors_of
 from stspd_cli.render.parts import (
     ChapterView,
     GovernanceLevel,
@@ -91,6 +92,7 @@ class Titles(NamedTuple):
     glossaire: str = "Glossaire des sigles"
     sommaire: str = "Sommaire"
     transversales: str = "Actions transversales"
+    brouillon: str = "Problèmes à corriger (brouillon)"
 
 
 class ObjectiveGroup(NamedTuple):
@@ -114,6 +116,7 @@ class RenderContext(NamedTuple):
     propositions: ProposalsSummary | None
     chapitres: list[ChapterView]
     glossaire: tuple[Sigle, ...] = ()
+    brouillon: Draft | None = None  # render --brouillon: the findings to show, at their place
     restricted_mark: str = RESTRICTED_MARK
     transversal_anchor: str = TRANSVERSAL_ANCHOR
 
@@ -201,6 +204,7 @@ class RenderContext(NamedTuple):
             (self.propositions is not None, t.propositions, "propositions"),
             (bool(self.glossaire), t.glossaire, "glossaire"),
         ]
+        present.append((self.brouillon is not None, t.brouillon, "brouillon"))
         return [TocEntry(titre, anchor, []) for shown, titre, anchor in present if shown]
 
     @property
@@ -268,8 +272,9 @@ class RenderContext(NamedTuple):
         return self._replace(glossaire=tuple(glossaire))
 
 
-def build_context(doc: Document, *, interne: bool) -> RenderContext:
-    """The context for ``doc`` as its audience may see it: restricted items only if ``interne``."""
+def build_context(doc: Document, *, interne: bool, draft: Draft | None = None) -> RenderContext:
+    """The context for ``doc`` as its audience may see it: restricted items only if ``interne``;
+    a draft's findings placed at what it shows."""
     shown = view(doc, interne=interne)
     resolver = Resolver(shown)
     names = ActionNames(shown)
@@ -291,6 +296,7 @@ def build_context(doc: Document, *, interne: bool) -> RenderContext:
         instances=governance_levels(shown, resolver),
         propositions=proposals_summary(shown, every_action, names.labels),
         chapitres=chapter_views(shown),
+        brouillon=draft.placed(anchors_of(shown)) if draft is not None else None,
     )
 
 

@@ -42,10 +42,12 @@ from stspd_cli.fr import (
     percent_fr,
     plural,
     typography,
+    words_for,
 )
 from stspd_cli.render import markdown
 from stspd_cli.render.loader import ChainLoader
 from stspd_cli.render.sandbox import FrenchUndefined, Sandbox
+from stspd_cli.render.typeset import TypesetTemplate, TypographyExtension
 from stspd_cli.vocabulary import label
 
 if TYPE_CHECKING:
@@ -131,10 +133,6 @@ def _quantity(value: float, unit: str | None = None) -> str:
     return f"{number_fr(value)}{NBSP}{unit}" if unit else number_fr(value)
 
 
-def _percent(value: float) -> str:
-    return percent_fr(value)
-
-
 def _groupby_subject(items: Sequence[Any]) -> list[tuple[str, list[Any]]]:
     """Consecutive items with the same ``subject``, in order (Jinja's groupby sorts)."""
     from itertools import groupby  # noqa: PLC0415
@@ -168,6 +166,17 @@ def _indent(text: str, *args: Any, **kwargs: Any) -> str:
     return markdown.MarkdownText(indented) if isinstance(text, markdown.MarkdownText) else indented
 
 
+def _phone(number: str) -> str:
+    """``03 20 00 00 00`` kept on one line: its spaces become no-break ones."""
+    return " ".join(number.split()).replace(" ", NBSP)
+
+
+def _agreed(singular: str, count: int) -> str:
+    """``"Partenaire" | accord(n)``: « Partenaire », or « Partenaires » when n > 1, by the one
+    plural rule (:func:`stspd_cli.fr.words_for`)."""
+    return words_for(count, singular)
+
+
 def _date_iso_fr(text: str) -> str:
     """An ISO date written as text (in report data, at any precision) shown the French way."""
     from stspd_cli.dates import PartialDate  # noqa: PLC0415
@@ -185,10 +194,12 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "date_du": date_from,  # « du 30 juin 2026 », « de juin 2026 »
     "euros": euros_fr,
     "nombre": number_fr,
-    "pourcent": _percent,
+    "pourcent": percent_fr,  # the one precision rule (fr.PERCENT_DECIMALS)
     "valeur": _quantity,
     "capitalize_first": _capitalize_first,
-    "pluriel": plural,
+    "pluriel": plural,  # 3 | pluriel("jour") -> « 3 jours »
+    "accord": _agreed,
+    "telephone": _phone,
     "label": _label,
     "md": _md,
     "md_compact": _md_compact,
@@ -276,7 +287,9 @@ def build_environment(custom: Sequence[Path] = ()) -> Environment:
         auto_reload=False,
         bytecode_cache=_bytecode_cache(),
         finalize=_finalize,
+        extensions=[TypographyExtension],
     )
+    env.template_class = TypesetTemplate
     env.filters.update(FILTERS)
     assets = Assets([*custom, default])
     env.globals.update(

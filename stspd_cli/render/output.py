@@ -48,12 +48,15 @@ def render_paths(
     format_name: str | None = None,
     interne: bool = False,
     templates: Path | None = None,
+    brouillon: bool = False,
     today: date | None = None,
 ) -> Outcome:
     """Render one strategy, or every strategy of a folder, to where the output rule says.
 
     Without a format, the output file's extension chooses it (html by default). A folder in a
-    binary format renders in worker processes, one per available core."""
+    binary format renders in worker processes, one per available core. With ``brouillon``, a
+    strategy with errors is rendered as a draft (:mod:`stspd_cli.render.draft`) and still counts
+    as invalid."""
     from stspd_cli.discovery import STDIN, select  # noqa: PLC0415
     from stspd_cli.formats.registries import target_for  # noqa: PLC0415
     from stspd_cli.target import write  # noqa: PLC0415
@@ -63,7 +66,7 @@ def render_paths(
         "render", format_name, output, many=selection.folders or len(selection.files) > 1
     )
     jobs = plan_jobs(selection, target, interne=interne)
-    work = [(job, target.spec.name, interne, templates, today) for job in jobs]
+    work = [_Work(job, target.spec.name, interne, templates, today, brouillon) for job in jobs]
     workers = len(os.sched_getaffinity(0))
     parallel = target.spec.binary and workers > 1 and len(work) >= PARALLEL_FROM
     if parallel and STDIN not in selection.files:
@@ -78,10 +81,16 @@ def render_paths(
     else:
         done = list(map(_render_one, work))
     outcome = Outcome()
-    for job, data, error in done:
+    drafts: list[tuple[str, int]] = []
+    for job, data, error, draft_errors in done:
         if error is not None:
             outcome.errors.append(error)
-        elif job.target is None:
+            continue
+        if draft_errors:
+            from stspd_cli.inputs import display_name  # noqa: PLC0415
+
+            drafts.append((display_name(job.source), draft_errors))
+        if job.target is None:
             outcome.stdout = data
         else:
             assert data is not None
@@ -90,6 +99,8 @@ def render_paths(
     outcome.say(selection.skipped_line())
     if len(outcome.errors) > 1:
         outcome.errors = [_summary_error(outcome.errors)]
+    elif drafts and not outcome.errors:
+        outcome.errors = [_drafts_error(drafts)]
     return outcome
 
 
@@ -101,6 +112,19 @@ def _summary_error(failed: list[StspdError]) -> StspdError:
     error = kind(msg, hint=first.hint)
     error.exit_code = max(e.exit_code for e in failed)
     return error
+
+
+def _drafts_error(drafts: list[tuple[str, int]]) -> StspdError:
+    """Drafts were written, but their strategies are still invalid (exit 1)."""
+    from stspd_cli.fr import plural  # noqa: PLC0415
+
+    name, errors = drafts[0]
+    more = f" (et {plural(len(drafts) - 1, 'autre')})" if len(drafts) > 1 else ""
+    msg = (
+        f"{name} rendu en brouillon{more} : la stratégie n'est pas valide "
+        f"({plural(errors, 'erreur')})"
+    )
+    return InvalidStrategyError(msg, hint=f"« stspd validate {name} » liste chaque problème")
 
 
 # A folder of strategies in a binary format (PDF: about a second each) renders in worker
@@ -116,19 +140,41 @@ def _preload(format_name: str) -> None:
         weasyprint_module()
 
 
-def _render_one(
-    work: tuple[Job, str, bool, Path | None, date | None],
-) -> tuple[Job, bytes | None, StspdError | None]:
-    """One strategy rendered: its bytes, or the error that stopped it (others go on)."""
+class _Work(NamedTuple):
+    job: Job
+    format_name: str
+    interne: bool
+    templates: Path | None
+    today: date | None
+    brouillon: bool
+
+
+def _render_one(work: _Work) -> tuple[Job, bytes | None, StspdError | None, int]:
+    """One strategy rendered: its bytes (and, for a draft, its number of errors), or the error
+    that stopped it (others go on)."""
     from stspd_cli.render import render_document  # noqa: PLC0415
     from stspd_cli.render.settings import template_dirs  # noqa: PLC0415
-    from stspd_cli.strategy_io import load_model  # noqa: PLC0415
 
-    job, format_name, interne, templates, today = work
+    job = work.job
+    errors = 0
     try:
-        doc = load_model(job.source, today)
-        dirs = template_dirs(templates, job.source)
-        data = render_document(doc, format_name, interne=interne, templates=dirs)
+        dirs = template_dirs(work.templates, job.source)
+        if work.brouillon:
+            from stspd_cli.findings import Severity  # noqa: PLC0415
+            from stspd_cli.render.draft import draft_of  # noqa: PLC0415
+            from stspd_cli.strategy_io import load_draft  # noqa: PLC0415
+
+            read = load_draft(job.source, work.today)
+            draft = draft_of(read.findings, read.data, read.file, interne=work.interne)
+            data = render_document(
+                read.doc, work.format_name, interne=work.interne, templates=dirs, draft=draft
+            )
+            errors = sum(f.severity is Severity.ERROR for f in read.findings)
+        else:
+            from stspd_cli.strategy_io import load_model  # noqa: PLC0415
+
+            doc = load_model(job.source, work.today)
+            data = render_document(doc, work.format_name, interne=work.interne, templates=dirs)
     except (InvalidStrategyError, UnreadableInputError) as error:
-        return job, None, error
-    return job, data, None
+        return job, None, error, 0
+    return job, data, None, errors

@@ -7,12 +7,14 @@ label of a status, the French heading of a fiche-action).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from stspd_cli.fr import NBSP, date_fr, date_since, date_span, date_until, excerpt
 from stspd_cli.frameworks import resolve_axis
 from stspd_cli.labels import ActionNames, Labels
 from stspd_cli.model.items import is_restricted
+from stspd_cli.report.compute import FUNDING_STATES, funding_amounts, funding_state
+from stspd_cli.report.funding import state_phrase, state_shares
 from stspd_cli.vocabulary import label
 
 if TYPE_CHECKING:
@@ -43,10 +45,27 @@ class AxisView(NamedTuple):
 class FundingView(NamedTuple):
     lignes: list[Financement]
     total: float | None  # None when no line gives an amount
+    montants: dict[str, Any]  # per state and in all (report.compute.funding_amounts)
 
     @property
     def has_comments(self) -> bool:
         return any(line.commentaire for line in self.lignes)
+
+    @property
+    def has_states(self) -> bool:
+        """A line says whether it is obtained: the table has an « Acquis » column."""
+        return any(line.acquis is not None for line in self.lignes)
+
+    def etat(self, line: Financement) -> str:
+        """« oui », « demandé » or nothing: the « Acquis » cell of a line."""
+        if line.acquis is None:
+            return ""
+        return "oui" if line.acquis else "demandé"
+
+    @property
+    def parts(self) -> list[tuple[str, float]]:
+        """(« dont acquis », amount)... under the total, when its money is of several states."""
+        return [(words, self.montants[state]) for state, words in state_shares(self.montants)]
 
     @property
     def has_years(self) -> bool:
@@ -111,6 +130,18 @@ class PlanView(NamedTuple):
         totals = [a.financement.total for a in self.actions if a.financement]
         amounts = [t for t in totals if t is not None]
         return sum(amounts) if amounts else None
+
+    @property
+    def financement_mots(self) -> str:
+        """« 48 000,50 € », with what is obtained and what is requested when both occur."""
+        lines = [
+            (state, float(amounts[state] or 0))
+            for a in self.actions
+            if a.financement
+            for amounts in [a.financement.montants]
+            for state in FUNDING_STATES
+        ]
+        return state_phrase(funding_amounts(lines))
 
 
 class ObjectiveView(NamedTuple):
@@ -196,7 +227,12 @@ def funding_view(lines: list[Financement]) -> FundingView | None:
     if not lines:
         return None
     amounts = [line.montant for line in lines if line.montant is not None]
-    return FundingView(lines, sum(amounts) if amounts else None)
+    states = [
+        (funding_state(line.acquis), float(line.montant))
+        for line in lines
+        if line.montant is not None
+    ]
+    return FundingView(lines, sum(amounts) if amounts else None, funding_amounts(states))
 
 
 def indicator_view(model: Indicateur) -> IndicatorView:

@@ -98,48 +98,114 @@ def status_bar(counts: dict[str, dict[str, Any]], labels: dict[str, str], ident:
     return _svg(width, legend_y + 18, title, _PATTERNS + "".join(parts + legend), ident)
 
 
+def wrap(text: str, width: int) -> list[str]:
+    """A label cut into lines of at most ``width`` characters, at spaces (a longer word keeps
+    its own line): a chart label is wrapped, never cut short."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+LINE = 13  # the height of one line of an 11-unit label
+
+
+def _label(x: float, top: float, lines: list[str], size: int = 11) -> str:
+    """A label of several lines, its first baseline ``size`` below ``top``."""
+    spans = "".join(
+        f'<tspan x="{x}" dy="{size if i == 0 else LINE}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return f'<text x="{x}" y="{top}" font-size="{size}">{spans}</text>'
+
+
+def _labelled_row(top: float, name: str, width: int) -> tuple[str, int, float]:
+    """A bar chart's row: its label wrapped at ``width`` characters, the row's height, and
+    the top of a 16-unit bar centred on the label."""
+    lines = wrap(name, width)
+    height = max(26, LINE * len(lines) + 8)
+    return _label(0, top, lines), height, top + (height - 16) / 2 - 3
+
+
 def progress_bars(rows: list[tuple[str, float | None]], ident: str, title: str) -> Markup:
     """One horizontal bar per row (0-100 %); an unknown value is said, not drawn as zero."""
-    height = 26 * len(rows) + 6
     body = []
     alt = []
-    for i, (name, value) in enumerate(rows):
-        y = 4 + 26 * i
-        short = name if len(name) <= 45 else name[:44] + "…"
-        body.append(f'<text x="0" y="{y + 14}" font-size="11">{escape(short)}</text>')
+    y = 4
+    for name, value in rows:
+        label, height, bar = _labelled_row(y, name, 46)
+        body.append(label)
         body.append(
-            f'<rect x="300" y="{y + 2}" width="250" height="16" fill="#fff" stroke="#444"/>'
+            f'<rect x="300" y="{bar:.1f}" width="250" height="16" fill="#fff" stroke="#444"/>'
         )
         if value is None:
             shown = "inconnu"
         else:
             body.append(
-                f'<rect x="300" y="{y + 2}" width="{2.5 * max(0.0, min(value, 100.0)):.1f}" '
+                f'<rect x="300" y="{bar:.1f}" width="{2.5 * max(0.0, min(value, 100.0)):.1f}" '
                 'height="16" fill="#1f3864"/>'
             )
-            shown = percent_fr(value, 1)
-        body.append(f'<text x="556" y="{y + 14}" font-size="11">{escape(shown)}</text>')
+            shown = percent_fr(value)
+        body.append(f'<text x="556" y="{bar + 12:.1f}" font-size="11">{escape(shown)}</text>')
         alt.append(f"{name} : {shown}")
-    return _svg(600, height, f"{title} : " + " ; ".join(alt), "".join(body), ident)
+        y += height
+    return _svg(600, y + 2, f"{title} : " + " ; ".join(alt), "".join(body), ident)
 
 
-def funding_bars(by_source: dict[str, float], ident: str) -> Markup:
+# How each state of a funding line is drawn: obtained solid, requested hatched, unknown hollow.
+_FUNDING_STYLE = {
+    "acquis": ('fill="#1f3864"', "acquis"),
+    "demande": ('fill="url(#p-obliques)"', "demandé, non acquis"),
+    "non_precise": ('fill="#ffffff"', "acquis non précisé"),
+}
+
+
+def funding_bars(by_source: dict[str, dict[str, Any]], ident: str) -> Markup:
+    """One bar per source, its obtained, requested and unknown amounts one after the other."""
     rows = list(by_source.items())
-    top = max((v for _k, v in rows), default=0) or 1
+    top = max((v["total"] or 0 for _k, v in rows), default=0) or 1
+    states = [s for s in _FUNDING_STYLE if any(v.get(s) for _k, v in rows)]
     body, alt = [], []
-    for i, (source, amount) in enumerate(rows):
-        y = 4 + 26 * i
-        short = source if len(source) <= 40 else source[:39] + "…"
-        body.append(f'<text x="0" y="{y + 14}" font-size="11">{escape(short)}</text>')
+    y = 4
+    for source, amounts in rows:
+        label, height, bar = _labelled_row(y, source, 40)
+        body.append(label)
+        x = 250.0
+        for state in states:
+            amount = amounts.get(state) or 0
+            if not amount:
+                continue
+            width = 230 * amount / top
+            # Alone, a state needs no way of telling it apart: drawn solid.
+            fill = _FUNDING_STYLE[state][0] if len(states) > 1 else _FUNDING_STYLE["acquis"][0]
+            body.append(
+                f'<rect x="{x:.1f}" y="{bar:.1f}" width="{width:.1f}" height="16" {fill} '
+                'stroke="#222" stroke-width="0.5"/>'
+            )
+            x += width
+        shown = euros_fr(amounts["total"] or 0)
         body.append(
-            f'<rect x="250" y="{y + 2}" width="{230 * amount / top:.1f}" height="16" '
-            'fill="#1f3864" stroke="#222" stroke-width="0.5"/>'
+            f'<text x="{x + 6:.1f}" y="{bar + 12:.1f}" font-size="11">{escape(shown)}</text>'
         )
-        shown = euros_fr(amount)
-        body.append(f'<text x="486" y="{y + 14}" font-size="11">{escape(shown)}</text>')
-        alt.append(f"{source} : {shown}")
+        parts = [f"{euros_fr(amounts[s])} {_FUNDING_STYLE[s][1]}" for s in states if amounts.get(s)]
+        alt.append(f"{source} : " + ", ".join(parts))
+        y += height
+    if len(states) > 1:  # a legend names each way of drawing
+        lx = 0
+        for state in states:
+            fill, name = _FUNDING_STYLE[state]
+            body.append(
+                f'<rect x="{lx}" y="{y + 4}" width="12" height="12" {fill} stroke="#222" '
+                'stroke-width="0.5"/>'
+                f'<text x="{lx + 16}" y="{y + 14}" font-size="11">{escape(name)}</text>'
+            )
+            lx += 26 + 6 * len(name)
+        y += 22
     title = "Financement par source : " + " ; ".join(alt)
-    return _svg(600, 26 * len(rows) + 6, title, "".join(body), ident)
+    return _svg(600, y + 2, title, _PATTERNS + "".join(body), ident)
 
 
 def timeline(actions: list[dict[str, Any]], period: Period, today: date, ident: str) -> Markup:
@@ -154,25 +220,25 @@ def timeline(actions: list[dict[str, Any]], period: Period, today: date, ident: 
         return left + width * ratio
 
     rows = [a for a in actions if a.get("debut") or a.get("fin")]
-    height = 30 + 20 * len(rows)
+    labels = [wrap(listed(a), 40) for a in rows]
+    height = 22 + sum(max(20, LINE * len(lines) + 6) for lines in labels) + 8
     body = [
         f'<text x="{left}" y="12" font-size="10">{escape(date_fr(period.debut))}</text>',
         f'<text x="{left + width}" y="12" font-size="10" text-anchor="end">'
         f"{escape(date_fr(period.fin))}</text>",
     ]
     alt = []
-    for i, action in enumerate(rows):
-        y = 22 + 20 * i
+    y = 22
+    for action, lines in zip(rows, labels, strict=True):
         begins = PartialDate.parse(action.get("debut") or action["fin"])
         ends = PartialDate.parse(action.get("fin") or action["debut"])
         first, last = begins.first_day, ends.last_day
         status = action["statut"]
-        label = listed(action)
-        short = label if len(label) <= 38 else label[:37] + "…"
-        body.append(f'<text x="0" y="{y + 11}" font-size="10">{escape(short)}</text>')
+        body.append(_label(0, y, lines, size=10))
         x0, x1 = x_of(first), x_of(last)
         body.append(_segment(x0, max(x1 - x0, 2.0), status, height=12, y=y + 2))
-        alt.append(f"{label} : {date_span(begins, ends)}")
+        alt.append(f"{listed(action)} : {date_span(begins, ends)}")
+        y += max(20, LINE * len(lines) + 6)
     mark = x_of(today)
     body.append(
         f'<line x1="{mark:.1f}" y1="16" x2="{mark:.1f}" y2="{height}" stroke="#8a1414" '

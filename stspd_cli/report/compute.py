@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
+from stspd_cli.fr import PERCENT_DECIMALS
 from stspd_cli.frameworks import frameworks, resolve_axis
 from stspd_cli.labels import ActionNames
 from stspd_cli.model import Action, ActionRef, Document, Indicateur, Plan
@@ -31,9 +32,15 @@ from stspd_cli.vocabulary import vocabulary
 STALE_AFTER = timedelta(days=365)
 
 
+def percentage(value: float) -> float | int:
+    """A percentage at the one precision of every output (:data:`fr.PERCENT_DECIMALS`)."""
+    rounded = round(value, PERCENT_DECIMALS)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
 def share(count: int, total: int) -> float | None:
-    """Percentage with one decimal, or None when there is nothing to divide by."""
-    return round(100 * count / total, 1) if total else None
+    """Percentage at the one precision, or None when there is nothing to divide by."""
+    return float(round(100 * count / total, PERCENT_DECIMALS)) if total else None
 
 
 def counted(count: int, total: int) -> dict[str, Any]:
@@ -69,7 +76,7 @@ def rollup(actions: list[Action]) -> dict[str, Any]:
         "partiellement_realisees": partly if known else None,
         "part_partiellement_realisees": share(partly, len(considered)) if known else None,
         "avancement_renseigne": len(progress),
-        "avancement_moyen": _number(sum(progress) / len(progress)) if progress else None,
+        "avancement_moyen": percentage(sum(progress) / len(progress)) if progress else None,
         "par_statut": status_counts(actions),
     }
 
@@ -104,7 +111,7 @@ def _indicator_row(
         direction = "hausse" if target > baseline else "baisse"
     rate = None
     if latest is not None and baseline is not None and target is not None and target != baseline:
-        rate = round(100 * (latest.valeur - baseline) / (target - baseline), 1)
+        rate = float(percentage(100 * (latest.valeur - baseline) / (target - baseline)))
     return {
         "action": action.id,
         "action_numero": action.numero,
@@ -124,31 +131,58 @@ def _indicator_row(
     }
 
 
+# The states of a funding line (docs/rapport.md, « Financement »): notified, requested and not
+# yet granted, or not said. They are totalled apart, never added into one figure that would
+# count a request as money obtained.
+FUNDING_STATES = ("acquis", "demande", "non_precise")
+
+
+def funding_state(acquired: bool | None) -> str:
+    """``acquis: true`` -> acquis, ``false`` -> demande, absent -> non_precise."""
+    if acquired is None:
+        return "non_precise"
+    return "acquis" if acquired else "demande"
+
+
+def _amounts(by_state: dict[str, float]) -> dict[str, float | int | None]:
+    """``{"acquis": 12000, "demande": 0, "non_precise": 500, "total": 12500}``."""
+    amounts = {state: _number(by_state.get(state, 0.0)) for state in FUNDING_STATES}
+    return {**amounts, "total": _number(sum(by_state.values()))}
+
+
+def funding_amounts(lines: Iterable[tuple[str, float]]) -> dict[str, float | int | None]:
+    """The amounts of (state, amount) lines, totalled per state and together."""
+    by_state: dict[str, float] = defaultdict(float)
+    for state, amount in lines:
+        by_state[state] += amount
+    return _amounts(by_state)
+
+
 def _funding(doc: Document) -> dict[str, Any]:
-    by_source: dict[str, float] = defaultdict(float)
-    by_year: dict[str, float] = defaultdict(float)
-    by_plan: dict[str, float] = defaultdict(float)
+    """Totals per state, and per source, per year, per plan: each an object of
+    :func:`funding_amounts`, so that every output shows obtained and requested money apart."""
+    every: list[tuple[str, float]] = []
+    by_source: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    by_year: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    by_plan: dict[str | None, list[tuple[str, float]]] = defaultdict(list)
     without_amount = 0
-    total = 0.0
-    outside = 0.0
     for ref in doc.iter_actions():
         for line in ref.action.financement:
             if line.montant is None:
                 without_amount += 1
                 continue
-            total += line.montant
-            by_source[line.source] += line.montant
-            by_year[str(line.annee) if line.annee else "non précisée"] += line.montant
-            if ref.plan is None:
-                outside += line.montant
-            else:
-                by_plan[ref.plan.id] += line.montant
+            entry = (funding_state(line.acquis), float(line.montant))
+            every.append(entry)
+            by_source[line.source].append(entry)
+            by_year[str(line.annee) if line.annee else "non précisée"].append(entry)
+            by_plan[ref.plan.id if ref.plan else None].append(entry)
+    sources = {k: funding_amounts(v) for k, v in by_source.items()}
     return {
-        "total": _number(total),
-        "par_source": {k: _number(v) for k, v in sorted(by_source.items(), key=lambda x: -x[1])},
-        "par_annee": {k: _number(v) for k, v in sorted(by_year.items())},
-        "par_plan": {p.id: _number(by_plan.get(p.id, 0.0)) for p in doc.plans},
-        "hors_plan": _number(outside) if doc.actions else None,
+        **funding_amounts(every),
+        "par_source": dict(sorted(sources.items(), key=lambda x: -(x[1]["total"] or 0))),
+        "par_annee": {k: funding_amounts(v) for k, v in sorted(by_year.items())},
+        "par_plan": {p.id: funding_amounts(by_plan.get(p.id, [])) for p in doc.plans},
+        "hors_plan": funding_amounts(by_plan.get(None, [])) if doc.actions else None,
         "lignes_sans_montant": without_amount,
     }
 
@@ -225,7 +259,11 @@ def _action_line(doc: Document, ref: ActionRef, names: ActionNames) -> dict[str,
     action, plan = ref.action, ref.plan
     due = deadline(action)
     start = action.calendrier.debut if action.calendrier else None
-    amounts = [line.montant for line in action.financement if line.montant is not None]
+    amounts = [
+        (funding_state(line.acquis), float(line.montant))
+        for line in action.financement
+        if line.montant is not None
+    ]
     return {
         "id": action.id,
         "numero": action.numero,
@@ -241,7 +279,7 @@ def _action_line(doc: Document, ref: ActionRef, names: ActionNames) -> dict[str,
         "debut": start.isoformat() if start else None,
         "fin": due.isoformat() if due else None,
         "indicateurs": len(action.indicateurs),
-        "financement": _number(sum(amounts)) if amounts else None,
+        "financement": funding_amounts(amounts) if amounts else None,
     }
 
 

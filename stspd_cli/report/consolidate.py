@@ -7,7 +7,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from stspd_cli.report.compute import counted, share, territory_report
+from stspd_cli.report.compute import (
+    FUNDING_STATES,
+    counted,
+    funding_amounts,
+    share,
+    territory_report,
+)
 
 
 def build_report(paths: list[Path] | None, today: date, *, interne: bool) -> dict[str, Any]:
@@ -43,12 +49,14 @@ def consolidate(territories: list[dict[str, Any]]) -> dict[str, Any]:
     for t in territories:
         for key, value in t["actions"]["par_statut"].items():
             statuses[key] += value["nombre"]
-    sources: dict[str, float] = defaultdict(float)
-    funding_total = 0.0
+    every: list[tuple[str, float]] = []
+    sources: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for t in territories:
-        funding_total += t["financement"]["total"] or 0
-        for source, amount in t["financement"]["par_source"].items():
-            sources[source] += amount or 0
+        for source, amounts in t["financement"]["par_source"].items():
+            lines = [(state, float(amounts[state] or 0)) for state in FUNDING_STATES]
+            sources[source] += lines
+            every += lines
+    by_source = {k: funding_amounts(v) for k, v in sources.items()}
     late = sum(len(t["en_retard"]) for t in territories)
     return {
         "territoires": len(territories),
@@ -61,8 +69,8 @@ def consolidate(territories: list[dict[str, Any]]) -> dict[str, Any]:
         },
         "en_retard": {"nombre": late, "pourcentage": share(late, total)},
         "financement": {
-            "total": funding_total,
-            "par_source": dict(sorted(sources.items(), key=lambda x: -x[1])),
+            **funding_amounts(every),
+            "par_source": dict(sorted(by_source.items(), key=lambda x: -(x[1]["total"] or 0))),
         },
         "axes_non_couverts": {
             t["territoire"]: t["alignement"]["axes_non_couverts"] for t in territories

@@ -6,12 +6,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from stspd_cli.dates import PartialDate
-from stspd_cli.fr import date_fr, euros_fr, number_fr, percent_fr, plural
+from stspd_cli.fr import date_fr, number_fr, percent_fr, plural
 from stspd_cli.labels import Labels
 from stspd_cli.period import Period
 from stspd_cli.progress import UNKNOWN_STATUS
 from stspd_cli.proposals import ProposalCounts, proposals_phrase
-from stspd_cli.report.compute import listed
+from stspd_cli.report.compute import FUNDING_STATES, listed
+from stspd_cli.report.funding import (
+    UNKNOWN_STATE_NOTE,
+    FundingTable,
+    consolidated_table,
+    funding_sentence,
+    funding_tables,
+    has_unknown_state,
+)
 from stspd_cli.spreadsheet.formulas import csv_file
 from stspd_cli.terminal import console as terminal_console
 from stspd_cli.terminal import json_text, rendered
@@ -40,7 +48,7 @@ def status_label(key: str) -> str:
 
 
 def pct(value: float | None) -> str:
-    return "—" if value is None else percent_fr(value, 1)
+    return "—" if value is None else percent_fr(value)
 
 
 def labels_of(territory: dict[str, Any]) -> Labels:
@@ -77,6 +85,25 @@ def progress_groups(territory: dict[str, Any]) -> list[dict[str, Any]]:
     return groups
 
 
+def action_names(territory: dict[str, Any]) -> dict[str, str]:
+    """Each action's id -> « n°1.2 Titre » (the title alone when unnumbered): how a list of
+    actions names them, in every format."""
+    return {row["id"]: listed(row) for row in territory["lignes_actions"]}
+
+
+def without(territory: dict[str, Any], idents: list[str], what: str) -> str:
+    """« Sans indicateur (2 actions) : n°1.3 Chantier éducatif ; n°3.1 Extension… », or « Sans
+    calendrier : les 19 actions » when none has it: a list of actions names them, in every
+    format."""
+    action = labels_of(territory).action
+    total = territory["actions"]["total"]
+    if len(idents) == total > 1:
+        return f"Sans {what} : les {action.count(total)}"
+    names = action_names(territory)
+    listed_names = " ; ".join(names.get(i, i) for i in idents)
+    return f"Sans {what} ({action.count(len(idents))}) : {listed_names}"
+
+
 def has_partly_done(groups: list[dict[str, Any]]) -> bool:
     return any(g.get("partiellement_realisees") for g in groups)
 
@@ -98,7 +125,9 @@ CSV_COLUMNS = [
     ("echeance", "Échéance"),
     ("jours_de_retard", "Jours de retard"),
     ("indicateurs", "Indicateurs"),
-    ("financement", "Financement (€)"),
+    ("financement_acquis", "Financement acquis (€)"),
+    ("financement_demande", "Financement demandé, non acquis (€)"),
+    ("financement_non_precise", "Financement, acquis non précisé (€)"),
 ]
 
 
@@ -114,6 +143,10 @@ def action_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
                     **row,
                     "statut": status_label(row["statut"]),
                     "jours_de_retard": late.get(row["id"]),
+                    **{
+                        f"financement_{state}": (row["financement"] or {}).get(state) or None
+                        for state in FUNDING_STATES
+                    },
                 }
             )
     return rows
@@ -149,12 +182,14 @@ def as_text(report: dict[str, Any], color: bool) -> str:
             table.add_row(status_label(key), str(value["nombre"]), pct(value["pourcentage"]))
         console.print(table)
         money = cons["financement"]
-        total = euros_fr(money["total"]) if money["par_source"] else "aucun montant renseigné"
+        sources = consolidated_table(money)
+        if sources is not None:
+            console.print(_rich_table(Table, sources))
         undated = sum(len(t["sans_calendrier"]) for t in report["territoires"])
         unknown = f", échéance inconnue pour {plural(undated, 'action')}" if undated else ""
         console.print(
             f"En retard : {cons['en_retard']['nombre']} ({pct(cons['en_retard']['pourcentage'])})"
-            f"{unknown} ; financement total : {total}"
+            f"{unknown} ; financement : {funding_sentence(money)}."
         )
     return rendered(buffer)
 
@@ -223,8 +258,8 @@ def _territory_text(console: Any, t: dict[str, Any], table_cls: Any, today: date
             )
         console.print(late)
     if t["sans_calendrier"]:
-        undated = action.count(len(t["sans_calendrier"]))
-        console.print(f"Sans calendrier : {undated} ; leur retard éventuel est inconnu.")
+        undated = without(t, t["sans_calendrier"], "calendrier")
+        console.print(f"{undated} ; leur retard éventuel est inconnu.")
     _indicators_text(console, t, table_cls)
     _funding_text(console, t, table_cls)
     _actors_text(console, t, table_cls)
@@ -302,7 +337,7 @@ def _indicators_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
         console.print(table)
     missing = len(t["actions_sans_indicateur"])
     if missing:
-        console.print(f"Sans indicateur : {action.count(missing)}.")
+        console.print(f"{without(t, t['actions_sans_indicateur'], 'indicateur')}.")
 
 
 def _listed_indicator(row: dict[str, Any]) -> str:
@@ -315,16 +350,30 @@ def _number_or_dash(value: float | None) -> str:
     return "—" if value is None else number_fr(value)
 
 
+def plan_titles(territory: dict[str, Any]) -> dict[str, str]:
+    return {p["id"]: p["titre"] for p in territory["actions"]["par_plan"]}
+
+
 def _funding_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
     funding = t["financement"]
-    if not funding["par_source"]:
+    tables = funding_tables(funding, labels_of(t), plan_titles(t))
+    if not tables:
         console.print("Financement : aucun montant renseigné.")
-        return
-    table = table_cls("Source ou année", "Montant", title="Financement")
-    for key, value in [*funding["par_source"].items(), *funding["par_annee"].items()]:
-        table.add_row(str(key), euros_fr(value))
-    table.add_row("Total", euros_fr(funding["total"]), style="bold")
-    console.print(table)
+    for shown in tables:
+        console.print(_rich_table(table_cls, shown))
+    if tables and has_unknown_state(funding):
+        console.print(UNKNOWN_STATE_NOTE)
+    if funding["lignes_sans_montant"]:
+        lines = plural(funding["lignes_sans_montant"], "ligne")
+        console.print(f"{lines} de financement sans montant.")
+
+
+def _rich_table(table_cls: Any, shown: FundingTable) -> Any:
+    table = table_cls(shown.heading, *shown.columns, title=shown.title)
+    for name, cells in shown.rows:
+        table.add_row(str(name), *cells)
+    table.add_row("Total", *shown.total, style="bold")
+    return table
 
 
 def _actors_text(console: Any, t: dict[str, Any], table_cls: Any) -> None:
@@ -370,7 +419,16 @@ def _html_context(report: dict[str, Any]) -> dict[str, Any]:
             {
                 **t,
                 "en_retard": [{**row, "ligne": listed(row)} for row in t["en_retard"]],
+                "indicateurs": [
+                    {**r, "action_ligne": _listed_indicator(r)} for r in t["indicateurs"]
+                ],
                 "references": references,
+                "nommees": action_names(t),
+                "sans_calendrier_mots": without(t, t["sans_calendrier"], "calendrier"),
+                "sans_indicateur_mots": without(t, t["actions_sans_indicateur"], "indicateur"),
+                "financement_tableaux": funding_tables(
+                    t["financement"], labels_of(t), plan_titles(t)
+                ),
                 "noms": _names(t),
                 "mots": labels_of(t),
                 "periode_mots": period_words(t, today),
@@ -402,10 +460,15 @@ def _html_context(report: dict[str, Any]) -> dict[str, Any]:
                 "calendrier": calendar,
             }
         )
+    consolidated = report.get("consolide")
+    money = consolidated["financement"] if consolidated else None
     return {
         "date": today,
         "territoires": territories,
-        "consolide": report.get("consolide"),
+        "consolide": consolidated,
+        "consolide_financement": consolidated_table(money) if money else None,
+        "consolide_financement_mots": funding_sentence(money) if money else "",
+        "note_financement": UNKNOWN_STATE_NOTE,
         "charts": drawn,
         "statuts": labels,
     }

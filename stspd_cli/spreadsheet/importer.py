@@ -20,6 +20,7 @@ from stspd_cli.diff.engine import Change, diff_documents
 from stspd_cli.diff.present import Presentation, present
 from stspd_cli.errors import InvalidStrategyError, UsageError
 from stspd_cli.findings import Finding, Path_, Severity
+from stspd_cli.fr import plural
 from stspd_cli.inputs import display_name
 from stspd_cli.load import load_bytes
 from stspd_cli.model import Document
@@ -121,7 +122,7 @@ def _valid_model(data: bytes, name: str, today: date) -> tuple[Document, list[Fi
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if errors:
         first = sorted(errors)[0]
-        more = f" (et {len(errors) - 1} autre(s))" if len(errors) > 1 else ""
+        more = f" (et {plural(len(errors) - 1, 'autre')})" if len(errors) > 1 else ""
         raise InvalidStrategyError(
             f"{first.location}: {first.code} {first.message}{more} : la stratégie doit être "
             "valide avant l'import",

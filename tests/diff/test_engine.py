@@ -103,14 +103,38 @@ def test_metadata_changes(base_data: dict[str, Any]) -> None:
     }
 
 
-def test_funding_lines_are_a_multiset(base_data: dict[str, Any]) -> None:
+def test_funding_lines_are_matched_by_source_and_year(base_data: dict[str, Any]) -> None:
     new = copy.deepcopy(base_data)
     lines = new["plans"][0]["actions"][0]["financement"]
     lines.reverse()
     assert kinds(base_data, new) == set()
     lines.append({"source": "FIPD", "montant": 1000, "annee": 2027})
     ident = new["plans"][0]["actions"][0]["id"]
-    assert kinds(base_data, new) == {("added", "financement", ident, None)}
+    assert kinds(base_data, new) == {("added", "financement", f"{ident}/FIPD 2027", None)}
+    lines.pop()
+    line = next(x for x in lines if (x["source"], x["annee"]) == ("FIPD", 2026))
+    line["montant"] = 18000
+    changes = diff_documents(model(base_data), model(new))
+    assert [(c.kind, c.entity, c.id, c.field, c.old, c.new) for c in changes] == [
+        ("modified", "financement", f"{ident}/FIPD 2026", "montant", 12500, 18000)
+    ]
+
+
+def test_contacts_and_signatories_are_matched_by_what_names_them(
+    base_data: dict[str, Any],
+) -> None:
+    new = copy.deepcopy(base_data)
+    holder = next(a for a in new["acteurs"] if a.get("contacts"))
+    contact = holder["contacts"][0]
+    contact["courriel"] = "autre@val-fictif.example"
+    actor = holder["id"]
+    name = contact.get("nom") or contact["fonction"]
+    signatory = new["gouvernance"]["signataires"][0]
+    signatory["representant"] = "Une autre personne"
+    assert kinds(base_data, new) == {
+        ("modified", "contact", f"{actor}/{name}", "courriel"),
+        ("modified", "signataire", signatory["acteur"], "representant"),
+    }
 
 
 def test_section_added_with_an_empty_list(base_data: dict[str, Any]) -> None:

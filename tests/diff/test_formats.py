@@ -97,4 +97,4 @@ def test_markdown_note_escapes_territory_and_version(tmp_path: Path) -> None:
     assert note.startswith("# Note de modification — CLSPD Val&lt;script>alert(1)&lt;/script>\n")
     assert "<img" not in note
     assert "](javascript:" not in note.replace("\\](javascript:", "")
-    assert "(version &lt;img src=x onerror=alert(1)> \\[v\\](javascript:x), adoptée" in note
+    assert "Version &lt;img src=x onerror=alert(1)> \\[v\\](javascript:x) (adoptée" in note

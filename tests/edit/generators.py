@@ -41,12 +41,13 @@ dates = st.one_of(
         datetime.date.isoformat
     ),
     st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2100, 12, 31)),
-    st.sampled_from(["2017-6-7", "2017-02-30", "juin 2017"]),
+    # Forms fmt writes in ISO; a text that is no date stops fmt (tests/edit/test_fmt.py).
+    st.sampled_from(["2017-6-7", "2017-06-07"]),
     # Dates at the precision of the source: a month (quoted or not, padded or not), a year.
     st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2100, 12, 31)).map(
         lambda d: d.isoformat()[:7]
     ),
-    st.sampled_from(["2026-9", "2026-13", "2021"]),
+    st.sampled_from(["2026-9", "2021"]),
     st.integers(min_value=1900, max_value=2200),
 )
 numbers = st.one_of(

@@ -290,6 +290,34 @@ def test_invalid_yaml_is_reported_with_its_place_and_left_untouched(
     assert good.read_text(encoding="utf-8") == TIDY  # the others are still formatted
 
 
+def test_an_invalid_date_is_reported_never_quoted(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Written in quotes, « 2026-31-12 » would read as a text and the slip would go unseen:
+    fmt reports it where it is, with the form to write, and leaves the file as it was."""
+    source = (ROOT / "tests" / "examples" / "invalides" / "dates-a-la-francaise.yaml").read_text(
+        encoding="utf-8"
+    )
+    target = work / "strategies" / "dates.yaml"
+    target.write_text(source, encoding="utf-8")
+    code, out, err = run(capsys, "fmt", "strategies/dates.yaml")
+    assert (code, out) == (1, "")
+    assert err == (
+        "stspd : strategies/dates.yaml:19:18: erreur M005 « debut » : date « 09/2026 » invalide "
+        'ou impossible ; écrivez "2026-09" (et 2 autres dates) ; fichier laissé tel quel\n'
+        "  conseil : corrigez la date, puis relancez stspd fmt ; « stspd validate "
+        "strategies/dates.yaml » liste tout\n"
+    )
+    assert target.read_text(encoding="utf-8") == source
+    assert run(capsys, "fmt", "--check", "strategies/dates.yaml")[0] == 1
+    # A date fmt can write in ISO form is only rewritten: « 2020-1-31 » becomes 2020-01-31.
+    assert "fin: 2020-01-31" in format_text(
+        source.replace("fin: 2026-31-12", "fin: 2020-1-31")
+        .replace("debut: 09/2026", "debut: 2020-01-01")
+        .replace("echeance: 31/12/2026", "echeance: 2020")
+    )
+
+
 def test_unreadable_files_exit_2(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (work / "strategies" / "latin1.yaml").write_bytes("nom: é\n".encode("latin-1"))
     code, _out, err = run(capsys, "fmt", "strategies/latin1.yaml", "strategies/absent.yaml")

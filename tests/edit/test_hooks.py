@@ -94,7 +94,7 @@ def test_real_pre_commit_runs_the_hooks_from_this_repository(tmp_path: Path) -> 
     done = try_repo("stspd-validate")  # installs stspd in pre-commit's own environment
     installed_in = time.monotonic() - started
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "strategies/brouillon.yaml:6:17: M003" in done.stdout  # numerotation: continue
+    assert "strategies/brouillon.yaml:6:17: erreur M003" in done.stdout  # numerotation: continue
     assert "ci.yml" not in done.stdout
     done = try_repo("stspd-fmt")
     assert done.returncode == 1

@@ -70,8 +70,8 @@ def test_the_new_repository_validates(
     assert code == 0
     # The frame in force for the period (from 1 April 2026) is provisional: one warning says so.
     assert out.splitlines() == [
-        f"{STRATEGY}:52:16: R005 le référentiel « snpd-2025-2030 » est provisoire : annoncée "
-        "avec cinq axes mais non publiée début 2026 ; intitulés des axes provisoires",
+        f"{STRATEGY}:52:16: avertissement R005 le référentiel « snpd-2025-2030 » est provisoire : "
+        "annoncée avec cinq axes mais non publiée début 2026 ; intitulés des axes provisoires",
         "1 fichier vérifié : 0 erreur, 1 avertissement.",
     ]
     assert run(capsys, "fmt", "--check")[0] == 0

@@ -167,7 +167,7 @@ def test_fiche_shows_every_field_it_has() -> None:
         "Groupe de travail Groupe de travail jeunesse",
         "Constat",
         "Moyens",
-        "Financement Source Année Montant Commentaire FIPD 2025 12 000 €",
+        "Financement Source Année Montant Acquis Commentaire FIPD 2025 12 000 € oui",
         "Total 37 000,50 €",
         "Indicateur Indicateur Valeur initiale Cible Mesures Source Nombre de jeunes rencontrés",
         "150 jeunes à la hausse",
@@ -205,7 +205,7 @@ def test_french_typography_and_amounts() -> None:
     # Thousands with a narrow no-break space, a no-break space before €, before the colon.
     assert "37\u202f000,50\u00a0€" in html
     assert "Action n°1.1&nbsp;:" in html or "Action n°1.1\u00a0:" in html
-    assert "1er juillet 2024" in html
+    assert "1<sup>er</sup>\u00a0juillet 2024" in html  # superscript, day kept with its month
 
 
 def test_plan_totals_and_funding_summary() -> None:

@@ -39,7 +39,13 @@ def test_csv_opens_in_french_excel() -> None:
     assert len(rows) == 6
     by_id = {row[1]: row for row in rows[1:]}
     assert by_id["a-realisee"][6] == "réalisée"
-    assert by_id["a-realisee"][11] == "12500,5"  # French decimal comma
+    assert rows[0][11:] == [
+        "Financement acquis (€)",
+        "Financement demandé, non acquis (€)",
+        "Financement, acquis non précisé (€)",
+    ]
+    # The fixture's lines do not say whether they are obtained: « non précisé », decimal comma.
+    assert by_id["a-realisee"][11:] == ["", "", "12500,5"]
     assert by_id["a-en-retard"][9] == "29"
 
 
@@ -100,8 +106,8 @@ def test_text_report_of_the_real_strategies_invents_no_zero() -> None:
     text = done.stdout.decode()
     assert "None" not in text
     assert "Statut non renseigné pour 19 actions sur 19" in text
-    assert "Sans calendrier : 19 actions ; leur retard éventuel est inconnu." in text
-    assert "échéance inconnue pour 19 actions ; financement total : aucun montant renseigné" in text
+    assert "Sans calendrier : les 19 actions ; leur retard éventuel est inconnu." in text
+    assert "échéance inconnue pour 19 actions ; financement : aucun montant renseigné." in text
     assert "0 €" not in text
 
 
@@ -112,4 +118,5 @@ def test_printable_reports_of_the_real_strategies_invent_no_zero() -> None:
         assert done.returncode == 0, done.stderr
         text = done.stdout.decode()
         assert "parmi celles qui ont une échéance" in text, fmt
-        assert "Financement total : aucun montant renseigné." in text, fmt
+        # The template's own words get French typography in HTML (no-break space before :).
+        assert "Financement : aucun montant renseigné." in text.replace("\u00a0", " "), fmt

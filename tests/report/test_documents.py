@@ -27,7 +27,10 @@ def test_markdown_report() -> None:
     assert text.startswith("# Bilan d'avancement au 1er mars 2026\n")
     assert "| Plan jeunesse | 3 | 1 | 50\u00a0% | 75\u00a0% (sur 2) |" in text
     assert "| n°2 Action en retard | 31 janvier 2026 | 29 jours | en cours |" in text
-    assert "| n°5 | Cambriolages | 120 | 80 | 110 (31 décembre 2024) | 25\u00a0% | périmé |" in text
+    assert (
+        "| n°5 Action contre les cambriolages | Cambriolages | 120 | 80 | 110 (31 décembre 2024) "
+        "| 25\u00a0% | périmé |"
+    ) in text
     assert "| **Total** | **17\u202f500,50\u00a0€** |" in text
     assert render("md") == text
 
@@ -55,6 +58,6 @@ def test_html_report_charts_have_text_alternatives() -> None:
 
 def test_real_strategies_report_is_honest() -> None:
     html = render("html", ROOT / "strategies")
-    assert "Statut non renseigné pour 19 action(s) sur 19" in html
+    assert "Statut non renseigné pour 19 actions sur 19" in html
     assert "La stratégie ne comporte aucune fiche-action" in html
-    assert "Vue consolidée : 2 territoires" in html
+    assert "Vue consolidée\u00a0: 2 territoires" in html

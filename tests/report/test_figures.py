@@ -84,10 +84,15 @@ def test_indicators_rates_directions_and_staleness(territory: dict[str, Any]) ->
 
 def test_funding(territory: dict[str, Any]) -> None:
     funding = territory["financement"]
-    assert funding["total"] == 17500.5
-    assert funding["par_source"] == {"FIPD": 15000, "Ville": 2500.5}
-    assert funding["par_annee"] == {"2025": 12500.5, "2026": 5000}
-    assert funding["par_plan"] == {"plan-jeunes": 17500.5, "plan-tranquillite": 0}
+
+    def unknown(amount: float) -> dict[str, float]:
+        """Amounts of lines that do not say whether they are obtained (no ``acquis``)."""
+        return {"acquis": 0, "demande": 0, "non_precise": amount, "total": amount}
+
+    assert (funding["total"], funding["acquis"], funding["non_precise"]) == (17500.5, 0, 17500.5)
+    assert funding["par_source"] == {"FIPD": unknown(15000), "Ville": unknown(2500.5)}
+    assert funding["par_annee"] == {"2025": unknown(12500.5), "2026": unknown(5000)}
+    assert funding["par_plan"] == {"plan-jeunes": unknown(17500.5), "plan-tranquillite": unknown(0)}
     assert funding["lignes_sans_montant"] == 1
 
 

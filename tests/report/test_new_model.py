@@ -114,5 +114,5 @@ def test_actions_are_named_as_the_document_names_them() -> None:
         "feminin": False,
     }
     html = _text("html", CONVENTION, date(2026, 1, 15))
-    assert "<h3>Chantiers par statut</h3>" in html
-    assert "<h3>Progression par axe</h3>" in html
+    assert '<h3 id="t1-statuts">2 chantiers par statut</h3>' in html
+    assert '<h3 id="t1-plans">Progression par axe</h3>' in html

@@ -10,7 +10,8 @@ from stspd_cli.convert.rules.values import amount, find_dates, number
 from stspd_cli.convert.words import fold
 
 _FUNDING = {"source": "source", "financeur": "source", "annee": "annee", "montant": "montant",
-            "commentaire": "commentaire"}  # fmt: skip
+            "acquis": "acquis", "commentaire": "commentaire"}  # fmt: skip
+_OBTAINED = {"oui": True, "acquis": True, "non": False, "demande": False}
 _INDICATOR = {"indicateur": "libelle", "valeur initiale": "valeur_initiale", "cible": "cible",
               "mesures": "mesures", "source": "source", "unite": "unite"}  # fmt: skip
 _VALUE = re.compile(r"^\s*(-?\d[\d\s\u00a0\u202f]*(?:,\d+)?)\s*(.*)$")
@@ -30,8 +31,8 @@ def funding_rows(rows: list[list[str]]) -> list[dict[str, Any]] | None:
     for row in rows[1:]:
         cells = {columns[i]: cell.strip() for i, cell in enumerate(row) if i in columns}
         source = cells.get("source", "")
-        if not source or fold(source) in _TOTAL:
-            continue
+        if not source or fold(source) in _TOTAL or fold(source).startswith("dont "):
+            continue  # a total, or a part of it (« dont acquis »)
         line: dict[str, Any] = {"source": source}
         year = cells.get("annee", "")
         if year.isdigit():
@@ -39,6 +40,9 @@ def funding_rows(rows: list[list[str]]) -> list[dict[str, Any]] | None:
         total = amount(cells.get("montant", ""))
         if total is not None:
             line["montant"] = number(total)
+        obtained = _OBTAINED.get(fold(cells.get("acquis", "")))
+        if obtained is not None:
+            line["acquis"] = obtained
         if cells.get("commentaire"):
             line["commentaire"] = cells["commentaire"]
         lines.append(line)
