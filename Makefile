@@ -34,8 +34,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# On every core (pytest-xdist): tests that share a file, a cache, HOME or a LibreOffice profile
+# each get their own (tests/conftest.py); worksteal keeps both cores busy to the end.
 unit: $(STAMP) sysdeps
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist worksteal
 
 # Chromium, poppler-utils, fonts and Pango for `stspd render` and its tests (Debian packages).
 sysdeps:

@@ -161,18 +161,40 @@ def as_csv(report: dict[str, Any], color: bool) -> bytes:
 
 @formatter("text")
 def as_text(report: dict[str, Any], color: bool) -> str:
-    """Rich markup is off: a title written ``[link=...]`` or ``[/]`` stays text (see
-    :func:`stspd_cli.terminal.console`); styles are given as ``Text`` objects."""
+    """Without colours (a file, a pipe), laid out by :mod:`stspd_cli.report.textlayout`, the
+    same characters rich writes, in a fraction of its time; with colours, or for a text that
+    layout does not measure, by rich. Rich markup is off: a title written ``[link=...]`` or
+    ``[/]`` stays text (see :func:`stspd_cli.terminal.console`); styles are given as ``Text``
+    objects."""
+    if not color:
+        from stspd_cli.report import textlayout  # noqa: PLC0415
+        from stspd_cli.terminal import Shown  # noqa: PLC0415
+
+        plain = textlayout.Console()
+        try:
+            _write_text(plain, report, textlayout.Table, textlayout.Text)
+        except textlayout.NotPlain:
+            pass
+        else:
+            return Shown(plain.text())
     from rich.table import Table  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415
 
     console, buffer = terminal_console(color=color, width=120)
+    _write_text(console, report, Table, Text)
+    return rendered(buffer)
+
+
+def _write_text(console: Any, report: dict[str, Any], table_cls: Any, text_cls: Any) -> None:
+    """The text bilan, printed on ``console`` with ``table_cls`` and ``text_cls`` (rich's
+    classes, or those of :mod:`stspd_cli.report.textlayout`)."""
+    Table, Text = table_cls, text_cls
     reference = date_fr(_date(report["date"]))
     audience = "version interne" if report["diffusion"] == "interne" else "version publique"
     console.print(Text.assemble((f"Bilan d'avancement au {reference}", "bold"), f" ({audience})"))
     today = _date(report["date"])
     for territory in report["territoires"]:
-        _territory_text(console, territory, Table, today)
+        _territory_text(console, territory, Table, Text, today)
     if "consolide" in report:
         cons = report["consolide"]
         console.print()
@@ -191,7 +213,6 @@ def as_text(report: dict[str, Any], color: bool) -> str:
             f"En retard : {cons['en_retard']['nombre']} ({pct(cons['en_retard']['pourcentage'])})"
             f"{unknown} ; financement : {funding_sentence(money)}."
         )
-    return rendered(buffer)
 
 
 def _date(text: str) -> Any:
@@ -200,11 +221,11 @@ def _date(text: str) -> Any:
     return date.fromisoformat(text)
 
 
-def _territory_text(console: Any, t: dict[str, Any], table_cls: Any, today: date) -> None:
+def _territory_text(
+    console: Any, t: dict[str, Any], table_cls: Any, text_cls: Any, today: date
+) -> None:
     console.print()
-    from rich.text import Text  # noqa: PLC0415
-
-    console.rule(Text(f"{t['instance']} {t['territoire']}", "bold"))
+    console.rule(text_cls(f"{t['instance']} {t['territoire']}", "bold"))
     words = labels_of(t)
     action = words.action
     period = period_words(t, today)

@@ -240,8 +240,10 @@ def pdf_flat(pdf: bytes) -> str:
 @contextlib.contextmanager
 def wide_console() -> Iterator[None]:
     """Text outputs drawn 400 columns wide: no table cell is wrapped, so that a row of a table
-    is one line whatever the other columns hold."""
+    is one line whatever the other columns hold (by rich, and by the bilan's own layout)."""
     import rich.console  # noqa: PLC0415
+
+    from stspd_cli.report import textlayout  # noqa: PLC0415
 
     original = rich.console.Console
 
@@ -251,10 +253,12 @@ def wide_console() -> Iterator[None]:
             super().__init__(*args, **kwargs)
 
     rich.console.Console = Wide  # type: ignore[misc]
+    width, textlayout.WIDTH = textlayout.WIDTH, 400
     try:
         yield
     finally:
         rich.console.Console = original  # type: ignore[misc]
+        textlayout.WIDTH = width
 
 
 class Output:
