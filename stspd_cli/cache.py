@@ -1,4 +1,5 @@
-"""A cache of validation results, keyed by what the result depends on.
+"""A cache of validation results, and of files ``stspd fmt`` found in form, keyed by what the
+result depends on.
 
 Key: the file's bytes (SHA-256), its displayed name, the reference date, and a fingerprint of the
 tool itself (version, and size and modification time of every file of the package, so that a
@@ -6,7 +7,8 @@ changed rule or data file is never served stale results). Entries live in the us
 folder (platformdirs). An entry is trusted only if stspd signed it (:mod:`stspd_cli.signing`):
 a file planted in the cache folder never changes a verdict. Writes go through a temporary file
 and a rename, so concurrent runs never see half an entry; an unreadable, unsigned or corrupt
-entry is ignored and recomputed.
+entry is ignored and recomputed. ``stspd fmt`` stores only that some bytes are in form (a file
+found so is skipped the next time); a file to rewrite is always formatted again.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from stspd_cli.findings import Finding, Severity
 
 ENV_DISABLE = "STSPD_NO_CACHE"
 PURPOSE = "validation"
+FMT = "fmt"
+_IN_FORM = b'{"en_forme": true}'
 
 
 @cache
@@ -45,13 +49,14 @@ def tool_fingerprint() -> str:
 
 
 @cache
-def cache_dir() -> Path | None:
+def cache_dir(kind: str = PURPOSE) -> Path | None:
+    """The folder of one cache (``validation``, ``fmt``), None when caches are off."""
     if os.environ.get(ENV_DISABLE):
         return None
     from platformdirs import user_cache_path  # noqa: PLC0415
 
     try:
-        folder = user_cache_path("stspd", appauthor=False) / "validation"
+        folder = user_cache_path("stspd", appauthor=False) / kind
         folder.mkdir(parents=True, exist_ok=True)
     except (OSError, RuntimeError):
         return None
@@ -111,3 +116,18 @@ def store(entry: str, findings: list[Finding], semantics_checked: bool) -> None:
     }
     data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     signing.write_entry(_path(folder, entry), PURPOSE, entry, data)
+
+
+def in_form(data: bytes, name: str) -> tuple[str, bool]:
+    """The fmt cache's key for these bytes, and whether stspd found them in form before."""
+    entry = key(data, name, FMT)
+    folder = cache_dir(FMT)
+    if folder is None:
+        return entry, False
+    return entry, signing.read_entry(_path(folder, entry), FMT, entry) == _IN_FORM
+
+
+def store_in_form(entry: str) -> None:
+    folder = cache_dir(FMT)
+    if folder is not None:
+        signing.write_entry(_path(folder, entry), FMT, entry, _IN_FORM)

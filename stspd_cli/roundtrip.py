@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from stspd_cli.errors import InvalidStrategyError, OutputError, UnreadableInputError
+from stspd_cli.findings import Finding
 from stspd_cli.output import write_atomic
 from stspd_cli.source import Source, read_source
 
@@ -53,9 +54,12 @@ def yaml_rt(*, faithful: bool = True) -> Any:
 def read_checked(path: Path, name: str | None = None) -> tuple[Source, Loaded]:
     """Read a strategy that parses with stspd's own safe parser, or raise: unreadable (exit 2)
     or not well-formed YAML (exit 1), with the first problem's place."""
-    from stspd_cli.findings import Finding  # noqa: PLC0415
+    return checked(read_source(path, name or str(path)))
 
-    source = read_source(path, name or str(path))
+
+def checked(source: Source | Finding) -> tuple[Source, Loaded]:
+    """A source read (or the finding that says why it could not be), parsed, or raise as
+    :func:`read_checked` does."""
     if isinstance(source, Finding):
         raise UnreadableInputError(
             f"{source.location}: {source.code} {source.message}",

@@ -166,9 +166,8 @@ def validate_paths(
 
     With the cache, stored results are looked up first, in this process (a hash and one small
     file each); only the files that changed go to the worker processes."""
-    import os  # noqa: PLC0415
-
     from stspd_cli.discovery import STDIN, select  # noqa: PLC0415
+    from stspd_cli.workers import in_order  # noqa: PLC0415
 
     selection = select(list(paths or []), stdin=True)
     files = selection.files
@@ -177,18 +176,14 @@ def validate_paths(
     )
     todo = [i for i, result in enumerate(results) if result is None and files[i] != STDIN]
     work = [(files[i], today, use_cache) for i in todo]
-    workers = jobs or len(os.sched_getaffinity(0))
-    if workers > 1 and len(work) >= PARALLEL_FROM:
-        import multiprocessing  # noqa: PLC0415
-        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
-
-        # Forked workers inherit the modules already imported: no second start-up cost.
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            chunk = max(1, len(work) // (workers * 8))
-            checked = list(pool.map(_validate_one, work, chunksize=chunk))
-    else:
-        checked = list(map(_validate_one, work))
+    checked = []
+    if len(work) >= PARALLEL_FROM:
+        # The first file is checked here: what it imports and reads (the parser, the rules
+        # and their data files, pydantic for a file that does not fit) is then inherited by
+        # the workers, instead of being done again by each (docs/performance.md).
+        checked.append(_validate_one(work[0]))
+        work = work[1:]
+    checked += in_order(_validate_one, work, at_least=PARALLEL_FROM - 1, jobs=jobs)
     for i, result in zip(todo, checked, strict=True):
         results[i] = result
     if STDIN in files:  # standard input is read here, in this process, once

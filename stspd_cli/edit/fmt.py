@@ -167,10 +167,23 @@ def format_bytes(data: bytes, name: str) -> bytes:
 
 
 def format_file(path: Path, name: str | None = None) -> Formatted:
-    from stspd_cli.roundtrip import read_checked  # noqa: PLC0415
+    """One file formatted. Bytes that stspd found in form before (the same bytes, name and
+    version of stspd: :func:`stspd_cli.cache.in_form`) are not read again."""
+    from stspd_cli import cache  # noqa: PLC0415
+    from stspd_cli.roundtrip import checked  # noqa: PLC0415
+    from stspd_cli.source import read_source  # noqa: PLC0415
 
-    source, _ = read_checked(path, name)
-    return Formatted(source.file, source.data, format_bytes(source.data, source.file))
+    read = read_source(path, name or str(path))
+    entry = None
+    if not isinstance(read, Finding):
+        entry, known = cache.in_form(read.data, read.file)
+        if known:
+            return Formatted(read.file, read.data, read.data)
+    source, _ = checked(read)
+    result = Formatted(source.file, source.data, format_bytes(source.data, source.file))
+    if entry is not None and not result.changed:
+        cache.store_in_form(entry)
+    return result
 
 
 @dataclass(slots=True)
@@ -218,14 +231,14 @@ def fmt_paths(paths: Iterable[Path] | None, *, check: bool) -> FmtReport:
     A file that cannot be formatted is reported and left untouched; the others go on.
     """
     from stspd_cli.discovery import select  # noqa: PLC0415
-    from stspd_cli.inputs import display_name  # noqa: PLC0415
     from stspd_cli.roundtrip import replace_file  # noqa: PLC0415
 
     selection = select(list(paths or []))
     report = FmtReport(skipped=selection.skipped_line())
-    for path in selection.files:
+    for path, result in zip(selection.files, _format_all(selection.files), strict=True):
         try:
-            result = format_file(path, display_name(path))
+            if isinstance(result, StspdError):
+                raise result
             if result.changed and not check:
                 # Through a symbolic link, the file it points to is rewritten, not the link.
                 replace_file(path.resolve(), result.before, result.after)
@@ -234,3 +247,31 @@ def fmt_paths(paths: Iterable[Path] | None, *, check: bool) -> FmtReport:
             continue
         report.results.append(result)
     return report
+
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 8
+
+
+def _format_all(files: list[Path]) -> list[Formatted | StspdError]:
+    """Each file formatted (or the error that stopped it), in order: in worker processes, one
+    per available core, from PARALLEL_FROM files on. Files are written by the caller, one
+    after the other."""
+    from stspd_cli.workers import in_order  # noqa: PLC0415
+
+    return in_order(_format_one, files, at_least=PARALLEL_FROM, preload=_preload)
+
+
+def _preload() -> None:
+    """What every file needs, imported once before the workers fork."""
+    from stspd_cli import cache, inputs, roundtrip  # noqa: F401, PLC0415
+    from stspd_cli.edit import comments, emit, shape  # noqa: F401, PLC0415
+
+
+def _format_one(path: Path) -> Formatted | StspdError:
+    from stspd_cli.inputs import display_name  # noqa: PLC0415
+
+    try:
+        return format_file(path, display_name(path))
+    except StspdError as error:
+        return error

@@ -9,7 +9,6 @@ anything is written. A strategy that cannot be rendered does not stop the others
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -67,17 +66,15 @@ def render_paths(
     )
     jobs = plan_jobs(selection, target, interne=interne)
     work = [_Work(job, target.spec.name, interne, templates, today, brouillon) for job in jobs]
-    workers = len(os.sched_getaffinity(0))
-    parallel = target.spec.binary and workers > 1 and len(work) >= PARALLEL_FROM
-    if parallel and STDIN not in selection.files:
-        import multiprocessing  # noqa: PLC0415
-        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    if target.spec.binary and STDIN not in selection.files:
+        from stspd_cli.workers import in_order  # noqa: PLC0415
 
-        _preload(target.spec.name)
-        # Forked workers inherit the modules already imported (WeasyPrint): no start-up cost.
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(workers, len(work)), mp_context=context) as pool:
-            done = list(pool.map(_render_one, work))
+        done = in_order(
+            _render_one,
+            work,
+            at_least=PARALLEL_FROM,
+            preload=lambda: _preload(target.spec.name),
+        )
     else:
         done = list(map(_render_one, work))
     outcome = Outcome()

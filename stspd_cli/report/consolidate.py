@@ -32,24 +32,14 @@ def report_of(files: list[Path], today: date, *, interne: bool) -> dict[str, Any
     """The report of ``files``: each territory in worker processes, one per available core,
     from PARALLEL_FROM strategies on (in order; the first strategy that cannot be read stops
     it, as one after the other)."""
-    import os  # noqa: PLC0415
-
     from stspd_cli.discovery import STDIN  # noqa: PLC0415
+    from stspd_cli.workers import in_order  # noqa: PLC0415
 
     work = [(path, today, interne) for path in files]
-    workers = min(len(os.sched_getaffinity(0)), len(work))
-    if workers > 1 and len(work) >= PARALLEL_FROM and STDIN not in files:
-        import multiprocessing  # noqa: PLC0415
-        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
-
-        _preload()
-        # Forked workers inherit what is imported and built here: no second start-up cost.
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            chunk = max(1, len(work) // (workers * 8))
-            territories = list(pool.map(_territory, work, chunksize=chunk))
-    else:
+    if STDIN in files:  # standard input is read in this process
         territories = [_territory(item) for item in work]
+    else:
+        territories = in_order(_territory, work, at_least=PARALLEL_FROM, preload=_preload)
     report: dict[str, Any] = {
         "date": today.isoformat(),
         "diffusion": "interne" if interne else "publique",

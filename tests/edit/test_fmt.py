@@ -3,6 +3,7 @@ command line (--check, exit codes, errors) and the safety of writes."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -414,3 +415,83 @@ def test_a_symbolic_link_stays_a_link(work: Path, capsys: pytest.CaptureFixture[
     assert run(capsys, "fmt")[0] == 0
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8") == TIDY
+
+
+# --- Files found in form before, and many files at once -------------------------------------
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names fmt formats (in this process: fewer than PARALLEL_FROM files)."""
+    formatted: list[str] = []
+    real = fmt_module.format_bytes
+
+    def counted(data: bytes, name: str) -> bytes:
+        formatted.append(name)
+        return real(data, name)
+
+    monkeypatch.setattr(fmt_module, "format_bytes", counted)
+    return formatted
+
+
+def test_files_found_in_form_are_skipped_the_next_time(
+    work: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stspd_cli import cache  # noqa: PLC0415
+
+    cache.cache_dir.cache_clear()
+    mark = f"# {uuid.uuid4()}\n"  # bytes no other test has formatted in this session
+    (work / "strategies" / "a.yaml").write_text(MESSY + mark, encoding="utf-8")
+    (work / "strategies" / "b.yaml").write_text(TIDY + mark, encoding="utf-8")
+    formatted = _counting(monkeypatch)
+    first = run(capsys, "fmt", "--check")
+    assert sorted(formatted) == ["strategies/a.yaml", "strategies/b.yaml"]
+    formatted.clear()
+    assert run(capsys, "fmt", "--check") == first  # same diff, same summary, same code
+    assert formatted == ["strategies/a.yaml"]  # b.yaml is known to be in form
+    formatted.clear()
+    (work / "strategies" / "b.yaml").write_text(TIDY + mark + "# une de plus\n", encoding="utf-8")
+    run(capsys, "fmt", "--check")
+    assert sorted(formatted) == ["strategies/a.yaml", "strategies/b.yaml"]
+
+
+def test_an_entry_not_signed_by_stspd_is_not_believed(
+    work: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A planted entry that says « in form » does not hide a file to format."""
+    from stspd_cli import cache  # noqa: PLC0415
+
+    cache.cache_dir.cache_clear()
+    (work / "strategies" / "a.yaml").write_text(MESSY, encoding="utf-8")
+    entry, known = cache.in_form(MESSY.encode(), "strategies/a.yaml")
+    assert not known
+    folder = cache.cache_dir(cache.FMT)
+    assert folder is not None
+    planted = folder / entry[:2] / f"{entry}.json"
+    planted.parent.mkdir(parents=True, exist_ok=True)
+    planted.write_bytes(b'{"en_forme": true}')
+    assert cache.in_form(MESSY.encode(), "strategies/a.yaml") == (entry, False)
+    formatted = _counting(monkeypatch)
+    code, _out, err = run(capsys, "fmt", "--check")
+    assert code == 1
+    assert "strategies/a.yaml n'est pas en forme" in err
+    assert formatted == ["strategies/a.yaml"]
+
+
+def test_many_files_in_worker_processes_as_one_after_the_other(
+    work: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STSPD_NO_CACHE", "1")
+    for i in range(12):
+        text = MESSY if i % 3 == 0 else TIDY
+        (work / "strategies" / f"s{i:02d}.yaml").write_text(text, encoding="utf-8")
+    (work / "strategies" / "casse.yaml").write_text("schema: stspd/1\nx: [\n", encoding="utf-8")
+    parallel = run(capsys, "fmt", "--check")
+    monkeypatch.setattr(fmt_module, "PARALLEL_FROM", 10_000)
+    assert run(capsys, "fmt", "--check") == parallel
+    assert parallel[0] == 1
+    assert "strategies/s00.yaml n'est pas en forme" in parallel[2]
+    assert "casse.yaml" in parallel[2]
+    run(capsys, "fmt")
+    monkeypatch.setattr(fmt_module, "PARALLEL_FROM", 8)
+    assert run(capsys, "fmt", "--check")[0] == 1  # casse.yaml still cannot be read
+    assert all(p.read_text(encoding="utf-8") == TIDY for p in (work / "strategies").glob("s*.yaml"))

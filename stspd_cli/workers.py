@@ -1,0 +1,46 @@
+"""Work spread over the available cores: one rule for every command that reads many files.
+
+Worker processes are created by ``fork`` and inherit what the command has imported and built
+before (the model, the rules, WeasyPrint): import it first (``preload``), or each worker pays
+the start-up again (docs/performance.md). Results come back in the order of the items, so that
+an output is the same as one after the other; below ``at_least`` items, or on one core, the
+work is done in this process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def cores() -> int:
+    import os  # noqa: PLC0415
+
+    return len(os.sched_getaffinity(0))
+
+
+def in_order(
+    work: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    at_least: int = 8,
+    preload: Callable[[], object] | None = None,
+    jobs: int | None = None,
+) -> list[R]:
+    """``[work(item) for item in items]``, in worker processes when that pays (``jobs``
+    processes at most, the available cores by default)."""
+    workers = min(jobs or cores(), len(items))
+    if workers < 2 or len(items) < at_least:
+        return [work(item) for item in items]
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    if preload is not None:
+        preload()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        chunk = max(1, len(items) // (workers * 8))
+        return list(pool.map(work, items, chunksize=chunk))
