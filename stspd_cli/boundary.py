@@ -15,13 +15,16 @@ if TYPE_CHECKING:
 
 
 def write_outcome(outcome: Outcome) -> int:
-    """Write what a command gave back: its document on standard output, its messages on the
-    error output, then its errors; return its exit code."""
+    """Write what a command gave back: its document on standard output (one piece after the
+    other when it comes in pieces), its messages on the error output, then its errors; return
+    its exit code (read once the document is written: a document in pieces may set it)."""
     if outcome.stdout is not None:
         from stspd_cli.output import write_output  # noqa: PLC0415
 
         # Standard output: shown, never obeyed, on a terminal (see stspd_cli.terminal).
-        write_output(outcome.stdout, None)
+        pieces = [outcome.stdout] if isinstance(outcome.stdout, str | bytes) else outcome.stdout
+        for piece in pieces:
+            write_output(piece, None)
     if outcome.raw_stderr:
         say(outcome.raw_stderr)
     for line in outcome.messages:

@@ -4,6 +4,8 @@ command line (``cli.finish``) writes an outcome, the one way out."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from stspd_cli.errors import EXIT_OK, StspdError
 
 
@@ -15,7 +17,7 @@ class Outcome:
 
     def __init__(
         self,
-        stdout: str | bytes | None = None,
+        stdout: str | bytes | Iterator[str] | None = None,
         messages: list[str] | None = None,
         exit_code: int = EXIT_OK,
         raw_stderr: str = "",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,6 +70,15 @@ class ValidationReport:
     @property
     def findings(self) -> list[Finding]:
         return sorted(f for result in self.files for f in result.findings)
+
+    @property
+    def checked(self) -> int:
+        return len(self.files)
+
+    @property
+    def unchecked(self) -> int:
+        """Files whose semantic rules did not run (nothing could be read as a strategy)."""
+        return sum(not r.semantics_checked for r in self.files)
 
     @property
     def errors(self) -> int:
@@ -191,3 +201,53 @@ def validate_paths(
     report = ValidationReport(skipped=[display_name(p) for p in selection.skipped])
     report.files.extend(r for r in results if r is not None)
     return report
+
+
+class Tally:
+    """The counts of a validation whose results are written as they come
+    (:func:`iter_results`): what the summary and the exit code need, nothing per finding."""
+
+    __slots__ = ("checked", "errors", "skipped", "unchecked", "unreadable", "warnings")
+
+    def __init__(self, skipped: list[str]) -> None:
+        self.checked = self.errors = self.warnings = self.unchecked = 0
+        self.unreadable = False
+        self.skipped = skipped
+
+    def add(self, result: FileResult) -> None:
+        self.checked += 1
+        self.errors += result.errors
+        self.warnings += result.warnings
+        self.unchecked += not result.semantics_checked
+        self.unreadable = self.unreadable or result.unreadable
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        if self.unreadable:
+            return EXIT_USAGE
+        if self.errors or (strict and self.warnings):
+            return EXIT_INVALID
+        return EXIT_OK
+
+
+def iter_results(
+    files: list[Path], today: date, *, use_cache: bool = False, jobs: int | None = None
+) -> Iterator[FileResult]:
+    """The result of each file, in the order of ``files``, one at a time as the caller reads
+    them (workers check the next ones meanwhile); none is kept here. The workers look the
+    cache up themselves; standard input is read in this process."""
+    from stspd_cli.discovery import STDIN  # noqa: PLC0415
+    from stspd_cli.workers import lazily  # noqa: PLC0415
+
+    work = [(path, today, use_cache) for path in files if path != STDIN]
+    first: list[FileResult] = []
+    if len(work) >= PARALLEL_FROM:  # as validate_paths: the workers inherit what it loads
+        first.append(_validate_one(work[0]))
+        work = work[1:]
+    checked = itertools.chain(
+        first, lazily(_validate_one, work, at_least=PARALLEL_FROM - 1, jobs=jobs)
+    )
+    for path in files:
+        if path == STDIN:
+            yield validate_file(STDIN, today, use_cache=use_cache)
+        else:
+            yield next(checked)

@@ -9,7 +9,7 @@ work is done in this process.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -44,3 +44,26 @@ def in_order(
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         chunk = max(1, len(items) // (workers * 8))
         return list(pool.map(work, items, chunksize=chunk))
+
+
+# Items a worker takes at a time when results are read as they come: few enough that what
+# waits to be read stays small whatever the number of files.
+LAZY_CHUNK = 32
+
+
+def lazily(
+    work: Callable[[T], R], items: Sequence[T], *, at_least: int = 8, jobs: int | None = None
+) -> Iterator[R]:
+    """The results of :func:`in_order`, one at a time as the caller reads them: the workers
+    go ahead, and no result is kept once read (a corpus of any size in flat memory)."""
+    workers = min(jobs or cores(), len(items))
+    if workers < 2 or len(items) < at_least:
+        yield from map(work, items)
+        return
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        chunk = max(1, min(LAZY_CHUNK, len(items) // (workers * 8)))
+        yield from pool.map(work, items, chunksize=chunk)

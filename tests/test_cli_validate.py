@@ -12,9 +12,11 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from example_files import INVALID_DIR, VALID_DIR, expected_findings
 from typer.testing import CliRunner
 
@@ -275,7 +277,7 @@ def test_internal_error_exits_3_without_traceback(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError
 
-    monkeypatch.setattr("stspd_cli.validate.validate_paths", broken)
+    monkeypatch.setattr("stspd_cli.validate.validate_file", broken)
     code, out, err = _main(["validate", "x.yaml"], capsys)
     assert code == 3
     assert out == ""
@@ -491,3 +493,27 @@ def test_usage_errors_are_in_french(args: list[str], expected: str) -> None:
     assert done.returncode == 2
     assert f"stspd : {expected}\n" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_text_written_as_it_comes_is_the_sorted_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Plain text on standard output is written file by file (flat memory over any number of
+    files): the same characters and exit code as the whole report sorted, for files named in
+    any order, one named twice, more than the workers' threshold, and a skipped YAML file."""
+    from stspd_cli.formats.findings import FORMATS, OutputOptions  # noqa: PLC0415
+    from stspd_cli.validate import validate_paths  # noqa: PLC0415
+
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    sources = sorted(INVALID_DIR.glob("*.yaml"))[:12]
+    for source in sources:
+        shutil.copy(source, folder / source.name)
+    (folder / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    named = [folder / sources[5].name, folder, folder / sources[0].name, folder / sources[5].name]
+    args = [str(p) for p in named]
+    for cached in (["--no-cache"], []):
+        code, out, _err = run(capsys, "validate", *cached, *args)
+        report = validate_paths(named, date.today(), use_cache=False)
+        assert out == FORMATS["text"](report, OutputOptions())
+        assert code == report.exit_code()

@@ -137,6 +137,8 @@ def test_interruptions_and_bugs_as_typer(
     def fail(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(stspd_cli.validate, "validate_paths", fail)
+    monkeypatch.setattr(stspd_cli.validate, "validate_file", fail)
     args = ["validate", "casse.yaml"]
-    assert _run(capsys, entry.main, args, None) == _run(capsys, cli.main, args, None)
+    by_express = _run(capsys, entry.main, args, None)
+    assert by_express == _run(capsys, cli.main, args, None)
+    assert by_express[0] == (3 if error is RuntimeError else 130)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from stspd_cli.discovery import skipped_sentence
-from stspd_cli.findings import Severity
+from stspd_cli.findings import Finding, Severity
 from stspd_cli.fr import plural
 from stspd_cli.terminal import console as terminal_console
 from stspd_cli.terminal import json_text, rendered, visible
-from stspd_cli.validate import ValidationReport
+from stspd_cli.validate import FileResult, Tally, ValidationReport
 
 # Each line says its severity in words, as yamllint says error and warning: a CI log or a
 # pre-commit output has no colour.
@@ -37,8 +37,8 @@ def formatter(name: str) -> Callable[[Formatter], Formatter]:
     return register
 
 
-def summary(report: ValidationReport) -> str:
-    files = plural(len(report.files), "fichier vérifié", "fichiers vérifiés")
+def summary(report: ValidationReport | Tally) -> str:
+    files = plural(report.checked, "fichier vérifié", "fichiers vérifiés")
     if not report.errors and not report.warnings:
         text = f"{files} : aucun problème."
     else:
@@ -48,7 +48,7 @@ def summary(report: ValidationReport) -> str:
             f"{files} : {plural(report.errors, 'erreur', 'erreurs')}, "
             f"{plural(report.warnings, 'avertissement', 'avertissements')}."
         )
-    skipped = sum(not r.semantics_checked for r in report.files)
+    skipped = report.unchecked
     if skipped:
         text += (
             f" Règles de cohérence non vérifiées pour {plural(skipped, 'fichier', 'fichiers')} : "
@@ -61,17 +61,20 @@ def summary(report: ValidationReport) -> str:
     return text
 
 
+def _line(f: Finding) -> str:
+    return (
+        f"{visible(f.location, one_line=True)}: {SEVERITY_WORDS[f.severity]} {f.code} "
+        f"{visible(f.message, one_line=True)}"
+    )
+
+
 @formatter("text")
 def as_text(report: ValidationReport, options: OutputOptions) -> str:
     """One finding per line: what a location or a message quotes is shown, never obeyed, and
     stays on its line (``⏎``), so that no value can fake another finding or the summary."""
     if not options.color:
         # Plain text needs no terminal library (and starts faster without one).
-        lines = [
-            f"{visible(f.location, one_line=True)}: {SEVERITY_WORDS[f.severity]} {f.code} "
-            f"{visible(f.message, one_line=True)}"
-            for f in report.findings
-        ]
+        lines = [_line(f) for f in report.findings]
         return visible("\n".join([*lines, summary(report)]) + "\n")
     from rich.text import Text  # noqa: PLC0415
 
@@ -164,3 +167,25 @@ def as_gitlab(report: ValidationReport, options: OutputOptions) -> str:
             }
         )
     return json_text(issues)
+
+
+def text_stream(results: Iterable[FileResult], tally: Tally) -> Iterator[str]:
+    """The plain ``text`` format written as the results come (:func:`as_text` without colours,
+    the same characters), for results in the order of their file names: nothing is kept but
+    the counts (``tally``), so that 10,000 files take the memory of one. Results of a file
+    named twice come one after the other and are merged, as the sorted report merges them."""
+    group: list[FileResult] = []
+    for result in results:
+        if group and result.file != group[0].file:
+            yield _group_text(group)
+            group = []
+        group.append(result)
+        tally.add(result)
+    if group:
+        yield _group_text(group)
+    yield visible(summary(tally) + "\n")
+
+
+def _group_text(group: list[FileResult]) -> str:
+    findings = sorted(f for result in group for f in result.findings)
+    return visible("".join(_line(f) + "\n" for f in findings))
