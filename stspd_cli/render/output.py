@@ -66,7 +66,7 @@ def render_paths(
     )
     jobs = plan_jobs(selection, target, interne=interne)
     work = [_Work(job, target.spec.name, interne, templates, today, brouillon) for job in jobs]
-    if target.spec.binary and STDIN not in selection.files:
+    if target.spec.binary and STDIN not in selection.files and len(work) >= PARALLEL_FROM:
         from stspd_cli.workers import in_order  # noqa: PLC0415
 
         done = in_order(
@@ -75,6 +75,11 @@ def render_paths(
             at_least=PARALLEL_FROM,
             preload=lambda: _preload(target.spec.name),
         )
+    elif target.spec.name == "pdf" and len(work) == 1:
+        from stspd_cli.render.pdf import printer_ahead  # noqa: PLC0415
+
+        with printer_ahead():  # WeasyPrint loads on the other core meanwhile
+            done = list(map(_render_one, work))
     else:
         done = list(map(_render_one, work))
     outcome = Outcome()

@@ -8,10 +8,19 @@ strategy gives the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from stspd_cli.errors import DependencyError
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+# A worker process that imports WeasyPrint while this one builds the document (see ahead).
+_PRINTER: ProcessPoolExecutor | None = None
 
 
 def weasyprint_module() -> Any:
@@ -35,7 +44,46 @@ def weasyprint_module() -> Any:
     return weasyprint
 
 
+@contextmanager
+def printer_ahead() -> Iterator[None]:
+    """For one PDF: WeasyPrint is imported, and its fonts found, in a worker process while
+    this one reads the strategy and builds its HTML; the worker then prints it. Importing
+    WeasyPrint takes half a second, as long as everything stspd does before it: on two cores
+    the two overlap (docs/performance.md). On one core, everything stays in this process."""
+    global _PRINTER  # noqa: PLW0603  (the printer of the command being run, if any)
+    from stspd_cli.workers import cores  # noqa: PLC0415
+
+    if cores() < 2 or _PRINTER is not None:
+        yield
+        return
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    pool.submit(_warm)
+    _PRINTER = pool
+    try:
+        yield
+    finally:
+        _PRINTER = None
+        pool.shutdown(cancel_futures=True)
+
+
+def _warm() -> None:
+    """WeasyPrint imported and its fonts set up, by printing a line (its errors are those of
+    the real print that follows, said then)."""
+    with contextlib.suppress(Exception):  # the real print reports it
+        _print("<p>stspd</p>")
+
+
 def html_to_pdf(html: str) -> bytes:
+    """The PDF of ``html``: printed by the worker of :func:`printer_ahead` when there is one."""
+    if _PRINTER is not None:
+        return _PRINTER.submit(_print, html).result()
+    return _print(html)
+
+
+def _print(html: str) -> bytes:
     weasyprint = weasyprint_module()
     fetcher_class = getattr(weasyprint, "URLFetcher", None)
     if fetcher_class is not None:

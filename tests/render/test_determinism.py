@@ -25,3 +25,18 @@ def test_no_timestamp_in_the_pdf() -> None:
     pdf = rendered(LOOS, "pdf")
     assert b"/CreationDate" not in pdf
     assert b"/ModDate" not in pdf
+
+
+def test_the_printer_ahead_prints_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One PDF printed by the worker that loaded WeasyPrint meanwhile (two cores) is the PDF
+    printed here."""
+    from stspd_cli.render import pdf  # noqa: PLC0415
+
+    monkeypatch.setattr("stspd_cli.workers.cores", lambda: 2)
+    doc = load_strategy(LILLE)
+    here = render_document(doc, "pdf")
+    with pdf.printer_ahead():
+        assert pdf._PRINTER is not None
+        ahead = render_document(doc, "pdf")
+    assert pdf._PRINTER is None
+    assert ahead == here
