@@ -142,3 +142,44 @@ def test_interruptions_and_bugs_as_typer(
     by_express = _run(capsys, entry.main, args, None)
     assert by_express == _run(capsys, cli.main, args, None)
     assert by_express[0] == (3 if error is RuntimeError else 130)
+
+
+_IMPORTED = (
+    "import atexit, sys\n"
+    "heavy = ('pydantic', 'typer', 'ruamel', '_ruamel_yaml', 'dataclasses', 'rich')\n"
+    "atexit.register(lambda: print(' '.join(sorted({m.split('.')[0] for m in sys.modules}"
+    " & set(heavy))), file=sys.stderr))\n"
+    "from stspd_cli.entry import main\n"
+    "main(sys.argv[1:])\n"
+)
+
+
+def _heavy_imports(tmp_path: Path, *args: str) -> set[str]:
+    import os  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORTED, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1"},
+        cwd=tmp_path,
+    )
+    return set(done.stderr.strip().splitlines()[-1].split()) if done.stderr.strip() else set()
+
+
+def test_what_the_one_file_paths_do_not_import(tmp_path: Path) -> None:
+    """The design of the fast paths, as imports (timings are in benchmarks/waiting.py): a file
+    that fits the model is checked without pydantic nor typer; a result found in the cache
+    needs no YAML parser, no dataclasses module and no rich either."""
+    target = tmp_path / VALID.name
+    shutil.copy(VALID, target)
+    assert _heavy_imports(tmp_path, "validate", "--no-cache", target.name) <= {
+        "ruamel",
+        "_ruamel_yaml",
+        "dataclasses",
+    }
+    _heavy_imports(tmp_path, "validate", target.name)  # stores the result
+    assert _heavy_imports(tmp_path, "validate", target.name) == set()
+    assert "pydantic" in _heavy_imports(tmp_path, "validate", "--no-cache", str(INVALID))
