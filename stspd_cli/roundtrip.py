@@ -135,9 +135,13 @@ def replace_file(path: Path, original: bytes, content: bytes) -> bool:
     the file changed on disk meanwhile (an editor saved it). Return whether it was written."""
     if content == original:
         return False
+    from stspd_cli.source import NotReadable, read_regular  # noqa: PLC0415
+
     try:
-        current = path.read_bytes()
-    except OSError:
+        # Read as every input is: a file replaced meanwhile by a pipe or a huge file costs
+        # no more than the original's size.
+        current = read_regular(path, len(original))
+    except (OSError, NotReadable):
         current = None
     if current != original:
         msg = f"{path} a changé pendant la mise en forme : fichier laissé tel quel"
