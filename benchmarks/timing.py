@@ -91,15 +91,20 @@ def ratio(
     return value
 
 
-def tree_rss_kib(pid: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def tree_rss_kib(pid: int, field: str = "VmRSS") -> int:
+    """Resident memory of a process and all its descendants, from /proc: ``VmRSS`` (each
+    process's resident pages, those it shares with the others counted in each), or ``Pss``
+    (shared pages divided among the processes that share them: what the tree really takes)."""
     total = 0
     pending = [pid]
+    source = "status" if field == "VmRSS" else "smaps_rollup"
     while pending:
         current = pending.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += next(int(x.split()[1]) for x in status.splitlines() if x.startswith("VmRSS"))
+            status = Path(f"/proc/{current}/{source}").read_text()
+            total += next(
+                int(x.split()[1]) for x in status.splitlines() if x.startswith(field + ":")
+            )
             for task in Path(f"/proc/{current}/task").iterdir():
                 pending.extend(int(c) for c in (task / "children").read_text().split())
         except (OSError, StopIteration, ValueError):
@@ -110,14 +115,20 @@ def tree_rss_kib(pid: int) -> int:
 def peak_memory_mib(cmd: Command, *, env: Mapping[str, str] | None = None) -> float:
     """Peak resident memory (MiB) of the whole process tree (workers included), sampled every
     5 ms: a run of its own, as the sampling would disturb a timed one."""
+    return peak_memories_mib(cmd, env=env)[0]
+
+
+def peak_memories_mib(cmd: Command, *, env: Mapping[str, str] | None = None) -> tuple[float, float]:
+    """Peaks (MiB) of the process tree's summed RSS and of its summed PSS, in one run."""
     process = subprocess.Popen(
         list(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(env or os.environ)
     )
-    peak = 0
+    rss = pss = 0
     while process.poll() is None:
-        peak = max(peak, tree_rss_kib(process.pid))
+        rss = max(rss, tree_rss_kib(process.pid))
+        pss = max(pss, tree_rss_kib(process.pid, "Pss"))
         time.sleep(0.005)
-    return peak / 1024
+    return rss / 1024, pss / 1024
 
 
 def byte_compile() -> None:

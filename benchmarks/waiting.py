@@ -37,7 +37,7 @@ from timing import (
     byte_compile,
     interleaved,
     load,
-    peak_memory_mib,
+    peak_memories_mib,
     ratio,
     run,
     show,
@@ -167,10 +167,13 @@ def memory(env: dict[str, str], corpora: list[Path]) -> None:
             ("validate --no-cache", [STSPD, "validate", "--no-cache", str(corpus)]),
             ("report", [STSPD, "report", str(corpus)]),
         ):
-            peak = peak_memory_mib(cmd, env=env)
+            peak, shared = peak_memories_mib(cmd, env=env)
             peaks.setdefault(name, []).append(peak)
             verdict = "atteint" if peak <= 120 else "NON ATTEINT"
-            print(f"  {name + f', {count} fichiers':<52} {peak:7.1f} Mio  ≤ 120 Mio : {verdict}")
+            print(
+                f"  {name + f', {count} fichiers':<52} RSS {peak:7.1f} Mio  ≤ 120 Mio : {verdict}"
+                f"  (PSS {shared:.1f} Mio)"
+            )
     for name, values in peaks.items():
         if len(values) > 1:
             growth = values[-1] / values[0]
