@@ -52,6 +52,23 @@ def test_compiled_model_is_used() -> None:
     assert plain_module._root() is not None
 
 
+def test_another_pydantic_means_the_compiled_model_is_not_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The compiled checks are those of the pydantic installed when it was made: with another
+    version installed, every file goes to pydantic."""
+    import stspd_cli.model.compile as compile_module  # noqa: PLC0415
+
+    monkeypatch.setattr(compile_module, "_pydantic_version_file", lambda: b"VERSION = '9.0'\n")
+    plain_module._root.cache_clear()
+    try:
+        assert plain_module._root() is None
+    finally:
+        monkeypatch.undo()
+        plain_module._root.cache_clear()
+    assert plain_module._root() is not None
+
+
 def test_reference_fields_name_fields_of_the_model() -> None:
     for model_name, field in REFERENCE_FIELDS:
         cls = getattr(strategy, model_name, None) or getattr(actions, model_name)

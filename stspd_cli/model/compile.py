@@ -59,7 +59,22 @@ def sources_digest() -> str:
     digest = hashlib.sha256()
     for name in SOURCES:
         digest.update(name.encode() + b"\0" + (package / name).read_bytes() + b"\0")
+    # The validation rules are those of the pydantic installed: another version, another
+    # compiled file (found without importing pydantic, which the fast path exists to avoid).
+    digest.update(b"pydantic\0" + _pydantic_version_file() + b"\0")
     return digest.hexdigest()
+
+
+def _pydantic_version_file() -> bytes:
+    from importlib.util import find_spec  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    spec = find_spec("pydantic")
+    locations = list(spec.submodule_search_locations or []) if spec is not None else []
+    try:
+        return (Path(locations[0]) / "version.py").read_bytes()
+    except (IndexError, OSError):
+        return b"?"
 
 
 def compile_model() -> dict[str, Any]:
