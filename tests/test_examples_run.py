@@ -77,9 +77,11 @@ def help_examples() -> list[str]:
     return found
 
 
-@pytest.fixture
-def depot(tmp_path: Path) -> Path:
-    folder = tmp_path / "depot"
+@pytest.fixture(scope="session")
+def depot_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository, made once per test process (a docx rendered, a commit): each test
+    works in its own copy of it."""
+    folder = tmp_path_factory.mktemp("modele") / "depot"
     for part in ("strategies", "examples", "schema"):
         shutil.copytree(ROOT / part, folder / part)
     (folder / ".venv" / "bin").mkdir(parents=True)
@@ -95,6 +97,13 @@ def depot(tmp_path: Path) -> Path:
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-qm", "Stratégies"], check=True)
+    return folder
+
+
+@pytest.fixture
+def depot(depot_template: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "depot"
+    shutil.copytree(depot_template, folder, symlinks=True)
     return folder
 
 
