@@ -112,9 +112,12 @@ def init_command(folder: Path, given: Answers, *, today: date | None = None) -> 
     strategy = result.strategy.relative_to(folder)
     # Name what to commit: never « git add . », which would take any document produced since.
     tracked = sorted({_top(path.relative_to(folder)) for path in result.written})
+    import shlex  # noqa: PLC0415
+
+    here = folder.resolve() == Path.cwd().resolve()
     lines += [
         "Ensuite :",
-        f"  cd {folder}",
+        *([] if here else [f"  cd {shlex.quote(str(folder))}"]),
         f"  stspd validate {strategy}",
         f'  git add {" ".join(tracked)} && git commit -m "Stratégie : premier squelette"',
         "  pre-commit install    (si pre-commit est installé : vérifie avant chaque commit)",

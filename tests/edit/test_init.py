@@ -170,6 +170,16 @@ def test_init_creates_the_git_repository_with_the_diff_driver(
         assert ignored.returncode == 0, produced
     assert re.search(r"git add \.(\s|$)", err) is None
     assert "git add .gitattributes .github/ .gitignore" in err
+    assert f"Ensuite :\n  cd {folder}\n  stspd validate {STRATEGY}\n" in err
+
+
+def test_init_here_says_no_cd(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = run(capsys, "init", ".", "--territoire", "Lille", "--instance", "CLSPD")
+    assert code == 0, err
+    assert f"Ensuite :\n  stspd validate {STRATEGY}\n" in err
 
 
 def _git_diff(repo: Path, path: str) -> subprocess.CompletedProcess[str]:
