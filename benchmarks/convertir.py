@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -30,6 +31,7 @@ def _documents() -> Any:
     """tests/convert/documents.py, the one maker of the round trip's documents (loaded from its
     file: the tests are not an installed package)."""
     path = ROOT / "tests" / "convert" / "documents.py"
+    sys.path.insert(0, str(ROOT / "tests"))  # its helpers (tests/libreoffice.py), as pytest does
     spec = importlib.util.spec_from_file_location("convert_documents", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -38,6 +40,7 @@ def _documents() -> Any:
 
 
 DOCS = _documents()
+SOFFICE = importlib.import_module("libreoffice").SOFFICE  # tests/libreoffice.py, on the path now
 RUNS = 5
 
 
@@ -55,8 +58,8 @@ def _peer(path: Path) -> None:
 
 
 def main() -> None:
-    formats = DOCS.RENDERED + (DOCS.OFFICE if DOCS.SOFFICE else ())
-    if not DOCS.SOFFICE:
+    formats = DOCS.RENDERED + (DOCS.OFFICE if SOFFICE else ())
+    if not SOFFICE:
         print("LibreOffice absent : docx et odt non mesurés")
     header = f"{'stratégie':34} {'format':16} {'retrouvé':>9} {'convertir':>10}"
     print(f"{header} {'pair':>8} {'rapport':>8}")

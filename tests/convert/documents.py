@@ -6,11 +6,11 @@ paragraph above its value, the title a plain paragraph), when LibreOffice is ins
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from libreoffice import libreoffice_convert
 
 from stspd_cli.convert.blocks import Document
 from stspd_cli.convert.pipeline import Conversion, convert_document
@@ -24,7 +24,6 @@ LILLE = ROOT / "strategies" / "clspd-lille.yaml"
 STRATEGIES = (DEMO, LOOS, LILLE)
 RENDERED = ("html", "md", "pdf", "docx", "odt")
 OFFICE = ("docx-libreoffice", "odt-libreoffice")
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 TODAY = date(2026, 12, 1)
 # An HTML file opens in Writer/Web, whose own export list has no Word filter: name it.
 _FILTERS = {"docx-libreoffice": "docx:MS Word 2007 XML", "odt-libreoffice": "odt"}
@@ -38,22 +37,7 @@ def make_document(strategy: Path, fmt: str, folder: Path) -> Path:
         target.write_bytes(render_document(load_strategy(strategy), fmt, interne=False))
         return target
     html = make_document(strategy, "html", folder / "html")
-    assert SOFFICE is not None, "LibreOffice (soffice) manque"
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{folder / 'profil'}",
-            "--headless",
-            "--convert-to",
-            _FILTERS[fmt],
-            "--outdir",
-            str(folder),
-            str(html),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    libreoffice_convert([html], folder, _FILTERS[fmt])
     return folder / f"{strategy.stem}.{fmt.split('-', maxsplit=1)[0]}"
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from libreoffice import SOFFICE
 
 from stspd_cli.convert.compare import recovered
 
@@ -16,7 +17,6 @@ from .documents import (
     LOOS,
     OFFICE,
     RENDERED,
-    SOFFICE,
     convert,
     make_document,
     original,

@@ -4,12 +4,12 @@ with an XML parser), and converted by the real LibreOffice."""
 from __future__ import annotations
 
 import io
-import subprocess
 import zipfile
 from pathlib import Path
 
 from defusedxml import ElementTree as ET
 from docx import Document as WordDocument
+from libreoffice import libreoffice_convert
 from odf import office, teletype
 from odf import text as odf_text
 from odf.opendocument import load as load_odt
@@ -91,14 +91,8 @@ def order_of(sentences: list[str], text: str) -> list[str]:
 
 def libreoffice_pdfs(files: dict[str, bytes], folder: Path) -> dict[str, bytes]:
     """Each office file converted to PDF by LibreOffice headless, in one run."""
-    soffice = require_tool("soffice")
+    require_tool("soffice")
     for name, data in files.items():
         (folder / name).write_bytes(data)
-    profile = folder / "profil"
-    done = subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder / "pdf"), *(str(folder / n) for n in files)],
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    libreoffice_convert([folder / n for n in files], folder / "pdf", "pdf")
     return {n: (folder / "pdf" / Path(n).with_suffix(".pdf").name).read_bytes() for n in files}

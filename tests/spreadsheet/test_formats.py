@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cli_run import run
+from libreoffice import SOFFICE, libreoffice_convert
 
 from stspd_cli.diff import diff_documents
 from stspd_cli.strategy_io import load_model
 
 from .support import DEMO, copy_strategy, edit_xlsx, export, read_csv_rows, row_of, write_csv_rows
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def _changes(before: Any, strategy: Path) -> set[tuple[str, str | None, str | None]]:
@@ -92,25 +89,7 @@ def test_bad_csv_cell_is_named_as_the_spreadsheet_shows_it(
 
 
 def _soffice(source: Path, out: Path, target: str, *infilter: str) -> Path:
-    assert SOFFICE is not None
-    profile = out / "profil"
-    out.mkdir(exist_ok=True)
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            *infilter,
-            "--convert-to",
-            target,
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    libreoffice_convert([source], out, target, *infilter)
     return out / source.name
 
 
