@@ -16,8 +16,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from stspd_cli.errors import UsageError
+from stspd_cli.walk import child, here_below, some_yaml_names, yaml_names
 
-SUFFIXES = (".yaml", ".yml")
 STDIN = Path("-")
 NOWHERE = "aucune stratégie ici ; lancez stspd à la racine du dépôt ou donnez le chemin"
 NOWHERE_HINT = (
@@ -105,6 +105,131 @@ def select(paths: Sequence[Path] | None, *, stdin: bool = False, single: bool = 
     return selection
 
 
+class Stream:
+    """The strategies of :func:`select`, one at a time in the order of their displayed names
+    (the order of a sorted report), for a command that reads each once and keeps nothing per
+    file (``validate``): a folder is walked as its files are read (:mod:`stspd_cli.walk`), and
+    no list of them is ever made. ``skipped`` holds the names of the other YAML files met, in
+    the order of :class:`Selection`, complete once the files are read to their end.
+
+    Each file comes with its displayed name (:func:`stspd_cli.inputs.display_name`); a file
+    found in a folder comes as the text of its path, not as a ``Path`` (see
+    :func:`stspd_cli.walk.child`). A file named twice is read once. Usage errors are those of
+    :func:`select`, raised before the first file comes (a folder without any strategy is found
+    out when its walk starts, before the first file of any folder is given)."""
+
+    __slots__ = ("_defaulted", "_named", "_skipped", "_stdin", "skipped")
+
+    def __init__(self, paths: Sequence[Path] | None, *, stdin: bool = False) -> None:
+        if list(paths or []).count(STDIN) > (1 if stdin else 0):
+            select(paths, stdin=stdin)  # raises the error select gives, in its order
+        self._named = list(paths or [default_folder()])
+        self._defaulted = not paths
+        self._stdin = stdin
+        self.skipped: list[str] = []
+        # (rank of the folder named, parts of the path below it, displayed name)
+        self._skipped: list[tuple[int, tuple[str, ...], str]] = []
+
+    def files(self) -> Iterator[tuple[Path | str, str]]:
+        """Each file to read and its displayed name."""
+        import heapq  # noqa: PLC0415
+
+        from stspd_cli.inputs import display_name  # noqa: PLC0415
+
+        sources: list[Iterator[tuple[str, Path | str]]] = []
+        for rank, path in enumerate(self._named):
+            if path != STDIN and path.is_dir():
+                sources.extend(self._walks(rank, path))
+            else:
+                sources.append(iter([(display_name(path), path)]))
+        name = ""
+        same_name: set[str] = set()
+        try:
+            # Each source is in the order of the names; merged, ties keep the order named.
+            for shown, file in heapq.merge(*sources, key=lambda pair: pair[0]):
+                if shown != name:
+                    name, same_name = shown, set()
+                if str(file) not in same_name:  # the same file has the same name: they meet
+                    same_name.add(str(file))
+                    yield file, shown
+        except _NoStrategyError as empty:
+            # The error select gives, with its summary of what was skipped before.
+            select(None if self._defaulted else self._named, stdin=self._stdin)
+            raise UsageError(f"aucune stratégie dans le dossier « {empty.folder} »") from None
+        self._skipped.sort(key=lambda skipped: (skipped[0], skipped[1]))
+        self.skipped[:] = [shown for _rank, _parts, shown in self._skipped]
+        self._skipped.clear()
+
+    def sample(self, count: int) -> list[tuple[Path | str, str]]:
+        """Up to ``count`` of the files :meth:`files` gives, but standard input, found without
+        listing nor sorting any folder: enough to choose how to read them all (on how many
+        cores, and which one to read first, :func:`stspd_cli.workers.lazily`)."""
+        from stspd_cli.inputs import display_name  # noqa: PLC0415
+
+        found: dict[str, tuple[Path | str, str]] = {}
+        for path in self._named:
+            if len(found) >= count:
+                break
+            if path == STDIN:
+                continue
+            if not path.is_dir():
+                found.setdefault(str(path), (path, display_name(path)))
+                continue
+            from stspd_cli.sniff import file_is_strategy  # noqa: PLC0415  (folders only)
+
+            for name in some_yaml_names(str(path)):
+                text = child(str(path), name)
+                if file_is_strategy(text):
+                    found.setdefault(text, (text, display_name(Path(text))))
+                    if len(found) >= count:
+                        break
+        return list(found.values())
+
+    def _walks(self, rank: int, folder: Path) -> list[Iterator[tuple[str, Path | str]]]:
+        """The walks of one folder, each in the order of its names: one, or two when the
+        working directory is below it (:func:`stspd_cli.walk.here_below`)."""
+        found = [False]  # by either walk: the first one is started first (heapq.merge)
+        here = here_below(folder)
+        if here is None:
+            return [self._walk(rank, folder, (), (), found)]
+        return [
+            self._walk(rank, folder, here, (), found),
+            self._walk(rank, folder, (), here, found),
+        ]
+
+    def _walk(
+        self,
+        rank: int,
+        folder: Path,
+        below: tuple[str, ...],
+        aside: tuple[str, ...],
+        found: list[bool],
+    ) -> Iterator[tuple[str, Path | str]]:
+        from stspd_cli.inputs import display_name  # noqa: PLC0415
+        from stspd_cli.sniff import file_is_strategy  # noqa: PLC0415
+
+        top = folder.joinpath(*below)
+        # The names of the files below ``top`` all begin alike (display_name is lexical).
+        shown = display_name(top / "_")[:-1]
+        for name in yaml_names(str(top), aside=aside):
+            path = child(str(top), name)
+            if file_is_strategy(path):
+                found[0] = True
+                yield shown + name, path
+            else:
+                self._skipped.append((rank, (*below, *Path(name).parts), shown + name))
+        if not found[0] and not below:
+            raise _NoStrategyError(folder)
+
+
+class _NoStrategyError(Exception):
+    """A folder walked by :class:`Stream` holds no strategy: :func:`select` says so."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
+
+
 def _walk(folder: Path, selection: Selection, *, defaulted: bool) -> None:
     from stspd_cli.sniff import file_is_strategy  # noqa: PLC0415
 
@@ -131,15 +256,8 @@ def _walk(folder: Path, selection: Selection, *, defaulted: bool) -> None:
 
 
 def _yaml_files(folder: Path) -> Iterator[Path]:
-    """The YAML files under ``folder``; hidden folders are not entered, hidden files skipped."""
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        base = Path(root)
-        for name in names:
-            if name.endswith(SUFFIXES) and not name.startswith("."):
-                path = base / name
-                if path.is_file():
-                    yield path
+    for name in yaml_names(str(folder)):
+        yield folder / name
 
 
 def strategy_files(paths: Sequence[Path]) -> list[Path]:

@@ -37,11 +37,11 @@ def stdin_bytes() -> bytes:
     return stream.read(MAX_BYTES + 1)
 
 
-def read_input(path: Path, name: str | None = None) -> Source | Finding:
+def read_input(path: Path | str, name: str | None = None) -> Source | Finding:
     """The decoded text of a file or of standard input, or the one finding that says why not."""
     if path == STDIN:
         return decode_source(stdin_bytes(), name or STDIN_NAME)
-    return read_source(path, name or display_name(path))
+    return read_source(path, name or display_name(Path(path)))
 
 
 def input_stem(path: Path) -> str:

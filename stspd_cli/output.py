@@ -17,6 +17,7 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from stspd_cli.errors import OutputError
@@ -81,21 +82,26 @@ def _follow(path: Path) -> tuple[Path, bool]:
     raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
 
 
-def _write_in_place(path: Path, data: bytes, *, append: bool) -> None:
+def _pieces(data: bytes | Iterable[bytes]) -> Iterable[bytes]:
+    return (data,) if isinstance(data, bytes) else data
+
+
+def _write_in_place(path: Path, data: bytes | Iterable[bytes], *, append: bool) -> None:
     """Write to a device, a pipe or an open file of the process without creating, truncating
     or replacing it. ``append`` keeps what a shell redirection (``>>``) already holds."""
     flags = os.O_WRONLY | os.O_NOCTTY | (os.O_APPEND if append else 0)
     fd = os.open(path, flags)
     try:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        for piece in _pieces(data):
+            view = memoryview(piece)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
     finally:
         os.close(fd)
 
 
-def _replace(path: Path, data: bytes, *, make_folder: bool) -> None:
+def _replace(path: Path, data: bytes | Iterable[bytes], *, make_folder: bool) -> None:
     """Write through a temporary file in the same folder, then rename: never half a file."""
     import tempfile  # noqa: PLC0415  (only a file written needs it: validate prints)
 
@@ -108,7 +114,8 @@ def _replace(path: Path, data: bytes, *, make_folder: bool) -> None:
         # or the usual mode under the umask, so that a rewrite never changes permissions.
         Path(tmp).chmod(_mode_for(path))
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in _pieces(data):
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         Path(tmp).replace(path)
@@ -117,8 +124,10 @@ def _replace(path: Path, data: bytes, *, make_folder: bool) -> None:
         raise
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` as the module's rules say; :class:`OutputError` otherwise."""
+def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` to ``path`` as the module's rules say; :class:`OutputError` otherwise.
+    ``data`` may come in pieces, written as they come (a regular file still appears whole,
+    or not at all)."""
     try:
         final, of_process = _follow(path)
         if of_process:
@@ -141,16 +150,24 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(msg) from None
 
 
-def write_output(content: str | bytes, target: Path | None) -> None:
+def write_output(content: str | bytes | Iterable[str], target: Path | None) -> None:
     """``None`` or ``-`` means standard output; anything else goes through :func:`write_atomic`.
+    ``content`` may come in pieces of text, each written as it comes.
 
     On a terminal, what the data holds is shown, never obeyed (:func:`stspd_cli.terminal.visible`);
     piped or redirected, a document is written as it is (text formats are safe already)."""
     if target is None or str(target) == "-":
-        _to_stdout(content)
+        for piece in (content,) if isinstance(content, str | bytes) else content:
+            _to_stdout(piece)
         return
     refuse_strategy_target(target)
-    write_atomic(target, content.encode("utf-8") if isinstance(content, str) else content)
+    if isinstance(content, str):
+        data: bytes | Iterable[bytes] = content.encode("utf-8")
+    elif isinstance(content, bytes):
+        data = content
+    else:
+        data = (piece.encode("utf-8") for piece in content)
+    write_atomic(target, data)
 
 
 def _to_stdout(content: str | bytes) -> None:

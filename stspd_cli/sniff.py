@@ -118,11 +118,11 @@ def decode_head(data: bytes) -> str:
     return data.replace(b"\x00", b"").decode("utf-8", "replace")
 
 
-def file_is_strategy(path: Path) -> bool:
+def file_is_strategy(path: Path | str) -> bool:
     """Whether a file found in a folder is a strategy; a file that cannot be opened is kept
-    (reading it gives the reason)."""
+    (reading it gives the reason). The path may be text (:func:`stspd_cli.walk.child`)."""
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:  # noqa: PTH123  (text or Path: see walk.child)
             data = handle.read(HEAD_BYTES)
     except OSError:
         return True

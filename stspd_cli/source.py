@@ -67,14 +67,16 @@ def _kind(mode: int) -> str | None:
     )
 
 
-def read_regular(path: Path, limit: int) -> bytes:
+def read_regular(path: Path | str, limit: int) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes, or :class:`NotReadable`.
 
     Every strategy and table is read here. A named pipe is opened without waiting for a writer
     (O_NONBLOCK), a device or a socket is refused before any byte is read, and at most ``limit``
     plus one byte is ever read: a file that grows, or that says it is empty (/proc), still
     costs no more. OSError (missing, permissions) is the caller's to translate."""
-    why = _kind(path.stat().st_mode)  # a socket cannot even be opened: refuse it first
+    # A socket cannot even be opened: refuse it first. (os.stat: the path may be text, see
+    # stspd_cli.walk.child.)
+    why = _kind(os.stat(path).st_mode)  # noqa: PTH116
     if why is not None:
         raise NotReadable(why)
     flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
@@ -101,7 +103,7 @@ def read_regular(path: Path, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_source(path: Path, display: str | None = None) -> Source | Finding:
+def read_source(path: Path | str, display: str | None = None) -> Source | Finding:
     """Return the decoded text, or the one finding that says why it cannot be read."""
     name = display or str(path)
     try:

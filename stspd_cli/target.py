@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -222,7 +222,7 @@ def use_color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def write(path: Path, data: str | bytes) -> None:
+def write(path: Path, data: str | bytes | Iterable[str]) -> None:
     """Write one output file, through :mod:`stspd_cli.output` (atomic, device-safe)."""
     from stspd_cli.output import write_output  # noqa: PLC0415
 

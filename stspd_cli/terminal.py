@@ -71,9 +71,18 @@ def has_hidden(text: str) -> bool:
 def json_text(payload: Any) -> str:
     """JSON as stspd writes it (UTF-8 text, indented), with the characters a terminal would obey
     escaped as ``\\uXXXX``: valid JSON, the same values, safe to print."""
-    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    return json_part(payload) + "\n"
+
+
+def json_part(value: Any, depth: int = 0) -> str:
+    """``value`` as :func:`json_text` writes it inside a document, ``depth`` levels down: the
+    same characters, so that a document can be written a piece at a time."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    if depth:
+        # Line breaks are only between members: in a string, JSON writes one as « \n ».
+        text = text.replace("\n", "\n" + "  " * depth)
     # json.dumps escapes C0 already; outside strings JSON has none of these characters.
-    return text.translate(_ESCAPED) + "\n"
+    return text.translate(_ESCAPED)
 
 
 def console(*, color: bool, width: int, soft_wrap: bool = False) -> tuple[Console, io.StringIO]:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stspd_cli.discovery import STDIN
 from stspd_cli.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from stspd_cli.findings import Finding, Severity
 from stspd_cli.inputs import display_name
 
 if TYPE_CHECKING:
+    from stspd_cli.discovery import Stream
     from stspd_cli.load import Loaded
 
 
@@ -126,7 +127,6 @@ def check_loaded(loaded: Loaded, today: date) -> FileResult:
 def cached_result(path: Path, today: date) -> FileResult | None:
     """The stored result for these exact bytes, name and reference date, if there is one."""
     from stspd_cli import cache  # noqa: PLC0415
-    from stspd_cli.discovery import STDIN  # noqa: PLC0415
     from stspd_cli.source import read_source  # noqa: PLC0415
 
     if path == STDIN:  # read once, by validate_file
@@ -139,12 +139,16 @@ def cached_result(path: Path, today: date) -> FileResult | None:
     return None if hit is None else FileResult(name, hit[0], semantics_checked=hit[1])
 
 
-def validate_file(path: Path, today: date, *, use_cache: bool = False) -> FileResult:
-    """Validate one file; with ``use_cache``, reuse the result of identical bytes and options."""
+def validate_file(
+    path: Path | str, today: date, *, use_cache: bool = False, name: str | None = None
+) -> FileResult:
+    """Validate one file; with ``use_cache``, reuse the result of identical bytes and options.
+    ``name``: its displayed name, when known (a file found in a folder comes as text, with
+    its name, :class:`stspd_cli.discovery.Stream`)."""
     from stspd_cli import cache  # noqa: PLC0415
     from stspd_cli.inputs import read_input  # noqa: PLC0415
 
-    name = display_name(path)
+    name = name or display_name(Path(path))
     source = read_input(path, name)
     if isinstance(source, Finding):
         return FileResult(name, [source], semantics_checked=False)
@@ -166,9 +170,14 @@ def validate_file(path: Path, today: date, *, use_cache: bool = False) -> FileRe
 PARALLEL_FROM = 8
 
 
-def _validate_one(args: tuple[Path, date, bool]) -> FileResult:
-    path, today, use_cache = args
-    return validate_file(path, today, use_cache=use_cache)
+# What a worker is given for one file: its path, its displayed name if known, the date, whether
+# the cache is used.
+Work = tuple[Path | str, str | None, date, bool]
+
+
+def _validate_one(args: Work) -> FileResult:
+    path, name, today, use_cache = args
+    return validate_file(path, today, use_cache=use_cache, name=name)
 
 
 def validate_paths(
@@ -178,7 +187,7 @@ def validate_paths(
 
     With the cache, stored results are looked up first, in this process (a hash and one small
     file each); only the files that changed go to the worker processes."""
-    from stspd_cli.discovery import STDIN, select  # noqa: PLC0415
+    from stspd_cli.discovery import select  # noqa: PLC0415
     from stspd_cli.workers import in_order  # noqa: PLC0415
 
     selection = select(list(paths or []), stdin=True)
@@ -187,7 +196,7 @@ def validate_paths(
         [cached_result(path, today) for path in files] if use_cache else [None] * len(files)
     )
     todo = [i for i, result in enumerate(results) if result is None and files[i] != STDIN]
-    work = [(files[i], today, use_cache) for i in todo]
+    work: list[Work] = [(files[i], None, today, use_cache) for i in todo]
     checked = []
     if len(work) >= PARALLEL_FROM:
         # The first file is checked here: what it imports and reads (the parser, the rules
@@ -232,24 +241,24 @@ class Tally:
 
 
 def iter_results(
-    files: list[Path], today: date, *, use_cache: bool = False, jobs: int | None = None
+    selection: Stream, today: date, *, use_cache: bool = False, jobs: int | None = None
 ) -> Iterator[FileResult]:
-    """The result of each file, in the order of ``files``, one at a time as the caller reads
-    them (workers check the next ones meanwhile); none is kept here. The workers look the
-    cache up themselves; standard input is read in this process."""
-    from stspd_cli.discovery import STDIN  # noqa: PLC0415
-    from stspd_cli.workers import lazily  # noqa: PLC0415
+    """The result of each file of ``selection``, in its order, one at a time as the caller
+    reads them: the files are found as the workers need more, and no result is kept here
+    (:func:`stspd_cli.workers.lazily`). The workers look the cache up themselves; standard
+    input is read in this process."""
+    from stspd_cli.workers import cores, lazily  # noqa: PLC0415
 
-    work = [(path, today, use_cache) for path in files if path != STDIN]
-    first: list[FileResult] = []
-    if len(work) >= PARALLEL_FROM:  # as validate_paths: the workers inherit what it loads
-        first.append(_validate_one(work[0]))
-        work = work[1:]
-    checked = itertools.chain(
-        first, lazily(_validate_one, work, at_least=PARALLEL_FROM - 1, jobs=jobs)
+    known = selection.sample(max(PARALLEL_FROM, cores() + 1))
+    return lazily(
+        _validate_one,
+        ((path, name, today, use_cache) for path, name in selection.files()),
+        known=[(path, name, today, use_cache) for path, name in known],
+        at_least=PARALLEL_FROM,
+        jobs=jobs,
+        here=_from_stdin,
     )
-    for path in files:
-        if path == STDIN:
-            yield validate_file(STDIN, today, use_cache=use_cache)
-        else:
-            yield next(checked)
+
+
+def _from_stdin(args: Work) -> bool:
+    return args[0] == STDIN

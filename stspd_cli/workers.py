@@ -9,8 +9,14 @@ work is done in this process.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+import itertools
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -35,35 +41,112 @@ def in_order(
     workers = min(jobs or cores(), len(items))
     if workers < 2 or len(items) < at_least:
         return [work(item) for item in items]
-    import multiprocessing  # noqa: PLC0415
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
-
     if preload is not None:
         preload()
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with _pool(workers) as pool:
         chunk = max(1, len(items) // (workers * 8))
         return list(pool.map(work, items, chunksize=chunk))
 
 
-# Items a worker takes at a time when results are read as they come: few enough that what
-# waits to be read stays small whatever the number of files.
-LAZY_CHUNK = 32
-
-
-def lazily(
-    work: Callable[[T], R], items: Sequence[T], *, at_least: int = 8, jobs: int | None = None
-) -> Iterator[R]:
-    """The results of :func:`in_order`, one at a time as the caller reads them: the workers
-    go ahead, and no result is kept once read (a corpus of any size in flat memory)."""
-    workers = min(jobs or cores(), len(items))
-    if workers < 2 or len(items) < at_least:
-        yield from map(work, items)
-        return
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """Worker processes, forked at the first item sent. What this process holds then is left
+    out of the collections, here and in the workers (``gc.freeze``): a full collection writes
+    in every object it looks at, and each page written is copied from this process into the
+    one that writes (docs/performance.md)."""
+    import gc  # noqa: PLC0415
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        chunk = max(1, min(LAZY_CHUNK, len(items) // (workers * 8)))
-        yield from pool.map(work, items, chunksize=chunk)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    gc.freeze()
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
+
+
+# Items a worker takes at a time when results are read as they come, and chunks sent ahead to
+# each worker: enough to keep it busy while this process reads the next files and writes, few
+# enough that what waits to be read stays small whatever the number of files.
+LAZY_CHUNK = 32
+AHEAD_PER_WORKER = 4
+
+
+def lazily(
+    work: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    known: Sequence[T],
+    at_least: int = 8,
+    jobs: int | None = None,
+    here: Callable[[T], bool] | None = None,
+) -> Iterator[R]:
+    """``map(work, items)``, in worker processes when that pays, one result at a time as the
+    caller reads them: ``items`` is read as the workers need more (never listed), the workers
+    go a few chunks ahead, and no result is kept once read (a corpus of any size in flat
+    memory).
+
+    ``known``: items that go to the workers, found without reading ``items`` (all of them, or
+    at least ``at_least`` and one more than the cores): they decide whether workers pay, and
+    how many. The first is done in this process before the workers are forked, so that they
+    inherit what it imports and loads (its result is given at its turn); ``items`` is read
+    only then, so that they do not inherit what reading it takes. Items for which ``here`` is
+    true are done in this process, at their turn (standard input, that only this process can
+    read)."""
+    workers = min(jobs or cores(), len(known) - 1)
+    if workers < 2 or len(known) < at_least:
+        yield from map(work, items)
+        return
+    local = here or _anywhere
+    warm, warmed = known[0], [work(known[0])]
+    with _pool(workers) as pool:
+        pool.submit(int).result()  # the workers are forked here, before items is read
+        pending = iter(items)
+        # Enough items read ahead to choose the chunks as in_order would.
+        ahead = list(itertools.islice(pending, workers * 8 * LAZY_CHUNK + 2))
+        chunk = max(1, min(LAZY_CHUNK, (len(ahead) - 1) // (workers * 8)))
+        rest = itertools.chain(ahead, pending)
+        del ahead
+        window: deque[Future[list[R]] | list[R]] = deque()
+
+        def send() -> None:
+            """Chunks to the workers until ``AHEAD_PER_WORKER`` chunks per worker wait to be
+            read; the first item's result and the items of this process take their places."""
+            nonlocal warmed
+            while len(window) < workers * AHEAD_PER_WORKER:
+                batch = list(itertools.islice(rest, chunk))
+                if not batch:
+                    return
+                remote: list[T] = []
+                for item in batch:
+                    if not (warmed and item == warm) and not local(item):
+                        remote.append(item)
+                        continue
+                    if remote:
+                        window.append(pool.submit(_each, work, remote))
+                        remote = []
+                    if warmed and item == warm:
+                        window.append(warmed)
+                        warmed = []
+                    else:
+                        window.append([work(item)])
+                if remote:
+                    window.append(pool.submit(_each, work, remote))
+
+        send()
+        while window:
+            entry = window.popleft()
+            results = entry if isinstance(entry, list) else entry.result()
+            send()
+            yield from results
+
+
+def _each(work: Callable[[T], R], items: list[T]) -> list[R]:
+    """One chunk, in a worker."""
+    return [work(item) for item in items]
+
+
+def _anywhere(item: object) -> bool:
+    return False

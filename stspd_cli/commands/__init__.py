@@ -5,6 +5,7 @@ each can be called from Python without typer."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -23,9 +24,11 @@ def parse_date(value: str | None) -> date:
         raise UsageError(msg) from None
 
 
-def deliver(outcome: Outcome, path: Path | None, data: str | bytes, detail: str = "") -> None:
+def deliver(
+    outcome: Outcome, path: Path | None, data: str | bytes | Iterator[str], detail: str = ""
+) -> None:
     """One output: to standard output (``path`` None, written by the command line), or to its
-    file, said on the error output."""
+    file, said on the error output. Text in pieces is written as the pieces come."""
     if path is None:
         outcome.stdout = data
         return
