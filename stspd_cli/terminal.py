@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -77,12 +78,28 @@ def json_text(payload: Any) -> str:
 def json_part(value: Any, depth: int = 0) -> str:
     """``value`` as :func:`json_text` writes it inside a document, ``depth`` levels down: the
     same characters, so that a document can be written a piece at a time."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+    text = _encoder().encode(value)
     if depth:
         # Line breaks are only between members: in a string, JSON writes one as « \n ».
         text = text.replace("\n", "\n" + "  " * depth)
     # json.dumps escapes C0 already; outside strings JSON has none of these characters.
     return text.translate(_ESCAPED)
+
+
+def json_items(values: list[Any], depth: int) -> str:
+    """The items of a list ``depth`` levels down in a document, as :func:`json_text` writes
+    them between its brackets (after the line break and the indent of the first one): a list
+    written a few items at a time, joined by « , », a line break and that indent."""
+    if not values:
+        return ""
+    text = json_part(values, depth)
+    return text[len("[\n") + 2 * (depth + 1) : -len("\n]") - 2 * depth]
+
+
+@cache
+def _encoder() -> json.JSONEncoder:
+    # What json.dumps(value, ensure_ascii=False, indent=2) makes at each call.
+    return json.JSONEncoder(ensure_ascii=False, indent=2)
 
 
 def console(*, color: bool, width: int, soft_wrap: bool = False) -> tuple[Console, io.StringIO]:

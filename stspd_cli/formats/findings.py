@@ -16,7 +16,7 @@ from stspd_cli.discovery import skipped_sentence
 from stspd_cli.findings import Finding, Severity
 from stspd_cli.fr import plural
 from stspd_cli.terminal import console as terminal_console
-from stspd_cli.terminal import json_part, rendered, visible
+from stspd_cli.terminal import json_items, json_part, rendered, visible
 from stspd_cli.validate import FileResult, Tally, ValidationReport
 
 # Each line says its severity in words, as yamllint says error and warning: a CI log or a
@@ -145,14 +145,12 @@ def as_json(results: Iterable[FileResult], tally: Tally, options: OutputOptions)
     """``{"format", "findings", "skipped", "summary"}``, indented, each finding written as it
     comes: the characters ``json.dumps`` gives for the whole (:func:`json_part`)."""
     yield f'{{\n  "format": {json_part(JSON_FORMAT)},\n  "findings": ['
-    written = 0
+    written = False
     for findings in by_file(results, tally):
-        pieces = []
-        for f in findings:
-            pieces.append((",\n    " if written else "\n    ") + json_part(f.as_dict(), 2))
-            written += 1
-        if pieces:
-            yield "".join(pieces)
+        if findings:
+            items = json_items([f.as_dict() for f in findings], 1)
+            yield (",\n    " if written else "\n    ") + items
+            written = True
     end = "\n  ]" if written else "]"
     counts = {
         "files": tally.checked,
@@ -207,7 +205,7 @@ def as_gitlab(results: Iterable[FileResult], tally: Tally, options: OutputOption
     """A GitLab Code Quality report (JSON array), for merge request widgets."""
     import hashlib  # noqa: PLC0415
 
-    separator = "[\n  "
+    written = False
     for findings in by_file(results, tally):
         issues = []
         # The rank of a repeated finding: findings of one file come together, and the key
@@ -220,15 +218,16 @@ def as_gitlab(results: Iterable[FileResult], tally: Tally, options: OutputOption
             base = f"{f.code}:{f.file}:{_data_path(f.path)}"
             seen[base] = seen.get(base, 0) + 1
             key = f"{base}:{seen[base]}"
-            issue = {
-                "description": f"{f.code} {f.message}",
-                "check_name": f.code,
-                "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
-                "severity": "major" if f.severity is Severity.ERROR else "minor",
-                "location": {"path": f.file, "lines": {"begin": max(f.line, 1)}},
-            }
-            issues.append(separator + json_part(issue, 1))
-            separator = ",\n  "
+            issues.append(
+                {
+                    "description": f"{f.code} {f.message}",
+                    "check_name": f.code,
+                    "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+                    "severity": "major" if f.severity is Severity.ERROR else "minor",
+                    "location": {"path": f.file, "lines": {"begin": max(f.line, 1)}},
+                }
+            )
         if issues:
-            yield "".join(issues)
-    yield "[]\n" if separator == "[\n  " else "\n]\n"
+            yield (",\n  " if written else "[\n  ") + json_items(issues, 0)
+            written = True
+    yield "\n]\n" if written else "[]\n"
