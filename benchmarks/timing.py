@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -91,44 +92,59 @@ def ratio(
     return value
 
 
-def tree_rss_kib(pid: int, field: str = "VmRSS") -> int:
-    """Resident memory of a process and all its descendants, from /proc: ``VmRSS`` (each
-    process's resident pages, those it shares with the others counted in each), or ``Pss``
-    (shared pages divided among the processes that share them: what the tree really takes)."""
-    total = 0
+# Fields of /proc/PID/smaps_rollup summed over a process tree, in this order.
+MEMORY_FIELDS = ("Rss", "Pss", "Pss_Anon")
+
+
+class Peaks(NamedTuple):
+    """Peaks (MiB) of a process tree's memory over one run, each summed over the processes.
+
+    ``rss``: each process's resident pages, those it shares with the others counted in each (a
+    page of the main process that a worker created by ``fork`` has not written to is counted in
+    both): an upper bound. ``pss``: each shared page divided among the processes that share it,
+    what the tree really takes; its file-backed part (the libraries) is divided with every other
+    process of the machine that maps the same files, and moves with what else runs. ``anon``:
+    the anonymous part of the PSS, shared only within the tree (what the processes built)."""
+
+    rss: float
+    pss: float
+    anon: float
+
+
+def tree_memory_kib(pid: int) -> list[int]:
+    """The :data:`MEMORY_FIELDS` (KiB) of a process and all its descendants, summed."""
+    totals = [0] * len(MEMORY_FIELDS)
     pending = [pid]
-    source = "status" if field == "VmRSS" else "smaps_rollup"
     while pending:
         current = pending.pop()
         try:
-            status = Path(f"/proc/{current}/{source}").read_text()
-            total += next(
-                int(x.split()[1]) for x in status.splitlines() if x.startswith(field + ":")
-            )
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            values = dict(line.split(":", 1) for line in rollup.splitlines()[1:])
+            for i, field in enumerate(MEMORY_FIELDS):
+                totals[i] += int(values[field].split()[0])
             for task in Path(f"/proc/{current}/task").iterdir():
                 pending.extend(int(c) for c in (task / "children").read_text().split())
-        except (OSError, StopIteration, ValueError):
+        except (OSError, KeyError, ValueError):
             continue
-    return total
+    return totals
 
 
 def peak_memory_mib(cmd: Command, *, env: Mapping[str, str] | None = None) -> float:
     """Peak resident memory (MiB) of the whole process tree (workers included), sampled every
     5 ms: a run of its own, as the sampling would disturb a timed one."""
-    return peak_memories_mib(cmd, env=env)[0]
+    return peak_memories_mib(cmd, env=env).rss
 
 
-def peak_memories_mib(cmd: Command, *, env: Mapping[str, str] | None = None) -> tuple[float, float]:
-    """Peaks (MiB) of the process tree's summed RSS and of its summed PSS, in one run."""
+def peak_memories_mib(cmd: Command, *, env: Mapping[str, str] | None = None) -> Peaks:
+    """The peaks of :class:`Peaks` over one run, sampled every 5 ms."""
     process = subprocess.Popen(
         list(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(env or os.environ)
     )
-    rss = pss = 0
+    peaks = [0] * len(MEMORY_FIELDS)
     while process.poll() is None:
-        rss = max(rss, tree_rss_kib(process.pid))
-        pss = max(pss, tree_rss_kib(process.pid, "Pss"))
+        peaks = [max(a, b) for a, b in zip(peaks, tree_memory_kib(process.pid), strict=True)]
         time.sleep(0.005)
-    return rss / 1024, pss / 1024
+    return Peaks(*(value / 1024 for value in peaks))
 
 
 def byte_compile() -> None:
