@@ -36,9 +36,13 @@ def make_document(strategy: Path, fmt: str, folder: Path) -> Path:
         target = folder / f"{strategy.stem}.{fmt}"
         target.write_bytes(shared_render(strategy, fmt, interne=False))
         return target
-    html = make_document(strategy, "html", folder / "html")
-    libreoffice_convert([html], folder, _FILTERS[fmt])
-    return folder / f"{strategy.stem}.{fmt.split('-', maxsplit=1)[0]}"
+    target = folder / f"{strategy.stem}.{fmt.split('-', maxsplit=1)[0]}"
+    if not target.is_file():
+        # LibreOffice starts once for the pages of every strategy (a start costs a second).
+        others = [s for s in STRATEGIES if s != strategy]
+        pages = [make_document(s, "html", folder / "html") for s in (strategy, *others)]
+        libreoffice_convert(pages, folder, _FILTERS[fmt])
+    return target
 
 
 def read(path: Path) -> Document:
