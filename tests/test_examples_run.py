@@ -189,8 +189,14 @@ def test_every_help_example_runs(depot: Path, warm_env: dict[str, str]) -> None:
 
 # Where the warm stspd could part from the real one: closed streams, pipes, standard input,
 # the folder, the umask, an environment of its own (then the real one runs), signals (caught,
-# or ignored as in a background job; stspd reads a pipe that never ends until then).
-_READING = "mkfifo {0} && exec 3<>{0}; stspd validate - <&3 & sleep 1; kill -INT $!"
+# or ignored as in a background job). For the signals, stspd reads a pipe that never ends; the
+# signal comes once a process is blocked reading it (its wchan: pipe_read, or pipe_wait on
+# older kernels), after 5 s at most.
+_READING = (
+    "mkfifo {0} && exec 3<>{0}; stspd validate - <&3 & "
+    "for _ in {{1..100}}; do for p in /proc/[0-9]*; do [ $p/fd/0 -ef {0} ]"
+    " && [[ $(<$p/wchan) == *pipe* ]] && break 2; done 2>/dev/null; sleep 0.05; done; kill -INT $!"
+)
 SAME_AS_REAL = [
     "stspd --version",
     "stspd --version > /dev/full",
@@ -204,7 +210,7 @@ SAME_AS_REAL = [
     "STSPD_NO_CACHE=1 stspd validate",
     "umask 077 && stspd render strategies/clspd-lille.yaml -o x.html && stat -c %a x.html",
     "set -m; " + _READING.format("f") + "; wait $!",
-    _READING.format("g") + "; sleep 0.5; kill -TERM $!; wait $!",
+    _READING.format("g") + "; sleep 0.2; kill -TERM $!; wait $!",
 ]
 
 
