@@ -35,9 +35,12 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # On every core (pytest-xdist): tests that share a file, a cache, HOME or a LibreOffice profile
-# each get their own (tests/conftest.py); worksteal keeps both cores busy to the end.
+# each get their own (tests/conftest.py); worksteal keeps both cores busy to the end. Bytecode
+# is written even where the environment says not to (PYTHONDONTWRITEBYTECODE, set in some
+# containers): pytest then rewrites the asserts of each test module once, not in each process
+# at each run, and the stspd processes the tests start compile stspd once.
 unit: $(STAMP) sysdeps
-	$(BIN)/pytest -n auto --dist worksteal
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest -n auto --dist worksteal
 
 # Chromium, poppler-utils, fonts and Pango for `stspd render` and its tests (Debian packages).
 sysdeps:

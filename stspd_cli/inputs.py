@@ -3,6 +3,7 @@ findings (:mod:`stspd_cli.source`); standard input is shown as « <entrée stand
 
 from __future__ import annotations
 
+import errno
 import sys
 from pathlib import Path
 
@@ -32,9 +33,17 @@ def stdin_bytes() -> bytes:
     without the rest being read). It can be read once: :func:`stspd_cli.discovery.select`
     accepts ``-`` once."""
     stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
-    if stream is None:  # pragma: no cover - a text-only stream (embedding)
-        return sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
-    return stream.read(MAX_BYTES + 1)
+    try:
+        if stream is None:  # pragma: no cover - a text-only stream (embedding)
+            return sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
+        return stream.read(MAX_BYTES + 1)
+    except OSError as error:  # « <&- », a folder given as input (« < strategies/ »)
+        from stspd_cli.errors import UnreadableInputError  # noqa: PLC0415
+        from stspd_cli.output import reason  # noqa: PLC0415
+
+        why = "fermée" if error.errno == errno.EBADF else reason(error)
+        msg = f"impossible de lire l'entrée standard : {why}"
+        raise UnreadableInputError(msg) from None
 
 
 def read_input(path: Path | str, name: str | None = None) -> Source | Finding:

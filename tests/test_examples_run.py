@@ -8,20 +8,30 @@ shown (« git tag v2026 » before « stspd diff v2026:... »). A line runs when 
 git, for the set-up lines); it must not end in a usage error or an unreadable file (2), an
 internal error (3), or a command that does not exist (127). Install lines (pip, pipx, uv, make)
 are checked by scripts/check-install.sh in a fresh folder.
+
+The lines find a warm ``stspd`` first on the PATH (tests/warm_stspd.py: the same command line,
+folder, environment, umask and streams, run by ``stspd_cli.entry.main`` to the end of a process
+that imported stspd beforehand: a PDF then costs 0.6 s of CPU instead of 1.2); a test runs the
+lines where the two could differ through both, the real console script and the warm one, and
+compares them.
 """
 
 from __future__ import annotations
 
 import inspect
+import itertools
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 import typer
+from warm_stspd import warm_stspd
 
 from stspd_cli.cli import app
 
@@ -77,19 +87,43 @@ def help_examples() -> list[str]:
     return found
 
 
+def _terminal() -> dict[str, str]:
+    """The environment of the command lines, a coordinator's terminal: stspd on the PATH, no
+    colour (and the test session's own caches: tests/conftest.py)."""
+    return {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "NO_COLOR": "1",
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+
+
 @pytest.fixture(scope="session")
-def depot_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def warm_env() -> Iterator[dict[str, str]]:
+    """That environment with the warm ``stspd`` first on its PATH, for the test process."""
+    with warm_stspd(BIN / "stspd", _terminal()) as env:
+        yield env
+
+
+@pytest.fixture(scope="session")
+def depot_template(tmp_path_factory: pytest.TempPathFactory, warm_env: dict[str, str]) -> Path:
     """The repository, made once per test process (a docx rendered, a commit): each test
-    works in its own copy of it."""
+    works in its own copy of it. Its ``.venv/bin/stspd`` is the ``stspd`` of the PATH."""
     folder = tmp_path_factory.mktemp("modele") / "depot"
     for part in ("strategies", "examples", "schema"):
         shutil.copytree(ROOT / part, folder / part)
     (folder / ".venv" / "bin").mkdir(parents=True)
-    (folder / ".venv" / "bin" / "stspd").symlink_to(BIN / "stspd")
+    stspd = shutil.which("stspd", path=warm_env["PATH"])
+    assert stspd is not None
+    (folder / ".venv" / "bin" / "stspd").symlink_to(stspd)
     # The document the examples of stspd convertir convert: a strategy as a town's Word file.
     subprocess.run(
-        [BIN / "stspd", "render", "examples/demo-fictive.yaml", "-o", "strategie-2021.docx"],
+        ["stspd", "render", "examples/demo-fictive.yaml", "-o", "strategie-2021.docx"],
         cwd=folder,
+        env=warm_env,
         check=True,
         capture_output=True,
     )
@@ -107,28 +141,25 @@ def depot(depot_template: Path, tmp_path: Path) -> Path:
     return folder
 
 
-def _run_all(commands: list[str], folder: Path) -> list[str]:
-    env = {
-        **os.environ,
-        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-        "NO_COLOR": "1",
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-    }
+def _shell(command: str, folder: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", "-c", command],
+        cwd=folder,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def _run_all(commands: list[str], folder: Path, env: dict[str, str]) -> list[str]:
     problems = []
-    for command in commands:
-        done = subprocess.run(
-            ["bash", "-c", command],
-            cwd=folder,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+    # A line shown twice in a row (two sentences naming the same command) runs once: run
+    # again, it would only repeat itself in the same repository.
+    for command, _again in itertools.groupby(commands):
+        done = _shell(command, folder, env)
         if done.returncode in FAILED or "Traceback" in done.stderr:
             why = FAILED.get(done.returncode, "trace")
             problems.append(f"{command}\n  -> {done.returncode} ({why}) : {done.stderr.strip()}")
@@ -143,12 +174,58 @@ def test_the_documents_show_commands() -> None:
 
 
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.name)
-def test_every_command_of_the_document_runs(document: Path, depot: Path) -> None:
+def test_every_command_of_the_document_runs(
+    document: Path, depot: Path, warm_env: dict[str, str]
+) -> None:
     commands = shown_commands(document.read_text(encoding="utf-8"))
-    problems = _run_all(commands, depot)
+    problems = _run_all(commands, depot, warm_env)
     assert not problems, "\n".join(problems)
 
 
-def test_every_help_example_runs(depot: Path) -> None:
-    problems = _run_all(help_examples(), depot)
+def test_every_help_example_runs(depot: Path, warm_env: dict[str, str]) -> None:
+    problems = _run_all(help_examples(), depot, warm_env)
     assert not problems, "\n".join(problems)
+
+
+# Where the warm stspd could part from the real one: closed streams, pipes, standard input,
+# the folder, the umask, an environment of its own (then the real one runs), signals (caught,
+# or ignored as in a background job). For the signals, stspd reads a pipe that never ends; the
+# signal comes once a process is blocked reading it (its wchan: pipe_read, or pipe_wait on
+# older kernels), after 5 s at most.
+_READING = (
+    "mkfifo {0} && exec 3<>{0}; stspd validate - <&3 & "
+    "for _ in {{1..100}}; do for p in /proc/[0-9]*; do [ $p/fd/0 -ef {0} ]"
+    " && [[ $(<$p/wchan) == *pipe* ]] && break 2; done 2>/dev/null; sleep 0.05; done; kill -INT $!"
+)
+SAME_AS_REAL = [
+    "stspd --version",
+    "stspd --version > /dev/full",
+    ".venv/bin/stspd --help",
+    "stspd validate strategies/clspd-lille.yaml --format json",
+    "stspd nope",
+    "set -o pipefail; stspd fmt - < strategies/clspd-lille.yaml | head -3",
+    "stspd validate - <&-",
+    "cd strategies && stspd validate clspd-lille.yaml >&-",
+    "stspd validate strategies/ 2>&-",
+    "STSPD_NO_CACHE=1 stspd validate",
+    "umask 077 && stspd render strategies/clspd-lille.yaml -o x.html && stat -c %a x.html",
+    "set -m; " + _READING.format("f") + "; wait $!",
+    _READING.format("g") + "; sleep 0.2; kill -TERM $!; wait $!",
+]
+
+
+def test_the_warm_stspd_runs_command_lines_as_the_real_one(
+    depot_template: Path, tmp_path: Path, warm_env: dict[str, str]
+) -> None:
+    def run_all(env: dict[str, str]) -> list[tuple[str, int, str, str]]:
+        folder = tmp_path / ("chaud" if env is warm_env else "reel") / "depot"
+        shutil.copytree(depot_template, folder, symlinks=True)
+        runs = [(command, _shell(command, folder, env)) for command in SAME_AS_REAL]
+        return [(command, r.returncode, r.stdout, r.stderr) for command, r in runs]
+
+    cold = _terminal()
+    assert shutil.which("stspd", path=cold["PATH"]) == str(BIN / "stspd")
+    with ThreadPoolExecutor(2) as both:  # the signal cases wait: side by side
+        real, warm = both.map(run_all, [cold, warm_env])
+    assert warm == real
+    assert [code for _command, code, _out, _err in real[-2:]] == [130, 143]

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from libreoffice import libreoffice_convert
+from shared_renders import shared_render
 
 from stspd_cli.convert.blocks import Document
 from stspd_cli.convert.pipeline import Conversion, convert_document
 from stspd_cli.convert.readers import read_document
-from stspd_cli.render import load_strategy, render_document
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo-fictive.yaml"
@@ -34,11 +34,15 @@ def make_document(strategy: Path, fmt: str, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     if fmt in RENDERED:
         target = folder / f"{strategy.stem}.{fmt}"
-        target.write_bytes(render_document(load_strategy(strategy), fmt, interne=False))
+        target.write_bytes(shared_render(strategy, fmt, interne=False))
         return target
-    html = make_document(strategy, "html", folder / "html")
-    libreoffice_convert([html], folder, _FILTERS[fmt])
-    return folder / f"{strategy.stem}.{fmt.split('-', maxsplit=1)[0]}"
+    target = folder / f"{strategy.stem}.{fmt.split('-', maxsplit=1)[0]}"
+    if not target.is_file():
+        # LibreOffice starts once for the pages of every strategy (a start costs a second).
+        others = [s for s in STRATEGIES if s != strategy]
+        pages = [make_document(s, "html", folder / "html") for s in (strategy, *others)]
+        libreoffice_convert(pages, folder, _FILTERS[fmt])
+    return target
 
 
 def read(path: Path) -> Document:

@@ -1,4 +1,5 @@
-"""`stspd diff` against real git repositories made in temporary folders."""
+"""`stspd diff` against real git repositories made in temporary folders, through the in-process
+runner (tests/cli_run.py); git itself runs stspd as a textconv driver in a process of its own."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_run import run
 
 from stspd_cli.diff import sources
 from stspd_cli.errors import UnreadableInputError
@@ -33,35 +37,55 @@ def git(repo: Path, *args: str) -> str:
     return done.stdout
 
 
-def stspd(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "stspd_cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-        check=False,
-    )
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+Stspd = Callable[..., Done]
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A strategies repository with two tagged versions of one strategy."""
-    git(tmp_path, "init", "-q", "-b", "main")
-    target = tmp_path / "strategies" / "val-fictif.yaml"
+def stspd(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Stspd:
+    """``stspd(folder, *args)``: the command line run in ``folder``, without colour."""
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def run_in(cwd: Path, *args: str) -> Done:
+        monkeypatch.chdir(cwd)
+        return Done(*run(capsys, *args))
+
+    return run_in
+
+
+@pytest.fixture(scope="module")
+def repo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A strategies repository with two tagged versions of one strategy (made once: each test
+    has a copy)."""
+    folder = tmp_path_factory.mktemp("depot")
+    git(folder, "init", "-q", "-b", "main")
+    target = folder / "strategies" / "val-fictif.yaml"
     target.parent.mkdir()
     shutil.copy(DEMO, target)
-    git(tmp_path, "add", ".")
-    git(tmp_path, "commit", "-qm", "Stratégie adoptée")
-    git(tmp_path, "tag", "v2024")
+    git(folder, "add", ".")
+    git(folder, "commit", "-qm", "Stratégie adoptée")
+    git(folder, "tag", "v2024")
     text = target.read_text(encoding="utf-8")
     text = text.replace("statut: en_cours\n", "statut: realisee\n", 1)
     target.write_text(text, encoding="utf-8")
-    git(tmp_path, "commit", "-qam", "Bilan annuel")
-    return tmp_path
+    git(folder, "commit", "-qam", "Bilan annuel")
+    return folder
 
 
-def test_tag_against_working_file(repo: Path) -> None:
+@pytest.fixture
+def repo(repo_template: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "depot"
+    shutil.copytree(repo_template, folder)
+    return folder
+
+
+def test_tag_against_working_file(repo: Path, stspd: Stspd) -> None:
     done = stspd(
         repo, "diff", "v2024:strategies/val-fictif.yaml", "strategies/val-fictif.yaml", "-f", "json"
     )
@@ -73,7 +97,7 @@ def test_tag_against_working_file(repo: Path) -> None:
     assert payload["old"]["source"] == "v2024:strategies/val-fictif.yaml"
 
 
-def test_head_relative_revision_and_exit_code(repo: Path) -> None:
+def test_head_relative_revision_and_exit_code(repo: Path, stspd: Stspd) -> None:
     same = stspd(repo, "diff", "HEAD:strategies/val-fictif.yaml", "strategies/val-fictif.yaml")
     assert same.returncode == 0
     assert "Aucune modification." in same.stdout
@@ -89,7 +113,7 @@ def test_head_relative_revision_and_exit_code(repo: Path) -> None:
     "revision",
     ["--output=/tmp/pwned", "-p", "HEAD;touch x", "a..b", "HEAD$(id)", "HEAD\nx", ""],
 )
-def test_revisions_that_are_not_plain_are_refused(repo: Path, revision: str) -> None:
+def test_revisions_that_are_not_plain_are_refused(repo: Path, revision: str, stspd: Stspd) -> None:
     # "--" lets a leading dash through the option parser, so that stspd's own check is tested.
     old = f"{revision}:strategies/val-fictif.yaml"
     done = stspd(repo, "diff", "--", old, "strategies/val-fictif.yaml")
@@ -99,7 +123,7 @@ def test_revisions_that_are_not_plain_are_refused(repo: Path, revision: str) -> 
     assert not (repo / "x").exists()
 
 
-def test_unknown_revision_and_missing_file(repo: Path) -> None:
+def test_unknown_revision_and_missing_file(repo: Path, stspd: Stspd) -> None:
     unknown = stspd(repo, "diff", "v1999:strategies/val-fictif.yaml", "strategies/val-fictif.yaml")
     assert unknown.returncode == 2
     assert "introuvable" in unknown.stderr
@@ -108,7 +132,7 @@ def test_unknown_revision_and_missing_file(repo: Path) -> None:
     assert "n'existe pas dans la version" in missing.stderr
 
 
-def test_outside_a_repository(tmp_path: Path) -> None:
+def test_outside_a_repository(tmp_path: Path, stspd: Stspd) -> None:
     shutil.copy(DEMO, tmp_path / "a.yaml")
     done = stspd(tmp_path, "diff", "HEAD:a.yaml", "a.yaml")
     assert done.returncode == 2

@@ -72,38 +72,32 @@ def test_real_pre_commit_runs_the_hooks_from_this_repository(tmp_path: Path) -> 
         "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
     }
 
-    def try_repo(hook: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [
-                str(BIN / "pre-commit"),
-                "try-repo",
-                str(tool),
-                hook,
-                "--all-files",
-                "--color",
-                "never",
-            ],
-            cwd=user,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-
+    # Every hook of the repository, in the order it declares them (fmt, then validate), in
+    # one environment: what a .pre-commit-config.yaml listing both does at each commit.
     started = time.monotonic()
-    done = try_repo("stspd-validate")  # installs stspd in pre-commit's own environment
+    done = subprocess.run(
+        [str(BIN / "pre-commit"), "try-repo", str(tool), "--all-files", "--color", "never"],
+        cwd=user,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     installed_in = time.monotonic() - started
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "strategies/brouillon.yaml:6:17: erreur M003" in done.stdout  # numerotation: continue
-    assert "ci.yml" not in done.stdout
-    done = try_repo("stspd-fmt")
-    assert done.returncode == 1
-    assert "files were modified by this hook" in done.stdout
-    assert (
-        (user / "strategies" / "brouillon.yaml")
-        .read_text(encoding="utf-8")
-        .startswith("schema: stspd/1\n\nterritoire:\n")
+    assert done.stdout.index("- hook id: stspd-fmt") < done.stdout.index(
+        "- hook id: stspd-validate"
     )
+    formatting, validation = done.stdout.split("- hook id: stspd-validate")
+    assert "files were modified by this hook" in formatting
+    formatted = (user / "strategies" / "brouillon.yaml").read_text(encoding="utf-8")
+    assert formatted.startswith("schema: stspd/1\n\nterritoire:\n")
+    # Validated as formatted: « numerotation: continue » moved, and its position with it.
+    [line] = [n for n, text in enumerate(formatted.splitlines(), 1) if "numerotation" in text]
+    assert line != 6
+    assert f"strategies/brouillon.yaml:{line}:17: erreur M003" in validation
+    assert "exit code: 1" in validation
+    assert "ci.yml" not in done.stdout
     assert (user / "strategies" / "clspd-lille.yaml").read_bytes() == (
         ROOT / "strategies" / "clspd-lille.yaml"
     ).read_bytes()

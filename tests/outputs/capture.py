@@ -282,9 +282,9 @@ class Output:
 
 
 def _render(path: Path, fmt: str, *, interne: bool = False) -> bytes:
-    from stspd_cli.render import load_strategy, render_document  # noqa: PLC0415
+    from shared_renders import shared_render  # noqa: PLC0415  (tests/ on the path, as pytest)
 
-    return render_document(load_strategy(path), fmt, interne=interne)
+    return shared_render(path, fmt, interne=interne)
 
 
 def _report(paths: list[Path], fmt: str, *, interne: bool = False) -> str | bytes:
@@ -447,5 +447,5 @@ def write() -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # stspd_cli, and the tests' helpers
     write()

@@ -30,13 +30,18 @@ def corrections() -> list[tuple[tuple[str, ...], re.Pattern[str], str]]:
     ]
 
 
+@cache
+def corrections_of(name: str) -> list[tuple[re.Pattern[str], str]]:
+    """The corrections whose globs name the output ``name``, in the order of the file."""
+    return [(b, a) for globs, b, a in corrections() if any(Path(name).match(g) for g in globs)]
+
+
 def corrected(name: str, row: Row) -> Row:
     """The old row as the new outputs say it on purpose (``corrections.yaml``): each pattern
     applies to the whole row, its cells separated by tabulations."""
     text = "\t".join(row)
-    for globs, before, after in corrections():
-        if any(Path(name).match(g) for g in globs):
-            text = before.sub(after, text)
+    for before, after in corrections_of(name):
+        text = before.sub(after, text)
     return tuple(text.split("\t"))
 
 
@@ -55,10 +60,20 @@ def _holds(old: Row, new: Row) -> bool:
 def missing(old_rows: list[Row], new_rows: list[Row], flat: str | None) -> list[Row]:
     text = flat if flat is not None else normalise(" ".join(" ".join(r) for r in new_rows))
     tables = [row for row in new_rows if len(row) > 1]
+    # Only a new row whose text holds every old cell can hold the row: a cheap first filter.
+    joined = ["\t".join(n) for n in tables]
     return [
         row
         for row in old_rows
-        if (row[0] not in text if len(row) == 1 else not any(_holds(row, n) for n in tables))
+        if (
+            row[0] not in text
+            if len(row) == 1
+            else not any(
+                _holds(row, n)
+                for n, whole in zip(tables, joined, strict=True)
+                if all(c in whole for c in row if c)
+            )
+        )
     ]
 
 

@@ -1,6 +1,7 @@
 """Helpers shared by the ``stspd render`` tests: sources, rendered outputs, text extraction.
 
-Rendered documents are cached for the test session: a PDF takes seconds to render.
+Rendered documents are kept for the test run (``tests/shared_renders.py``): a PDF takes
+seconds to render.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from shared_renders import shared_render
 
 from stspd_cli.model import Document
-from stspd_cli.render import load_strategy, render_document
+from stspd_cli.render import load_strategy
 
 ROOT = Path(__file__).resolve().parents[2]
 STRATEGIES = ROOT / "strategies"
@@ -126,10 +128,10 @@ def document(path: Path) -> Document:
 
 
 def rendered(path: Path, fmt: str, *, interne: bool = False) -> bytes:
-    """``path`` rendered with the default templates, once per session."""
+    """``path`` rendered with the default templates, once per test run."""
     key = (path, fmt, interne)
     if key not in _RENDERED:
-        _RENDERED[key] = render_document(document(path), fmt, interne=interne)
+        _RENDERED[key] = shared_render(path, fmt, interne=interne, doc=document(path))
     return _RENDERED[key]
 
 

@@ -1,4 +1,7 @@
-"""`stspd render` on the command line: outputs, refusals, exit codes and French messages."""
+"""`stspd render` on the command line: outputs, refusals, exit codes and French messages.
+
+The commands run through ``main()`` of the console script in-process (tests/cli_run.py), in the
+folder each test gives; one PDF is printed by the real command, in a process of its own."""
 
 from __future__ import annotations
 
@@ -6,8 +9,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
+import pytest
+from cli_run import run
 from typer.testing import CliRunner
 
 from stspd_cli.cli import app
@@ -17,16 +24,26 @@ from .support import DEMO, LILLE, LOOS, MINIMAL, ROOT, STRATEGIES, rendered, wri
 runner = CliRunner()
 
 
-def stspd(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """The real command, through its one error boundary (main), as a user runs it."""
-    return subprocess.run(
-        [sys.executable, "-m", "stspd_cli", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "NO_COLOR": "1"},
-        check=False,
-    )
+class Done(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+Stspd = Callable[..., Done]
+
+
+@pytest.fixture
+def stspd(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Stspd:
+    """``stspd ARGS`` through its one error boundary (main), run in the folder ``cwd``."""
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def command(*args: str | Path, cwd: Path = ROOT) -> Done:
+        with monkeypatch.context() as here:
+            here.chdir(cwd)
+            return Done(*run(capsys, *map(str, args)))
+
+    return command
 
 
 def test_html_to_standard_output_by_default() -> None:
@@ -55,7 +72,7 @@ def test_output_file_and_output_folder(tmp_path: Path) -> None:
     assert (tmp_path / "demo-fictive.md").read_bytes() == rendered(DEMO, "md")
 
 
-def test_the_output_suffix_chooses_the_format(tmp_path: Path) -> None:
+def test_the_output_suffix_chooses_the_format(stspd: Stspd, tmp_path: Path) -> None:
     result = stspd("render", LILLE, "-o", tmp_path / "lille.md")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "lille.md").read_bytes() == rendered(LILLE, "md")
@@ -80,7 +97,9 @@ def test_the_output_suffix_chooses_the_format(tmp_path: Path) -> None:
     assert not (tmp_path / "page.xlsx").exists()
 
 
-def test_a_folder_of_strategies_renders_each_into_the_output_folder(tmp_path: Path) -> None:
+def test_a_folder_of_strategies_renders_each_into_the_output_folder(
+    stspd: Stspd, tmp_path: Path
+) -> None:
     out = tmp_path / "build"
     result = stspd("render", STRATEGIES, "-o", out, "--format", "html")
     assert result.returncode == 0, result.stderr
@@ -92,13 +111,20 @@ def test_a_folder_of_strategies_renders_each_into_the_output_folder(tmp_path: Pa
 
 
 def test_pdf_file(tmp_path: Path) -> None:
+    """The real command, in a process of its own, as a user runs it."""
     target = tmp_path / "lille.pdf"
-    result = stspd("render", LILLE, "-o", target, "--format", "pdf")
+    result = subprocess.run(
+        [sys.executable, "-m", "stspd_cli", "render", LILLE, "-o", target, "--format", "pdf"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert target.read_bytes() == rendered(LILLE, "pdf")
 
 
-def test_never_writes_over_a_source_strategy(tmp_path: Path) -> None:
+def test_never_writes_over_a_source_strategy(stspd: Stspd, tmp_path: Path) -> None:
     source = write_strategy(tmp_path, MINIMAL)
     before = source.read_bytes(), source.stat().st_mtime_ns
     result = stspd("render", source, "-o", source)
@@ -112,7 +138,7 @@ def test_never_writes_over_a_source_strategy(tmp_path: Path) -> None:
     assert not other.exists()
 
 
-def test_a_folder_never_writes_over_its_strategies(tmp_path: Path) -> None:
+def test_a_folder_never_writes_over_its_strategies(stspd: Stspd, tmp_path: Path) -> None:
     folder = tmp_path / "strategies"
     shutil.copytree(STRATEGIES, folder)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
@@ -123,7 +149,7 @@ def test_a_folder_never_writes_over_its_strategies(tmp_path: Path) -> None:
     assert (folder / "clspd-lille.md").is_file()
 
 
-def test_without_output_files_go_to_build(tmp_path: Path) -> None:
+def test_without_output_files_go_to_build(stspd: Stspd, tmp_path: Path) -> None:
     """A folder of strategies, or a binary format, goes into build/ of the repository."""
     shutil.copytree(STRATEGIES, tmp_path / "strategies")
     (tmp_path / "strategies" / "sous-dossier").mkdir()
@@ -143,7 +169,7 @@ def test_without_output_files_go_to_build(tmp_path: Path) -> None:
     ]
 
 
-def test_usage_errors_exit_2_with_a_french_message(tmp_path: Path) -> None:
+def test_usage_errors_exit_2_with_a_french_message(stspd: Stspd, tmp_path: Path) -> None:
     cases: list[tuple[tuple[str | Path, ...], str]] = [
         (("render", STRATEGIES, "-o", "-"), "plusieurs stratégies ne s'écrivent pas sur la"),
         (("render", STRATEGIES, "-o", tmp_path / "x.html"), "n'est pas un dossier"),
@@ -160,7 +186,7 @@ def test_usage_errors_exit_2_with_a_french_message(tmp_path: Path) -> None:
         assert result.stdout == ""
 
 
-def test_an_invalid_strategy_exits_1_and_points_to_validate(tmp_path: Path) -> None:
+def test_an_invalid_strategy_exits_1_and_points_to_validate(stspd: Stspd, tmp_path: Path) -> None:
     bad = write_strategy(tmp_path, MINIMAL + "plans:\n  - id: p\n    titre: P\n    pilotte: x\n")
     result = stspd("render", bad.name, cwd=tmp_path)
     assert result.returncode == 1
@@ -169,7 +195,7 @@ def test_an_invalid_strategy_exits_1_and_points_to_validate(tmp_path: Path) -> N
     assert result.stdout == ""
 
 
-def test_a_folder_with_an_invalid_strategy_renders_the_others(tmp_path: Path) -> None:
+def test_a_folder_with_an_invalid_strategy_renders_the_others(stspd: Stspd, tmp_path: Path) -> None:
     folder = tmp_path / "strategies"
     folder.mkdir()
     write_strategy(folder, MINIMAL, "bonne.yaml")

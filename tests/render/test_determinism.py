@@ -34,7 +34,7 @@ def test_the_printer_ahead_prints_the_same_bytes(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr("stspd_cli.workers.cores", lambda: 2)
     doc = load_strategy(LILLE)
-    here = render_document(doc, "pdf")
+    here = rendered(LILLE, "pdf")  # printed in a test process, as the test above checks
     with pdf.printer_ahead():
         assert pdf._PRINTER is not None
         ahead = render_document(doc, "pdf")

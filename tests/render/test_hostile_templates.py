@@ -27,7 +27,7 @@ from stspd_cli.render import render_document
 from stspd_cli.render.environment import build_environment
 from stspd_cli.render.settings import template_dirs
 
-from .support import DEMO, document, pdf_text
+from .support import DEMO, MINIMAL, document, pdf_text, write_strategy
 
 # What a file outside the repository holds: it must never show anywhere.
 MARKER = "MARQUEUR-HORS-DEPOT-4242"
@@ -335,7 +335,9 @@ def test_the_pdf_reads_no_file_and_no_address_a_template_names(
         "<h1>Couverture</h1></header>",
         encoding="utf-8",
     )
-    pdf = render_document(document(DEMO), "pdf", templates=[repo / "charte"])
+    # A short strategy: what is read depends on the templates, not on the strategy's length.
+    small = document(write_strategy(repo.parent, MINIMAL, "courte.yaml"))
+    pdf = render_document(small, "pdf", templates=[repo / "charte"])
     assert seen == []
     assert b"/EmbeddedFile" not in pdf
     assert MARKER not in pdf_text(pdf)

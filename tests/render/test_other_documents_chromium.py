@@ -16,9 +16,7 @@ from stspd_cli.report import build_report
 from stspd_cli.report.formats import FORMATS as REPORT_FORMATS
 
 from .support import DEMO
-from .test_chromium import _open, _serious, axe_script, browser
-
-__all__ = ["axe_script", "browser"]  # fixtures used by name
+from .test_chromium import _open, _serious
 
 ROOT = Path(__file__).parents[2]
 

@@ -1,26 +1,44 @@
-"""`stspd report` through the command line: formats, reproducibility, exit codes."""
+"""`stspd report` through the command line (``main()`` of the console script, in-process:
+tests/cli_run.py): formats, reproducibility, exit codes."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from cli_run import run as run_cli
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "bourg-fictif.yaml"
 DEMO = HERE.parents[1] / "examples" / "demo-fictive.yaml"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "stspd_cli", "report", *args], capture_output=True, check=False
-    )
+class Done(NamedTuple):
+    returncode: int
+    stdout: bytes
+    stderr: bytes
 
 
-def test_json_is_reproducible_with_a_fixed_date() -> None:
+Report = Callable[..., Done]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Report:
+    """``stspd report ARGS``: exit code, and the bytes of each stream."""
+
+    def report(*args: str) -> Done:
+        code, out, err = run_cli(capsys, "report", *args)
+        return Done(code, out.encode("utf-8"), err.encode("utf-8"))
+
+    return report
+
+
+def test_json_is_reproducible_with_a_fixed_date(run: Report) -> None:
     first = run(str(FIXTURE), "--date", "2026-03-01", "-f", "json")
     second = run(str(FIXTURE), "--date", "2026-03-01", "-f", "json")
     assert first.returncode == 0, first.stderr
@@ -30,7 +48,7 @@ def test_json_is_reproducible_with_a_fixed_date() -> None:
     assert payload["territoires"][0]["en_retard"][0]["id"] == "a-en-retard"
 
 
-def test_csv_opens_in_french_excel() -> None:
+def test_csv_opens_in_french_excel(run: Report) -> None:
     done = run(str(FIXTURE), "--date", "2026-03-01", "-f", "csv")
     assert done.returncode == 0
     assert done.stdout.startswith(b"\xef\xbb\xbf")
@@ -49,7 +67,7 @@ def test_csv_opens_in_french_excel() -> None:
     assert by_id["a-en-retard"][9] == "29"
 
 
-def test_text_report_and_consolidated_view(tmp_path: Path) -> None:
+def test_text_report_and_consolidated_view(run: Report, tmp_path: Path) -> None:
     done = run(str(FIXTURE), str(DEMO), "--date", "2026-03-01")
     assert done.returncode == 0
     text = done.stdout.decode()
@@ -57,7 +75,7 @@ def test_text_report_and_consolidated_view(tmp_path: Path) -> None:
     assert "Vue consolidée : 2 territoires" in text
 
 
-def test_public_report_hides_restricted_actions() -> None:
+def test_public_report_hides_restricted_actions(run: Report) -> None:
     public = json.loads(run(str(DEMO), "--date", "2026-03-01", "-f", "json").stdout)
     internal = json.loads(run(str(DEMO), "--date", "2026-03-01", "-f", "json", "--interne").stdout)
     assert internal["diffusion"] == "interne"
@@ -67,7 +85,7 @@ def test_public_report_hides_restricted_actions() -> None:
     )
 
 
-def test_errors() -> None:
+def test_errors(run: Report) -> None:
     missing = run("absent.yaml")
     assert missing.returncode == 2
     assert b"introuvable" in missing.stderr
@@ -79,7 +97,7 @@ def test_errors() -> None:
     assert b"Traceback" not in missing.stderr + bad_date.stderr + unknown.stderr
 
 
-def test_text_report_has_every_section() -> None:
+def test_text_report_has_every_section(run: Report) -> None:
     done = run(str(DEMO), "--date", "2026-11-22")
     assert done.returncode == 0, done.stderr
     text = done.stdout.decode()
@@ -98,7 +116,7 @@ def test_text_report_has_every_section() -> None:
     assert "85\u202f000,50\u00a0€" in text
 
 
-def test_text_report_of_the_real_strategies_invents_no_zero() -> None:
+def test_text_report_of_the_real_strategies_invents_no_zero(run: Report) -> None:
     """The real strategies give no status, calendar or funding: the report says it is unknown."""
     strategies = HERE.parents[1] / "strategies"
     done = run(str(strategies), "--date", "2026-11-22")
@@ -111,7 +129,7 @@ def test_text_report_of_the_real_strategies_invents_no_zero() -> None:
     assert "0 €" not in text
 
 
-def test_printable_reports_of_the_real_strategies_invent_no_zero() -> None:
+def test_printable_reports_of_the_real_strategies_invent_no_zero(run: Report) -> None:
     strategies = HERE.parents[1] / "strategies"
     for fmt in ("md", "html"):
         done = run(str(strategies), "--date", "2026-11-22", "-f", fmt)

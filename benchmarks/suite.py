@@ -1,0 +1,87 @@
+"""The test command (issue 19: ``make test`` ≤ 90 s, the same tests): ``make test`` as the README
+gives it, against the same test suite in one process, measured in the same run.
+
+``make test`` runs ruff, ruff format, ``stspd fmt --check``, mypy --strict and pytest on every
+core (``-n auto --dist worksteal``); the peer is pytest in one process, the way the suite ran
+before issue 19. Each round runs both, in turn (interleaved, as the other benchmarks); each
+row prints min / median / max of the wall time, the CPU time of the command's processes
+(children included) and the machine's load. mypy's cache is emptied before each ``make test``
+(a fresh clone has none) unless ``--warm-mypy``. The virtual environment must exist (``make
+test`` once): its set-up is not timed.
+
+Run: .venv/bin/python benchmarks/suite.py [--rounds 1] [--warm-mypy]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import time
+from collections.abc import Sequence
+
+from timing import BIN, ROOT, load, ratio, show
+
+TARGET_SECONDS = 90.0
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: Sequence[str]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (the command and every process it waited for) and exit code.
+    Bytecode is written, as ``make test`` lets it be (see its ``unit`` target)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    cpu = _children_cpu()
+    start = time.perf_counter()
+    done = subprocess.run(
+        list(cmd),
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    return time.perf_counter() - start, _children_cpu() - cpu, done.returncode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--warm-mypy", action="store_true", help="garder le cache de mypy")
+    args = parser.parse_args()
+    commands = {
+        "make test": ["make", "-s", "test"],
+        "pytest, un processus (pair)": [str(BIN / "pytest"), "-q", "-p", "no:xdist"],
+    }  # the peer's name is used below
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
+    print(f"suite de tests ({load()})")
+    for _ in range(args.rounds):
+        for name, cmd in commands.items():
+            if name == "make test" and not args.warm_mypy:
+                shutil.rmtree(ROOT / ".mypy_cache", ignore_errors=True)
+            wall, cpu, code = timed(cmd)
+            if code != 0:
+                raise SystemExit(f"{name} : code {code} (la suite doit passer pour être mesurée)")
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+            print(f"  {name:<52} {wall:7.1f} s  (CPU {cpu:6.1f} s ; {load()})")
+    for name in commands:
+        show(f"{name}, temps écoulé", walls[name])
+        show(f"{name}, temps de calcul", cpus[name])
+    peer = "pytest, un processus (pair)"
+    ratio("make test / pytest en un processus", walls["make test"], walls[peer])
+    median = statistics.median(walls["make test"])
+    verdict = "atteint" if median <= TARGET_SECONDS else "NON ATTEINT"
+    print(f"  => make test {median:.1f} s ; objectif ≤ {TARGET_SECONDS:g} s : {verdict}")
+    print(f"  ({load()})")
+
+
+if __name__ == "__main__":
+    main()
