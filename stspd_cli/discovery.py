@@ -160,29 +160,39 @@ class Stream:
         self.skipped[:] = [shown for _rank, _parts, shown in self._skipped]
         self._skipped.clear()
 
+    @property
+    def reads_stdin(self) -> bool:
+        return STDIN in self._named
+
     def sample(self, count: int) -> list[tuple[Path | str, str]]:
         """Up to ``count`` of the files :meth:`files` gives, but standard input, found without
         listing nor sorting any folder: enough to choose how to read them all (on how many
-        cores, and which one to read first, :func:`stspd_cli.workers.lazily`)."""
+        cores, and which one to read first, :func:`stspd_cli.workers.lazily`). Each folder is
+        looked at until it shows a strategy: the usage errors of :func:`select` are raised
+        here, before any file is read."""
         from stspd_cli.inputs import display_name  # noqa: PLC0415
 
         found: dict[str, tuple[Path | str, str]] = {}
         for path in self._named:
-            if len(found) >= count:
-                break
             if path == STDIN:
                 continue
             if not path.is_dir():
-                found.setdefault(str(path), (path, display_name(path)))
+                if len(found) < count:
+                    found.setdefault(str(path), (path, display_name(path)))
                 continue
             from stspd_cli.sniff import file_is_strategy  # noqa: PLC0415  (folders only)
 
+            seen = False
             for name in some_yaml_names(str(path)):
                 text = child(str(path), name)
                 if file_is_strategy(text):
-                    found.setdefault(text, (text, display_name(Path(text))))
-                    if len(found) >= count:
-                        break
+                    seen = True
+                    if len(found) < count:
+                        found.setdefault(text, (text, display_name(Path(text))))
+                if seen and len(found) >= count:
+                    break
+            if not seen:
+                select(None if self._defaulted else self._named, stdin=self._stdin)
         return list(found.values())
 
     def _walks(self, rank: int, folder: Path) -> list[Iterator[tuple[str, Path | str]]]:

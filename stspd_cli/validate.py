@@ -245,20 +245,22 @@ def iter_results(
 ) -> Iterator[FileResult]:
     """The result of each file of ``selection``, in its order, one at a time as the caller
     reads them: the files are found as the workers need more, and no result is kept here
-    (:func:`stspd_cli.workers.lazily`). The workers look the cache up themselves; standard
-    input is read in this process."""
+    (:func:`stspd_cli.workers.lazily`). The workers look the cache up themselves. Usage errors
+    come first, then standard input is read, in this process, before any other file: what
+    goes wrong with either is said before anything is written."""
+    from stspd_cli.inputs import STDIN_NAME  # noqa: PLC0415
     from stspd_cli.workers import cores, lazily  # noqa: PLC0415
 
     known = selection.sample(max(PARALLEL_FROM, cores() + 1))
+    done: dict[Work, FileResult] = {}
+    if selection.reads_stdin:
+        stdin: Work = (STDIN, STDIN_NAME, today, use_cache)
+        done[stdin] = _validate_one(stdin)
     return lazily(
         _validate_one,
         ((path, name, today, use_cache) for path, name in selection.files()),
         known=[(path, name, today, use_cache) for path, name in known],
+        done=done,
         at_least=PARALLEL_FROM,
         jobs=jobs,
-        here=_from_stdin,
     )
-
-
-def _from_stdin(args: Work) -> bool:
-    return args[0] == STDIN

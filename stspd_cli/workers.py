@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
@@ -79,9 +79,9 @@ def lazily(
     items: Iterable[T],
     *,
     known: Sequence[T],
+    done: Mapping[T, R] | None = None,
     at_least: int = 8,
     jobs: int | None = None,
-    here: Callable[[T], bool] | None = None,
 ) -> Iterator[R]:
     """``map(work, items)``, in worker processes when that pays, one result at a time as the
     caller reads them: ``items`` is read as the workers need more (never listed), the workers
@@ -91,16 +91,17 @@ def lazily(
     ``known``: items that go to the workers, found without reading ``items`` (all of them, or
     at least ``at_least`` and one more than the cores): they decide whether workers pay, and
     how many. The first is done in this process before the workers are forked, so that they
-    inherit what it imports and loads (its result is given at its turn); ``items`` is read
-    only then, so that they do not inherit what reading it takes. Items for which ``here`` is
-    true are done in this process, at their turn (standard input, that only this process can
-    read)."""
+    inherit what it imports and loads; ``items`` is read only then, so that they do not
+    inherit what reading it takes. ``done``: the results of items done already in this
+    process (standard input, that only this process can read). Those results are given at
+    their items' turn."""
+    ready = dict(done or {})
     workers = min(jobs or cores(), len(known) - 1)
     if workers < 2 or len(known) < at_least:
-        yield from map(work, items)
+        yield from (ready.pop(item) if item in ready else work(item) for item in items)
         return
-    local = here or _anywhere
-    warm, warmed = known[0], [work(known[0])]
+    if known[0] not in ready:
+        ready[known[0]] = work(known[0])
     with _pool(workers) as pool:
         pool.submit(int).result()  # the workers are forked here, before items is read
         pending = iter(items)
@@ -113,25 +114,20 @@ def lazily(
 
         def send() -> None:
             """Chunks to the workers until ``AHEAD_PER_WORKER`` chunks per worker wait to be
-            read; the first item's result and the items of this process take their places."""
-            nonlocal warmed
+            read, the results ready here in their places."""
             while len(window) < workers * AHEAD_PER_WORKER:
                 batch = list(itertools.islice(rest, chunk))
                 if not batch:
                     return
                 remote: list[T] = []
                 for item in batch:
-                    if not (warmed and item == warm) and not local(item):
+                    if item not in ready:
                         remote.append(item)
                         continue
                     if remote:
                         window.append(pool.submit(_each, work, remote))
                         remote = []
-                    if warmed and item == warm:
-                        window.append(warmed)
-                        warmed = []
-                    else:
-                        window.append([work(item)])
+                    window.append([ready.pop(item)])
                 if remote:
                     window.append(pool.submit(_each, work, remote))
 
@@ -146,7 +142,3 @@ def lazily(
 def _each(work: Callable[[T], R], items: list[T]) -> list[R]:
     """One chunk, in a worker."""
     return [work(item) for item in items]
-
-
-def _anywhere(item: object) -> bool:
-    return False

@@ -12,7 +12,10 @@ import hashlib
 import io
 import json
 import os
+import shlex
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -360,14 +363,33 @@ def test_every_format_written_as_it_comes_is_the_whole_report(
     assert code == report.exit_code()
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_closed_standard_input_is_said_before_anything_is_written(
+    tmp_path: Path, fmt: str
+) -> None:
+    """Standard input is read before the other files: when it cannot be, nothing is written,
+    in every format, however the files sort around « <entrée standard> »."""
+    folder = tmp_path / "0-avant"
+    folder.mkdir()
+    for source in BAD[:12]:
+        shutil.copy(source, folder / source.name)
+    stspd = shlex.quote(str(Path(sys.executable).parent / "stspd"))
+    line = f"{stspd} validate --no-cache -f {fmt} {shlex.quote(str(folder))} - <&-"
+    done = subprocess.run(
+        ["bash", "-c", line], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "stspd : impossible de lire l'entrée standard : fermée\n"
+
+
 def _pid(item: int) -> tuple[int, int]:
     return item, os.getpid()
 
 
 def test_lazily_keeps_the_order_and_reads_ahead_a_little() -> None:
     """Results in the order of the items; the first known item done here, before the workers
-    are forked, the items of this process (``here``) done here too; the items read as the
-    workers need them, a bounded number ahead of what is read."""
+    are forked; the results already done here (``done``) given at their turn; the items read
+    as the workers need them, a bounded number ahead of what is read."""
     read = []
 
     def items() -> Iterator[int]:
@@ -377,12 +399,14 @@ def test_lazily_keeps_the_order_and_reads_ahead_a_little() -> None:
 
     gone = []
     parent = os.getpid()
-    results = workers.lazily(
-        _pid, items(), known=list(range(8)), jobs=2, here=lambda i: i % 1000 == 999
-    )
+    done = {i: (i, -1) for i in (999, 1999, 2999)}
+    results = workers.lazily(_pid, items(), known=list(range(8)), done=done, jobs=2)
     for i, (item, pid) in enumerate(results):
         assert item == i
-        assert (pid == parent) == (i == 0 or i % 1000 == 999)
+        if i in done:
+            assert pid == -1
+        else:
+            assert (pid == parent) == (i == 0)
         gone.append(len(read) - i)
     ahead = 2 * 8 * workers.LAZY_CHUNK + 2 + 2 * workers.AHEAD_PER_WORKER * workers.LAZY_CHUNK
     assert max(gone) <= ahead < 3000
@@ -390,8 +414,8 @@ def test_lazily_keeps_the_order_and_reads_ahead_a_little() -> None:
 
 def test_lazily_works_here_below_the_threshold() -> None:
     parent = os.getpid()
-    done = list(workers.lazily(_pid, range(5), known=list(range(5)), jobs=2))
-    assert done == [(i, parent) for i in range(5)]
+    results = list(workers.lazily(_pid, range(5), known=list(range(5)), done={3: (3, -1)}))
+    assert results == [(i, -1 if i == 3 else parent) for i in range(5)]
 
 
 def test_the_walk_in_passes_is_the_sorted_walk(
