@@ -50,15 +50,16 @@ def in_order(
 
 @contextmanager
 def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """Worker processes, forked at the first item sent. What this process holds then is left
-    out of the collections, here and in the workers (``gc.freeze``): a full collection writes
-    in every object it looks at, and each page written is copied from this process into the
-    one that writes (docs/performance.md)."""
+    """Worker processes, forked at the first item sent, that leave Ctrl+C to this process.
+    What this process holds then is left out of the collections, here and in the workers
+    (``gc.freeze``): a full collection writes in every object it looks at, and each page
+    written is copied from this process into the one that writes (docs/performance.md)."""
     import gc  # noqa: PLC0415
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_leave_interrupts)
     gc.freeze()
     try:
         yield pool
@@ -137,6 +138,15 @@ def lazily(
             results = entry if isinstance(entry, list) else entry.result()
             send()
             yield from results
+
+
+def _leave_interrupts() -> None:
+    """In a worker: Ctrl+C is for the main process, which stops the workers once their items
+    are done and says « interrompu » (a worker interrupted while it waits for items would die
+    with a trace of multiprocessing on the error output)."""
+    import signal  # noqa: PLC0415
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _each(work: Callable[[T], R], items: list[T]) -> list[R]:

@@ -14,8 +14,10 @@ import json
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -380,6 +382,30 @@ def test_a_closed_standard_input_is_said_before_anything_is_written(
     )
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == "stspd : impossible de lire l'entrée standard : fermée\n"
+
+
+def test_ctrl_c_stops_the_workers_without_a_trace(tmp_path: Path) -> None:
+    """Ctrl+C while the workers wait for files: exit code 130, nothing on the error output
+    (the workers leave the interruption to the main process)."""
+    folder = tmp_path / "grand"
+    folder.mkdir()
+    source = INVALID_DIR / "cle-inconnue.yaml"
+    for i in range(3000):
+        shutil.copy(source, folder / f"s{i:04d}.yaml")
+    stspd = str(Path(sys.executable).parent / "stspd")
+    with subprocess.Popen(
+        [stspd, "validate", "--no-cache", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    ) as process:
+        assert process.stdout is not None
+        process.stdout.readline()  # the workers run
+        # The pipe fills up, this process waits to write, the workers wait for files.
+        time.sleep(1)
+        os.killpg(process.pid, signal.SIGINT)
+        _out, err = process.communicate(timeout=120)
+    assert (process.returncode, err) == (130, b"")
 
 
 def _pid(item: int) -> tuple[int, int]:
