@@ -215,7 +215,7 @@ class Stream:
         aside: tuple[str, ...],
         found: list[bool],
     ) -> Iterator[tuple[str, Path | str]]:
-        from stspd_cli.inputs import display_name  # noqa: PLC0415
+        from stspd_cli.inputs import display_name, printable_name  # noqa: PLC0415
         from stspd_cli.sniff import file_is_strategy  # noqa: PLC0415
 
         top = folder.joinpath(*below)
@@ -225,9 +225,10 @@ class Stream:
             path = child(str(top), name)
             if file_is_strategy(path):
                 found[0] = True
-                yield shown + name, path
+                yield shown + printable_name(name), path
             else:
-                self._skipped.append((rank, (*below, *Path(name).parts), shown + name))
+                parts = (*below, *Path(name).parts)
+                self._skipped.append((rank, parts, shown + printable_name(name)))
         if not found[0] and not below:
             raise _NoStrategyError(folder)
 

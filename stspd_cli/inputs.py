@@ -24,8 +24,18 @@ def display_name(path: Path) -> str:
     here = Path.cwd()
     absolute = Path(os.path.normpath(path.absolute()))
     if absolute == here or not absolute.is_relative_to(here):
-        return str(path)
-    return str(absolute.relative_to(here))
+        return printable_name(str(path))
+    return printable_name(str(absolute.relative_to(here)))
+
+
+def printable_name(name: str) -> str:
+    """A file name as every output can write it: the bytes of a name that is not UTF-8 (the
+    system hands them over as lone surrogates) shown escaped, « caf\\xe9.yaml »."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
 def stdin_bytes() -> bytes:

@@ -23,9 +23,22 @@ R = TypeVar("R")
 
 
 def cores() -> int:
+    """The cores this process may use, and so the workers it may fork; 1 where processes
+    cannot be forked (Windows): everything then stays in this process, as on one core."""
     import os  # noqa: PLC0415
 
-    return len(os.sched_getaffinity(0))
+    if not hasattr(os, "fork"):
+        return 1
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux; macOS has none
+    return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
+
+
+def _workers(jobs: int | None, items: int) -> int:
+    """How many workers for ``items`` items: ``jobs`` at most (the cores by default), none
+    where processes cannot be forked."""
+    import os  # noqa: PLC0415
+
+    return min(jobs or cores(), items) if hasattr(os, "fork") else 1
 
 
 def in_order(
@@ -38,7 +51,7 @@ def in_order(
 ) -> list[R]:
     """``[work(item) for item in items]``, in worker processes when that pays (``jobs``
     processes at most, the available cores by default)."""
-    workers = min(jobs or cores(), len(items))
+    workers = _workers(jobs, len(items))
     if workers < 2 or len(items) < at_least:
         return [work(item) for item in items]
     if preload is not None:
@@ -97,7 +110,7 @@ def lazily(
     process (standard input, that only this process can read). Those results are given at
     their items' turn."""
     ready = dict(done or {})
-    workers = min(jobs or cores(), len(known) - 1)
+    workers = _workers(jobs, len(known) - 1)
     if workers < 2 or len(known) < at_least:
         yield from (ready.pop(item) if item in ready else work(item) for item in items)
         return

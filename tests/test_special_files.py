@@ -145,3 +145,22 @@ def test_a_file_that_says_it_is_empty_is_read_up_to_the_limit_only() -> None:
     with pytest.raises(NotReadable) as refused:
         read_regular(status, 10)
     assert refused.value.size == 11
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "gitlab"])
+def test_a_name_that_is_not_utf8_is_shown_escaped(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file name whose bytes are not UTF-8 (« café » written in Latin-1) is read, and shown
+    with its odd byte escaped in every output, never an internal error."""
+    folder = tmp_path / "strategies"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9.yaml")
+    (folder / name).write_text("schema: stspd/1\nterritoire:\n  nom: X\n", encoding="utf-8")
+    shutil.copy(DEMO, folder / "demo.yaml")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "validate", "strategies", "-f", fmt, "--no-cache")
+    assert (code, err.count("erreur interne")) == (1, 0), err
+    assert "strategies/caf\\\\xe9.yaml" in out if fmt in {"json", "gitlab"} else "caf\\xe9" in out
+    code, out, err = run(capsys, "validate", "strategies", "-f", fmt)  # through the cache too
+    assert (code, err.count("erreur interne")) == (1, 0), err

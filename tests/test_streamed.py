@@ -464,3 +464,18 @@ def test_the_walk_in_passes_is_the_sorted_walk(
         and Path(root, name).is_file()
     )
     assert whole == listed
+
+
+def test_without_fork_everything_stays_in_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where processes cannot be forked (Windows), the pools are never made: one process."""
+    from stspd_cli import workers  # noqa: PLC0415
+
+    monkeypatch.delattr(os, "fork")
+    monkeypatch.setattr(workers, "_pool", None)  # any use would fail
+    assert workers.cores() == 1
+    assert workers.in_order(abs, list(range(-20, 0)), jobs=2) == list(range(20, 0, -1))
+    assert list(workers.lazily(abs, iter(range(-20, 0)), known=list(range(-20, -10)), jobs=2)) == [
+        *range(20, 0, -1)
+    ]
