@@ -29,3 +29,32 @@ def _run_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> str:
     folder = tmp_path_factory.getbasetemp().parent / f"{name}-{run}"
     folder.mkdir(exist_ok=True)
     return str(folder)
+
+
+# The files whose tests take longest (real tools, hypothesis with whole documents), heaviest
+# first: they run first, so that the two test processes (pytest-xdist, worksteal) end on short
+# tests together instead of one waiting while the other finishes a long one. Only the order
+# changes; a file's tests stay together, in their order (its fixtures are made once).
+FIRST = (
+    "tests/edit/test_hooks.py",
+    "tests/render/test_markdown_property.py",
+    "tests/test_examples_run.py",
+    "tests/test_confidentiality_property.py",
+    "tests/convert/test_roundtrip.py",
+    "tests/render/test_chromium.py",
+    "tests/render/test_other_documents_chromium.py",
+    "tests/office/test_libreoffice.py",
+    "tests/spreadsheet/test_import_property.py",
+    "tests/edit/test_fmt_properties.py",
+    "tests/test_hostile.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    rank = {name: n for n, name in enumerate(FIRST)}
+    root = config.rootpath
+
+    def place(item: pytest.Item) -> int:
+        return rank.get(item.path.relative_to(root).as_posix(), len(FIRST))
+
+    items.sort(key=place)  # stable: the order within a file and among the others is kept
