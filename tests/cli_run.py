@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import sys
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -25,3 +27,20 @@ def run(
     out, err = capsys.readouterr()
     code = done.value.code
     return (code if isinstance(code, int) else 0), out, err
+
+
+class Done(NamedTuple):
+    """What a command gave back, as ``subprocess.run`` names it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_in(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cwd: Path, *args: str
+) -> Done:
+    """``stspd ARGS`` through ``main()``, in the folder ``cwd`` (the test's folder after it)."""
+    with monkeypatch.context() as here:
+        here.chdir(cwd)
+        return Done(*run(capsys, *args))

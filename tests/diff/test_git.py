@@ -9,12 +9,11 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_run import run
+from cli_run import Done, run_in
 
 from stspd_cli.diff import sources
 from stspd_cli.errors import UnreadableInputError
@@ -37,13 +36,6 @@ def git(repo: Path, *args: str) -> str:
     return done.stdout
 
 
-@dataclass
-class Done:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
 Stspd = Callable[..., Done]
 
 
@@ -52,11 +44,10 @@ def stspd(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -
     """``stspd(folder, *args)``: the command line run in ``folder``, without colour."""
     monkeypatch.setenv("NO_COLOR", "1")
 
-    def run_in(cwd: Path, *args: str) -> Done:
-        monkeypatch.chdir(cwd)
-        return Done(*run(capsys, *args))
+    def command(cwd: Path, *args: str) -> Done:
+        return run_in(capsys, monkeypatch, cwd, *args)
 
-    return run_in
+    return command
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,9 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
-from cli_run import run
+from cli_run import Done, run_in
 from typer.testing import CliRunner
 
 from stspd_cli.cli import app
@@ -22,12 +21,6 @@ from stspd_cli.cli import app
 from .support import DEMO, LILLE, LOOS, MINIMAL, ROOT, STRATEGIES, rendered, write_strategy
 
 runner = CliRunner()
-
-
-class Done(NamedTuple):
-    returncode: int
-    stdout: str
-    stderr: str
 
 
 Stspd = Callable[..., Done]
@@ -39,9 +32,7 @@ def stspd(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("NO_COLOR", "1")
 
     def command(*args: str | Path, cwd: Path = ROOT) -> Done:
-        with monkeypatch.context() as here:
-            here.chdir(cwd)
-            return Done(*run(capsys, *map(str, args)))
+        return run_in(capsys, monkeypatch, cwd, *map(str, args))
 
     return command
 
