@@ -25,9 +25,7 @@ def write_outcome(outcome: Outcome) -> int:
         from stspd_cli.output import write_output  # noqa: PLC0415
 
         # Standard output: shown, never obeyed, on a terminal (see stspd_cli.terminal).
-        pieces = [outcome.stdout] if isinstance(outcome.stdout, str | bytes) else outcome.stdout
-        for piece in pieces:
-            write_output(piece, None)
+        write_output(outcome.stdout, None)  # one piece after the other, as they come
     if outcome.raw_stderr:
         say(outcome.raw_stderr)
     for line in outcome.messages:
