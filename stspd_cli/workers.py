@@ -66,19 +66,22 @@ def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """Worker processes, forked at the first item sent, that leave Ctrl+C to this process.
     What this process holds then is left out of the collections, here and in the workers
     (``gc.freeze``): a full collection writes in every object it looks at, and each page
-    written is copied from this process into the one that writes (docs/performance.md)."""
+    written is copied from this process into the one that writes (docs/performance.md). A
+    freeze made before (by a program that holds stspd) is left as it was found."""
     import gc  # noqa: PLC0415
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_leave_interrupts)
+    frozen_before = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
 
 
 # Items a worker takes at a time when results are read as they come, and chunks sent ahead to
