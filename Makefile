@@ -24,7 +24,10 @@ demo: $(STAMP) sysdeps
 	$(BIN)/stspd render strategies/ -o build/ --format docx
 	$(BIN)/stspd render strategies/ -o build/ --format odt
 
-test: $(STAMP) sysdeps lint typecheck unit
+# The three at once: mypy and ruff use one core each for a few seconds, that pytest's workers
+# would otherwise leave idle at the start (each line of output is written whole).
+test: $(STAMP) sysdeps
+	@$(MAKE) --no-print-directory -j 3 --output-sync=line lint typecheck unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
