@@ -69,6 +69,8 @@ def test_real_pre_commit_runs_the_hooks_from_this_repository(tmp_path: Path) -> 
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "VIRTUALENV_NO_PERIODIC_UPDATE": "1",
+        "PIP_NO_COMPILE": "1",
         "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
     }
 
