@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -38,12 +40,16 @@ from stspd_cli.report.formats import FORMATS as REPORT_FORMATS
 from .support import libreoffice_pdfs
 
 
+# The bilan and the note in each format, made once per test process (their making is checked
+# elsewhere; here, what LibreOffice and the schemas make of them).
+@cache
 def _bilan(kind: str) -> bytes:
     data = build_report([STRATEGIES], date(2026, 12, 31), interne=False)
     out = REPORT_FORMATS[kind](data, False)
     return out if isinstance(out, bytes) else out.encode()
 
 
+@cache
 def _note(kind: str) -> bytes:
     data = load_file(DEMO).data
     assert data is not None
@@ -114,23 +120,21 @@ def _all_text(pdf: bytes) -> str:
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def _office_files() -> list[tuple[str, bytes]]:
-    return [
-        ("demo.docx", rendered(DEMO, "docx", interne=True)),
-        ("demo.odt", rendered(DEMO, "odt", interne=True)),
-        ("bilan.docx", _bilan("docx")),
-        ("bilan.odt", _bilan("odt")),
-        ("note.docx", _note("docx")),
-        ("note.odt", _note("odt")),
-    ]
+# Each office document, made when its test asks for it.
+OFFICE_FILES: dict[str, Callable[[], bytes]] = {
+    "demo.docx": lambda: rendered(DEMO, "docx", interne=True),
+    "demo.odt": lambda: rendered(DEMO, "odt", interne=True),
+    "bilan.docx": lambda: _bilan("docx"),
+    "bilan.odt": lambda: _bilan("odt"),
+    "note.docx": lambda: _note("docx"),
+    "note.odt": lambda: _note("odt"),
+}
 
 
-@pytest.mark.parametrize(
-    "name", ["demo.docx", "demo.odt", "bilan.docx", "bilan.odt", "note.docx", "note.odt"]
-)
+@pytest.mark.parametrize("name", list(OFFICE_FILES))
 def test_schemas_accept_the_documents(name: str, tmp_path: Path) -> None:
     path = tmp_path / name
-    path.write_bytes(dict(_office_files())[name])
+    path.write_bytes(OFFICE_FILES[name]())
     if name.endswith(".docx"):
         result = OpenXmlValidator().validate(str(path))
         assert [str(e) for e in result.errors] == []
