@@ -8,6 +8,7 @@ of :func:`stspd_cli.discovery.select` sorted by name, the whole report of
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import json
@@ -442,6 +443,20 @@ def test_lazily_works_here_below_the_threshold() -> None:
     parent = os.getpid()
     results = list(workers.lazily(_pid, range(5), known=list(range(5)), done={3: (3, -1)}))
     assert results == [(i, -1 if i == 3 else parent) for i in range(5)]
+
+
+def test_the_workers_leave_the_collector_as_they_found_it() -> None:
+    """The objects held when the workers fork are left out of the collections while they run
+    (gc.freeze), then given back; a freeze made before them (by a program that holds stspd, as
+    these tests do) is kept."""
+    gc.unfreeze()
+    assert [i for i, _pid in workers.in_order(_pid, range(16), jobs=2)] == list(range(16))
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    assert {pid for _i, pid in workers.in_order(_pid, range(16), jobs=2)} != {os.getpid()}
+    assert gc.get_freeze_count() >= frozen
 
 
 def test_the_walk_in_passes_is_the_sorted_walk(
