@@ -71,9 +71,14 @@ def printer_ahead() -> Iterator[None]:
 
 def _warm() -> None:
     """WeasyPrint imported and its fonts set up, by printing a line (its errors are those of
-    the real print that follows, said then)."""
+    the real print that follows, said then). What the printer then holds is left out of the
+    garbage collections of the real print (``gc.freeze``, as the workers of a folder do)."""
+    import gc  # noqa: PLC0415
+
     with contextlib.suppress(Exception):  # the real print reports it
         _print("<p>stspd</p>")
+    gc.collect()
+    gc.freeze()
 
 
 def html_to_pdf(html: str) -> bytes:
