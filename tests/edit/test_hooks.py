@@ -69,6 +69,9 @@ def test_real_pre_commit_runs_the_hooks_from_this_repository(tmp_path: Path) -> 
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        # Not what is tested, and slow: virtualenv's background update of the wheels it seeds
+        # (two « pip download » at each run, its data folder being new), and the compilation
+        # of every module pip installs (stspd's hooks compile what they import as they run).
         "VIRTUALENV_NO_PERIODIC_UPDATE": "1",
         "PIP_NO_COMPILE": "1",
         "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
