@@ -1,12 +1,14 @@
 """The test command (issue 19: ``make test`` ≤ 90 s, the same tests): ``make test`` as the README
 gives it, against the same test suite in one process, measured in the same run.
 
-``make test`` runs ruff, ruff format, ``stspd fmt --check``, mypy --strict and pytest on every
-core (``-n auto --dist worksteal``); the peer is pytest in one process, the way the suite ran
-before issue 19. Each round runs both, in turn (interleaved, as the other benchmarks); each
-row prints min / median / max of the wall time, the CPU time of the command's processes
-(children included) and the machine's load. mypy's cache is emptied before each ``make test``
-(a fresh clone has none) unless ``--warm-mypy``. The virtual environment must exist (``make
+``make test`` runs ruff, ruff format, ``stspd fmt --check``, mypy --strict and pytest at once,
+pytest on every core (``-n auto --dist worksteal``); the peer is pytest in one process, the
+way the suite ran before issue 19. Each round runs both, in turn (interleaved, as the other
+benchmarks); each row prints min / median / max of the wall time, the CPU time of the
+command's processes (children included), how busy the machine's cores were meanwhile
+(whatever runs: a suite that keeps them all busy is short of less work, not of more
+parallelism) and the machine's load. mypy's cache is emptied before each ``make test`` (a
+fresh clone has none) unless ``--warm-mypy``. The virtual environment must exist (``make
 test`` once): its set-up is not timed.
 
 Run: .venv/bin/python benchmarks/suite.py [--rounds 1] [--warm-mypy]
@@ -22,6 +24,7 @@ import statistics
 import subprocess
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from timing import BIN, ROOT, load, ratio, show
 
@@ -33,11 +36,26 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(cmd: Sequence[str]) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (the command and every process it waited for) and exit code.
-    Bytecode is written, as ``make test`` lets it be (see its ``unit`` target)."""
+def _machine_busy() -> float | None:
+    """Core-seconds the whole machine has spent busy since it started (Linux's /proc/stat):
+    what a command's processes use, those it does not wait for included (Chromium's), and
+    what else runs beside it. None where there is no /proc/stat."""
+    try:
+        with Path("/proc/stat").open(encoding="ascii") as stat:
+            ticks = [int(n) for n in stat.readline().split()[1:]]
+    except OSError:
+        return None
+    idle = ticks[3] + ticks[4]  # idle, iowait
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def timed(cmd: Sequence[str]) -> tuple[float, float, float | None, int]:
+    """Wall seconds, CPU seconds (the command and every process it waited for), the share of
+    the machine's cores busy meanwhile (None where unknown) and exit code. Bytecode is
+    written, as ``make test`` lets it be (see its ``unit`` target)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     cpu = _children_cpu()
+    busy = _machine_busy()
     start = time.perf_counter()
     done = subprocess.run(
         list(cmd),
@@ -47,7 +65,11 @@ def timed(cmd: Sequence[str]) -> tuple[float, float, int]:
         stderr=subprocess.DEVNULL,
         check=False,
     )
-    return time.perf_counter() - start, _children_cpu() - cpu, done.returncode
+    wall = time.perf_counter() - start
+    after = _machine_busy()
+    cores = os.cpu_count() or 1
+    share = None if busy is None or after is None else (after - busy) / (wall * cores)
+    return wall, _children_cpu() - cpu, share, done.returncode
 
 
 def main() -> None:
@@ -66,12 +88,13 @@ def main() -> None:
         for name, cmd in commands.items():
             if name == "make test" and not args.warm_mypy:
                 shutil.rmtree(ROOT / ".mypy_cache", ignore_errors=True)
-            wall, cpu, code = timed(cmd)
+            wall, cpu, share, code = timed(cmd)
             if code != 0:
                 raise SystemExit(f"{name} : code {code} (la suite doit passer pour être mesurée)")
             walls[name].append(wall)
             cpus[name].append(cpu)
-            print(f"  {name:<52} {wall:7.1f} s  (CPU {cpu:6.1f} s ; {load()})")
+            busy = "" if share is None else f" ; cœurs occupés {share:.0%}"
+            print(f"  {name:<52} {wall:7.1f} s  (CPU {cpu:6.1f} s{busy} ; {load()})")
     for name in commands:
         show(f"{name}, temps écoulé", walls[name])
         show(f"{name}, temps de calcul", cpus[name])
