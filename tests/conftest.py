@@ -76,9 +76,16 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     _freeze_survivors()
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(tryfirst=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
-    _freeze_survivors()
+    """What the test left unreachable is collected before its fixtures are torn down: a file
+    it left open is reported as this test's error (pytest gathers such warnings at the end of
+    the teardown)."""
+    gc.collect()
+
+
+def pytest_runtest_logfinish(nodeid: str, location: tuple[str, int | None, str]) -> None:
+    _freeze_survivors()  # what the fixtures' teardown left too, then the survivors frozen
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
