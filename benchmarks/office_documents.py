@@ -25,7 +25,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from stspd_cli.office.pandoc import pandoc_path
+from stspd_cli.pandoc import pandoc_path
 
 ROOT = Path(__file__).resolve().parents[1]
 STRATEGY = ROOT / "strategies" / "cispd-loos-haubourdin-emmerin.yaml"

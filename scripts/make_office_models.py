@@ -22,7 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from stspd_cli.office.pandoc import pandoc_path
+from stspd_cli.pandoc import pandoc_path
 
 OUT = Path(__file__).resolve().parent.parent / "stspd_cli" / "data" / "office"
 FONT = "Liberation Sans"

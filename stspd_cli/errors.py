@@ -70,6 +70,11 @@ class FormatError(StspdError):
 
 class ConversionError(StspdError):
     """An office document (docx, odt) could not be written: pandoc failed on what stspd gave
-    it, a bug of the tool."""
+    it, a bug of the tool. ``detail`` is what pandoc said last (its reader's callers, for whom
+    a document pandoc cannot read is the user's input, say it in their own words)."""
 
     exit_code = EXIT_INTERNAL
+
+    def __init__(self, message: str, hint: str | None = None, *, detail: str = "") -> None:
+        super().__init__(message, hint)
+        self.detail = detail

@@ -13,37 +13,33 @@ from pathlib import Path
 from typing import Any
 
 from stspd_cli.convert.blocks import HEADING, ITEM, PARA, TABLE, Block, Document
-from stspd_cli.errors import DependencyError, UnreadableInputError
+from stspd_cli.errors import ConversionError, DependencyError, UnreadableInputError
 from stspd_cli.installation import extra_hint
 
-PANDOC_ARGS = ["--sandbox"]
 INPUT_FORMATS = {"docx": "docx", "odt": "odt", "md": "markdown-smart", "html": "html"}
 
 
-def _pypandoc() -> Any:
+def pandoc_tree(kind: str, name: str, *, path: Path | None = None, text: str = "") -> Any:
+    """pandoc's JSON tree of a file (``path``, named on pandoc's command line: the sandbox lets
+    it read that file and no other) or of a text already read (on its standard input)."""
+    from stspd_cli import pandoc  # noqa: PLC0415  (pandoc only for these formats)
+
+    args = [f"--from={INPUT_FORMATS[kind]}", "--to=json"]
     try:
-        import pypandoc  # type: ignore[import-untyped]  # noqa: PLC0415  (optional extra)
-    except ImportError:
+        pandoc.pandoc_path()
+    except DependencyError:
         raise DependencyError(
             "lire un document Word, LibreOffice, Markdown ou une page web demande pandoc, "
             "qui n'est pas installé",
             hint=f"{extra_hint('office')} (pandoc est fourni)",
         ) from None
-    return pypandoc
-
-
-def pandoc_tree(kind: str, name: str, *, path: Path | None = None, text: str = "") -> Any:
-    """pandoc's JSON tree of a file (``path``) or of a text already read."""
-    pypandoc = _pypandoc()
-    fmt = INPUT_FORMATS[kind]
     try:
         if path is not None:
-            out = pypandoc.convert_file(str(path), "json", format=fmt, extra_args=PANDOC_ARGS)
+            out = pandoc.run([*args, "--", str(path)])
         else:
-            out = pypandoc.convert_text(text, "json", format=fmt, extra_args=PANDOC_ARGS)
-    except (RuntimeError, OSError) as error:
-        detail = str(error).strip().splitlines()[-1][:160] if str(error).strip() else ""
-        msg = f"{name} : document illisible ({detail or type(error).__name__})"
+            out = pandoc.run(args, text.encode("utf-8"))
+    except ConversionError as error:
+        msg = f"{name} : document illisible ({error.detail[:160]})"
         raise UnreadableInputError(
             msg, hint="ouvrez-le dans son logiciel et enregistrez-le de nouveau"
         ) from None

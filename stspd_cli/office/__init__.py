@@ -44,7 +44,7 @@ def _meta_value(text: str) -> dict[str, Any]:
 
 def office_document(html: str, kind: str, meta: OfficeMeta, model: Path) -> bytes:
     """The page ``html`` as a ``kind`` document with the styles of the reference ``model``."""
-    from stspd_cli.office import pandoc  # noqa: PLC0415
+    from stspd_cli import pandoc  # noqa: PLC0415
     from stspd_cli.office.finish import finish  # noqa: PLC0415
     from stspd_cli.office.htmlprep import prepare  # noqa: PLC0415
     from stspd_cli.office.shape import shape  # noqa: PLC0415

@@ -212,3 +212,59 @@ def test_zip_check_reads_no_member_to_refuse(tmp_path: Path) -> None:
         archive.writestr("content.xml", b" " * (8 * 1024 * 1024))
     with pytest.raises(UnreadableInputError, match="se décompresse"):
         check_archive(buffer.getvalue(), "x.odt", "odt")
+
+
+def test_what_pandoc_cannot_read_is_said_in_french(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A Word document whose body is cut in half passes the archive checks; pandoc's own
+    reason follows the French message (not the runtime's backtrace, nor a wrapper's words)."""
+    whole = _docx(tmp_path / "entier.docx", "Bonjour")
+    cut = tmp_path / "coupe.docx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(cut, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    _refused(capsys, cut, "coupe.docx : document illisible (couldn't parse docx file")
+    assert "HasCallStack" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("kind", "reader"), [("docx", "docx"), ("odt", "odt"), ("md", "markdown-smart")]
+)
+def test_one_pandoc_process_reads_a_document(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    reader: str,
+) -> None:
+    """pandoc runs once for a document: nothing asks it its version or its formats first."""
+    from stspd_cli import pandoc  # noqa: PLC0415
+
+    source = tmp_path / f"strategie.{kind}"
+    if kind == "md":
+        source.write_text("# Axe 1\n\nBonjour.\n", encoding="utf-8")
+    else:
+        docx = _docx(tmp_path / "source.docx", "Axe 1", "Bonjour.")
+        written = pandoc.run(["--from=docx", f"--to={kind}", "--output=-", "--", str(docx)])
+        source.write_bytes(written)
+    log = tmp_path / "appels.txt"
+    wrapper = tmp_path / "pandoc"
+    wrapper.write_text(
+        f'#!/bin/sh\necho "$*" >> "{log}"\nexec "{pandoc.pandoc_path()}" "$@"\n',
+        encoding="utf-8",
+    )
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("STSPD_PANDOC", str(wrapper))
+    pandoc.pandoc_path.cache_clear()
+    try:
+        code, _out, err = run(capsys, "convertir", str(source), "-o", str(tmp_path / "s.yaml"))
+    finally:
+        pandoc.pandoc_path.cache_clear()
+    assert code in (0, 1), err  # converted (valid or with findings to complete)
+    calls = log.read_text(encoding="utf-8").splitlines()
+    assert len(calls) == 1, calls
+    assert calls[0].startswith(f"--sandbox --from={reader} --to=json")

@@ -12,7 +12,7 @@ import pytest
 from cli_run import run
 from render.support import DEMO, STRATEGIES
 
-from stspd_cli.office import pandoc
+from stspd_cli import pandoc
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,11 +1,16 @@
-"""Pandoc, as shipped by the ``pypandoc-binary`` wheel (the ``office`` extra).
+"""Pandoc, as shipped by the ``pypandoc-binary`` wheel (the ``office`` extra): the one way
+stspd runs it, to write office documents (:mod:`stspd_cli.office`) and to read those that
+``stspd convertir`` brings in (:mod:`stspd_cli.convert.read_pandoc`).
 
 Pandoc runs with ``--sandbox``: it reads only what it is handed on standard input and the
-reference document named on its command line, never a file or an address found in the data.
+files named on its command line (the document to read, the reference document), never a file
+or an address found in the data. One process a conversion: the wheel's Python wrapper asked
+pandoc its version and its formats (eighteen more processes) before each one.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -26,20 +31,22 @@ def pandoc_path() -> str:
     given = os.environ.get("STSPD_PANDOC")
     if given:
         return given
-    try:
-        import pypandoc  # type: ignore[import-untyped]  # noqa: PLC0415  (optional extra)
-    except ImportError:
+    # Found, not imported: importing pypandoc costs 40 ms, and it is only where the binary is.
+    spec = importlib.util.find_spec("pypandoc")
+    if spec is None or not spec.submodule_search_locations:
         msg = "les formats docx et odt demandent pandoc (paquet pypandoc-binary), absent"
-        raise DependencyError(msg, hint=extra_hint("office")) from None
-    binary = Path(pypandoc.__file__).parent / "files" / "pandoc"
+        raise DependencyError(msg, hint=extra_hint("office"))
+    binary = Path(next(iter(spec.submodule_search_locations))) / "files" / "pandoc"
     if not binary.is_file():
         msg = "pypandoc est installé sans pandoc : il faut le paquet pypandoc-binary"
         raise DependencyError(msg, hint=extra_hint("office"))
     return str(binary)
 
 
-def run(args: list[str], data: bytes) -> bytes:
-    """Pandoc's output for ``data`` (standard input) with ``args``, in the sandbox."""
+def run(args: list[str], data: bytes = b"") -> bytes:
+    """Pandoc's output for ``data`` (standard input) with ``args``, in the sandbox: one pandoc
+    process, nothing asked of pandoc beforehand (neither its version nor its formats). When it
+    fails, the :class:`ConversionError` carries pandoc's last word (``detail``)."""
     command = [pandoc_path(), "--sandbox", *args]
     try:
         done = subprocess.run(  # noqa: S603  (fixed arguments; the data is on standard input)
@@ -47,12 +54,20 @@ def run(args: list[str], data: bytes) -> bytes:
         )
     except (OSError, subprocess.TimeoutExpired) as error:
         msg = f"pandoc n'a pas pu convertir le document ({error})"
-        raise ConversionError(msg) from None
+        raise ConversionError(msg, detail=str(error)) from None
     if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        msg = f"pandoc a échoué ({detail[-1] if detail else done.returncode})"
-        raise ConversionError(msg)
+        detail = _last_word(done.stderr.decode("utf-8", "replace")) or str(done.returncode)
+        msg = f"pandoc a échoué ({detail})"
+        raise ConversionError(msg, detail=detail)
     return done.stdout
+
+
+def _last_word(said: str) -> str:
+    """pandoc's error from its error output: not its warnings before it, nor the backtrace of
+    the Haskell runtime after it (« HasCallStack backtrace: »)."""
+    lines = said.split("HasCallStack backtrace:", 1)[0].strip().splitlines()
+    errors = [line for line in lines if not line.startswith(("[WARNING]", "[INFO]"))]
+    return (errors or lines or [""])[-1].strip()
 
 
 def read_html(html: str) -> dict[str, Any]:
