@@ -12,6 +12,7 @@ from typing import Any
 
 from stspd_cli.errors import DependencyError
 from stspd_cli.installation import extra_hint
+from stspd_cli.native import quick_library_lookup
 
 SCALE = 2.0
 
@@ -19,7 +20,8 @@ SCALE = 2.0
 def _cairosvg() -> Any:
     try:
         # Untyped and optional: loaded by name, only when a chart goes into an office document.
-        return importlib.import_module("cairosvg")
+        with quick_library_lookup():
+            return importlib.import_module("cairosvg")
     except ImportError:
         msg = "les graphiques d'un document docx ou odt demandent CairoSVG, absent"
         raise DependencyError(msg, hint=extra_hint("office")) from None

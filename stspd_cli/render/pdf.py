@@ -25,10 +25,12 @@ _PRINTER: ProcessPoolExecutor | None = None
 
 def weasyprint_module() -> Any:
     from stspd_cli.installation import extra_hint, system_libraries_hint  # noqa: PLC0415
+    from stspd_cli.native import quick_library_lookup  # noqa: PLC0415
 
     try:
         # Untyped, optional and slow to import: loaded by name, only for PDF.
-        weasyprint = importlib.import_module("weasyprint")
+        with quick_library_lookup():
+            weasyprint = importlib.import_module("weasyprint")
     except ImportError:
         msg = "le format pdf demande WeasyPrint, qui n'est pas installé"
         hint = f"{extra_hint('pdf')} (docs/rendu.md)"

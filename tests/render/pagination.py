@@ -8,10 +8,11 @@ no page holds only headings, and no page is more than half empty unless it ends 
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from stspd_cli.render.pdf import weasyprint_module
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 FORCED = frozenset({"page", "left", "right", "recto", "verso"})
@@ -77,7 +78,7 @@ def _elements(box: Any) -> set[int]:
 
 
 def page_facts(html: str) -> list[PageFacts]:
-    weasyprint = importlib.import_module("weasyprint")  # untyped, optional, slow to import
+    weasyprint = weasyprint_module()  # as stspd imports it (untyped, optional)
     pages = weasyprint.HTML(string=html).render().pages
     facts: list[tuple[float, bool, str, Any]] = []
     for page in pages:
