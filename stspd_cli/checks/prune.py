@@ -29,7 +29,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from stspd_cli.checks.pruned import Pruned
 from stspd_cli.findings import Path_
 from stspd_cli.model import Document
-from stspd_cli.model.introspect import fields_by_key, inner_model, model_at
+from stspd_cli.model.introspect import error_path, fields_by_key, inner_model, model_at
 
 MAX_PASSES = 5
 PLACEHOLDER_TEXT = "(manquant)"
@@ -46,7 +46,7 @@ _NAMED = {
 def prune_and_validate(data: dict[str, Any], errors: list[Any]) -> tuple[Document | None, Pruned]:
     """A model from ``data`` without the parts that fail, or None when it cannot be had."""
     pruned = Pruned()
-    if any(_loc(err)[:1] == ("schema",) for err in errors):
+    if any(error_path(err)[:1] == ("schema",) for err in errors):
         return None, pruned
     work = copy.deepcopy(data)
     for _ in range(MAX_PASSES):
@@ -57,10 +57,6 @@ def prune_and_validate(data: dict[str, Any], errors: list[Any]) -> tuple[Documen
         except ValidationError as error:
             errors = error.errors(include_url=False)
     return None, pruned
-
-
-def _loc(err: Any) -> Path_:
-    return tuple(x for x in err["loc"] if isinstance(x, str | int))
 
 
 def _existing(data: Any, loc: Path_) -> Path_:
@@ -78,7 +74,7 @@ def _existing(data: Any, loc: Path_) -> Path_:
 
 def _target(data: Any, err: Any) -> tuple[str, Path_] | None:
     """What to do for one error: ("drop", path) or ("fill", path of a required field)."""
-    loc = _loc(err)
+    loc = error_path(err)
     if err["type"] == "missing":
         parent = _existing(data, loc[:-1])
         if parent != loc[:-1]:

@@ -14,7 +14,7 @@ from stspd_cli.findings import Finding, Path_
 from stspd_cli.fr import number_fr, words_for
 from stspd_cli.load import MAX_FINDINGS, Loaded, capped
 from stspd_cli.model import Document
-from stspd_cli.model.introspect import fields_by_key, model_at
+from stspd_cli.model.introspect import error_path, fields_by_key, model_at
 from stspd_cli.rules import make_finding
 
 # What French speakers call each expected type.
@@ -96,7 +96,7 @@ def build_model(loaded: Loaded) -> Built:
 def _findings(loaded: Loaded, errors: list[Any]) -> list[Finding]:
     """The findings of the first MAX_FINDINGS errors in file order; the others are only counted
     (a message can cost: a key suggestion compares the key with every allowed one)."""
-    unique = {(_loc(err), err["type"]): err for err in reversed(errors)}
+    unique = {(error_path(err), err["type"]): err for err in reversed(errors)}
     ordered = sorted(unique.values(), key=lambda err: _place(loaded, err))
     findings: list[Finding] = []
     seen: set[tuple[int, int, str, str]] = set()
@@ -111,20 +111,16 @@ def _findings(loaded: Loaded, errors: list[Any]) -> list[Finding]:
     return findings
 
 
-def _loc(err: Any) -> Path_:
-    return tuple(x for x in err["loc"] if isinstance(x, str | int))
-
-
 def _place(loaded: Loaded, err: Any) -> tuple[int, int]:
     """Where a model error is shown: the mapping that lacks a field, an unknown key, a value."""
-    loc = _loc(err)
+    loc = error_path(err)
     if err["type"] == "missing":
         return loaded.at(loc[:-1])
     return loaded.at(loc, key=err["type"] == "extra_forbidden")
 
 
 def _finding(loaded: Loaded, err: Any) -> Finding:
-    loc = _loc(err)
+    loc = error_path(err)
     kind: str = err["type"]
     value = err.get("input")
     field = _field_name(loc)

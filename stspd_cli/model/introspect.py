@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -41,9 +42,22 @@ def holds_date(annotation: Any) -> bool:
     return annotation is PartialDate
 
 
-def fields_by_key(model: type[BaseModel]) -> dict[str, FieldInfo]:
-    """The model's fields under their YAML keys (aliases where set)."""
-    return {info.alias or name: info for name, info in model.model_fields.items()}
+@cache
+def fields_by_key(model: type[BaseModel]) -> Mapping[str, FieldInfo]:
+    """The model's fields under their YAML keys (aliases where set); read-only, made once per
+    model (the checks of a file with thousands of errors ask it for each)."""
+    return types.MappingProxyType(
+        {info.alias or name: info for name, info in model.model_fields.items()}
+    )
+
+
+_PATH_PARTS = (str, int)
+
+
+def error_path(error: Any) -> tuple[str | int, ...]:
+    """The path of a pydantic error (``error["loc"]``) in the document: its keys and indices.
+    Asked several times for each error of a file, which may have tens of thousands."""
+    return tuple([part for part in error["loc"] if isinstance(part, _PATH_PARTS)])
 
 
 def model_at(model: type[BaseModel], path: Sequence[str | int]) -> type[BaseModel] | None:
@@ -55,11 +69,14 @@ def model_at(model: type[BaseModel], path: Sequence[str | int]) -> type[BaseMode
             continue
         if current is None:
             return None
-        info = fields_by_key(current).get(part)
-        if info is None:
-            return None
-        current = inner_model(info.annotation)
+        current = _model_under(current, part)
     return current
+
+
+@lru_cache(maxsize=4096)  # bounded: the keys come from the file, a hostile one has thousands
+def _model_under(model: type[BaseModel], key: str) -> type[BaseModel] | None:
+    info = fields_by_key(model).get(key)
+    return inner_model(info.annotation) if info is not None else None
 
 
 def field_at(model: type[BaseModel], dotted: str) -> FieldInfo | None:

@@ -92,9 +92,8 @@ def references(doc: Any) -> Iterator[Ref]:
 
 def _walk(model: Any, path: Path, *, public: bool) -> Iterator[Ref]:
     public = public and not is_restricted(model)
-    for name, key in fields_of(model) or ():
+    for name, key, kind in _fields_and_kinds(model):
         value = getattr(model, name)
-        kind = reference_kind(model, name)
         if kind is not None:
             if isinstance(value, str):
                 yield Ref(kind, key, value, (*path, key), public)
@@ -107,3 +106,16 @@ def _walk(model: Any, path: Path, *, public: bool) -> Iterator[Ref]:
             for i, item in enumerate(value):
                 if fields_of(item) is not None:
                     yield from _walk(item, (*path, key, i), public=public)
+
+
+# Per class of item: each field (attribute, YAML key) and the kind of item it names, if any.
+_KINDS: dict[type, tuple[tuple[str, str, str | None], ...]] = {}
+
+
+def _fields_and_kinds(model: Any) -> tuple[tuple[str, str, str | None], ...]:
+    cls = type(model)
+    found = _KINDS.get(cls)
+    if found is None:
+        fields = fields_of(model) or ()
+        found = _KINDS[cls] = tuple((n, k, reference_kind(model, n)) for n, k in fields)
+    return found
