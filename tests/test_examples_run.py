@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from warm_stspd import warm_stspd
+from warm_stspd import journal, warm_stspd
 
 from stspd_cli.cli import app
 
@@ -225,7 +225,14 @@ def test_the_warm_stspd_runs_command_lines_as_the_real_one(
 
     cold = _terminal()
     assert shutil.which("stspd", path=cold["PATH"]) == str(BIN / "stspd")
+    before = len(journal(warm_env))
     with ThreadPoolExecutor(2) as both:  # the signal cases wait: side by side
         real, warm = both.map(run_all, [cold, warm_env])
     assert warm == real
+    # The warm side was warm: the server ran every command but the one whose environment
+    # differs (« STSPD_NO_CACHE=1 stspd validate »), which it sent back to the real script, as
+    # it did the real side's « .venv/bin/stspd » (the repository's copy of the shim).
+    done = journal(warm_env)[before:]
+    assert len([argv for what, argv in done if what == "servi"]) == len(SAME_AS_REAL) - 1
+    assert sorted(argv for what, argv in done if what == "repli") == [["--help"], ["validate"]]
     assert [code for _command, code, _out, _err in real[-2:]] == [130, 143]

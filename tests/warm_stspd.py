@@ -47,8 +47,10 @@ PEER = struct.Struct("3i")  # struct ucred: pid, uid, gid
 REQUEST_TIMEOUT = 10.0
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 LOST = 3  # the server is gone before the command started: an internal error (exit code 3)
-# What bash sets in the environment of the commands it runs: the server's own differ.
-SHELL_SET = frozenset({"PWD", "OLDPWD", "SHLVL", "_"})
+# What bash sets in the environment of the commands it runs (the server's own differ), and
+# what a non-interactive bash takes out of it (PS1 and PS2, exported by a virtualenv's
+# « activate »): the child runs in the command's environment all the same (:func:`become`).
+SHELL_SET = frozenset({"PWD", "OLDPWD", "SHLVL", "_", "PS1", "PS2"})
 # Modules the commands import when they need them (inside functions), heavy enough to matter.
 # Not the readers of convertir's PDF and web pages (pdfplumber, selectolax): no example
 # converts those, and what is imported here costs every child its share of the teardown.
@@ -59,11 +61,11 @@ LAZY = (
     "openpyxl",
     "markdown_it",
     "platformdirs",
-    "pypandoc",
     "multiprocessing",
     "concurrent.futures",
 )
 SHIM = Path(__file__).with_name("warm_shim.py")
+JOURNAL = "journal"
 PYTHON_IGNORES = {signal.SIGPIPE, signal.SIGXFSZ}
 SUPPORTED = hasattr(os, "pidfd_open") and hasattr(socket, "send_fds")
 
@@ -202,8 +204,10 @@ class Server:
             return None
         if not _same_environment(request.env):
             request.close()
+            self._note("repli", request)
             _answer(conn, {"fallback": 1})
             return None
+        self._note("servi", request)
         pid = os.fork()
         if pid == 0:  # the child keeps only the request's descriptors
             _die_with(self.pid)
@@ -220,6 +224,11 @@ class Server:
         self.selector.register(pidfd, selectors.EVENT_READ, ("exit", pidfd))
         self.selector.register(conn, selectors.EVENT_READ, ("signal", pidfd))
         return None
+
+    def _note(self, what: str, request: Request) -> None:
+        """One line of the journal (:func:`journal`): a command served warm, or sent back."""
+        with Path(self.address).with_name(JOURNAL).open("a", encoding="utf-8") as notes:
+            notes.write(json.dumps([what, request.argv[1:]]) + "\n")
 
     def _finished(self, pidfd: int) -> None:
         pid, conn = self.running.pop(pidfd)
@@ -348,6 +357,15 @@ def _exit(code: str | int | None) -> NoReturn:
     if code is None or isinstance(code, int):
         os._exit((code or 0) & 0xFF)
     sys.exit(code)  # a message as exit code: Python prints it
+
+
+def journal(env: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """What the server of ``env`` (as :func:`warm_stspd` gave it) did with each command so far,
+    with its arguments: « servi » (run by a warm child) or « repli » (sent back to the real
+    console script)."""
+    notes = Path(env["PATH"].split(os.pathsep)[0]).parent / JOURNAL
+    lines = notes.read_text(encoding="utf-8").splitlines() if notes.exists() else []
+    return [(what, argv) for what, argv in map(json.loads, lines)]
 
 
 def shim_text(address: str, real: Path) -> str:
