@@ -22,7 +22,9 @@ NNBSP = "\u202f"  # narrow no-break space: thousands separator, before ; : ! ?
 # the no-break one, so that a line never begins with the sign; an apostrophe between two letters
 # becomes the typographic one. Nothing is added where the writer put no space ("10:30", URLs).
 @cache
-def _typography_rules() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]]:
+def _typography_rules() -> tuple[
+    re.Pattern[str], re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
+]:
     """Compiled on first use: validation, which imports this module, never needs them (2 ms)."""
     rules = (
         (re.compile(r"(?<=\w)'(?=\w)"), "\u2019"),
@@ -36,15 +38,17 @@ def _typography_rules() -> tuple[re.Pattern[str], tuple[tuple[re.Pattern[str], s
     )
     # A value that is one address (URL, e-mail, data URI) is not prose: left as it is.
     address = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|[^\s@]+@)\S*$", re.IGNORECASE)
-    return address, rules
+    # A sign each rule needs: a text with none of them is left as it is by all the rules.
+    triggers = re.compile(r"[';!?»«%€:]")
+    return address, triggers, rules
 
 
 def typography(text: str) -> str:
     """French typography of a sentence: no-break spaces before double signs and inside
     guillemets, typographic apostrophe. ``L'action : 15 %`` -> ``L’action\u00a0: 15\u202f%``."""
-    address, rules = _typography_rules()
-    if address.match(text):
-        return text
+    address, triggers, rules = _typography_rules()
+    if not triggers.search(text) or address.match(text):
+        return text  # most texts of a document hold none of the signs the rules look for
     for pattern, replacement in rules:
         text = pattern.sub(replacement, text)
     return text

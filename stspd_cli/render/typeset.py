@@ -33,6 +33,7 @@ _NO_TYPESETTING = ("title", "style", "script", "svg", "textarea", "pre", "code")
 _MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 _DAY_MONTH = re.compile(rf"\b(1er|[12]?\d|3[01]) (?=(?:{_MONTHS})\b)")
 _FIRST = re.compile(r"\b1er\b")
+_DIGIT = re.compile(r"\d")  # what both need: most of a page's texts have none
 _PARTS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 
@@ -136,7 +137,7 @@ def finish_html(html: str) -> str:
                 else:
                     skip.append(name)
             out.append(part)
-        elif skip or not part:
+        elif skip or not part or not _DIGIT.search(part):
             out.append(part)
         else:
             text = _DAY_MONTH.sub(lambda m: m.group(1) + NBSP, part)

@@ -3,12 +3,16 @@ guillemets, typographic apostrophe; addresses, code and the Markdown output keep
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from stspd_cli.fr import NBSP, NNBSP, typography
+from stspd_cli.fr import NBSP, NNBSP, _typography_rules, typography
 from stspd_cli.render import load_strategy, render_document
+from stspd_cli.render.typeset import _DAY_MONTH, _FIRST, finish_html
 
 EXAMPLES = Path(__file__).parent / "examples"
 
@@ -96,3 +100,32 @@ def test_markdown_output_keeps_what_was_typed(tmp_path: Path) -> None:
     markdown = render_document(load_strategy(_strategy(tmp_path)), "md").decode()
     assert "Les jeunes d'abord." in markdown
     assert "\u2019" not in markdown
+
+
+_TYPED = st.text(alphabet=st.sampled_from("ab1é ' ;:!?«»%€\t\u00a0\u202f@/.9 juin"), max_size=40)
+
+
+@given(_TYPED)
+def test_the_quick_path_is_every_rule(text: str) -> None:
+    """A text without any of the signs the rules look for is returned at once: the same as
+    every rule applied, on texts made of those signs and of others."""
+    address, _triggers, rules = _typography_rules()
+    expected = text
+    if not address.match(text):
+        for pattern, replacement in rules:
+            expected = pattern.sub(replacement, expected)
+    assert typography(text) == expected
+
+
+@given(st.lists(st.sampled_from(["<p>", "</p>", "1er juin", "le 2 mars", "3 avril", "mai", "x"])))
+def test_the_finished_page_is_every_rule(parts: list[str]) -> None:
+    """Texts without a digit are left at once by finish_html: the same page as both rules
+    applied to every text."""
+    html = " ".join(parts)
+    expected = "".join(
+        part
+        if part.startswith("<")
+        else _FIRST.sub("1<sup>er</sup>", _DAY_MONTH.sub(lambda m: m.group(1) + NBSP, part))
+        for part in re.split(r"(<[^>]*>)", html)
+    )
+    assert finish_html(html) == expected
