@@ -6,6 +6,7 @@ page »."""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,10 @@ from stspd_cli.render.formats import html_document
 
 from .pagination import page_facts, problems
 
-pytest.importorskip("weasyprint")
+# Found, not imported here: each test process would pay WeasyPrint's import at collection.
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("weasyprint") is None, reason="WeasyPrint absent"
+)
 
 ROOT = Path(__file__).parents[2]
 PRINTED = [
