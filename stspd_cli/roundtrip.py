@@ -102,6 +102,13 @@ def encode_like(text: str, original: bytes) -> bytes:
 def load_rt(path: Path) -> RoundTrip:
     """Load for editing. The file must first parse with stspd's own safe parser."""
     source, _ = read_checked(path)
+    return round_trip(source, path)
+
+
+def round_trip(source: Source, path: Path) -> RoundTrip:
+    """The ruamel tree of a strategy already read (and parsed by :func:`read_checked`), to be
+    written back to ``path``. ruamel's loader is slow (pure Python, comments kept): a command
+    asks for it only once it knows it has something to write."""
     try:
         tree = yaml_rt().load(source.text.removeprefix("\ufeff").replace("\r\n", "\n"))
     except ValueError as error:

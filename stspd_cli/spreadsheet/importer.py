@@ -51,7 +51,7 @@ class ImportOutcome:
 
 
 def import_table(strategy: Path, table: Path, *, apply: bool, today: date) -> ImportOutcome:
-    from stspd_cli.roundtrip import dump_rt, load_rt, save_rt  # noqa: PLC0415
+    from stspd_cli.roundtrip import dump_rt, read_checked, round_trip, save_rt  # noqa: PLC0415
     from stspd_cli.spreadsheet.identity import file_fingerprint  # noqa: PLC0415
     from stspd_cli.spreadsheet.merge import plan_import  # noqa: PLC0415
     from stspd_cli.spreadsheet.read import read_table  # noqa: PLC0415
@@ -61,15 +61,11 @@ def import_table(strategy: Path, table: Path, *, apply: bool, today: date) -> Im
         raise UsageError(msg, hint=f"stspd import {table} {strategy}")
     name = display_name(strategy)
     outcome = ImportOutcome(strategy=name, table=str(table), applied=apply)
-    document = load_rt(strategy)
-    old_doc, old_findings = _valid_model(document.original, name, today)
+    source, _ = read_checked(strategy)
+    old_doc, old_findings = _valid_model(source.data, name, today)
     raw = read_table(table)
     plan = plan_import(
-        raw,
-        old_doc,
-        source=strategy.name,
-        fingerprint=file_fingerprint(document.original),
-        today=today,
+        raw, old_doc, source=strategy.name, fingerprint=file_fingerprint(source.data), today=today
     )
     outcome.notes = plan.notes
     if plan.problems:
@@ -77,6 +73,8 @@ def import_table(strategy: Path, table: Path, *, apply: bool, today: date) -> Im
         return outcome
     if not plan.edits:
         return outcome
+    # Only now, with edits to make: the tree that keeps comments, of the bytes read above.
+    document = round_trip(source, strategy)
     if dump_rt(document) != document.original:
         outcome.problems.append(
             Problem(

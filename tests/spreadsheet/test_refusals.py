@@ -465,3 +465,18 @@ def test_swapped_arguments(demo: Path, table: Path, capsys: pytest.CaptureFixtur
 def test_importer_is_usable_from_python(demo: Path, table: Path) -> None:
     outcome = importer.import_table(demo, table, apply=False, today=datetime.now().date())
     assert (outcome.exit_code, outcome.changes, outcome.problems) == (0, [], [])
+
+
+def test_an_impossible_date_is_named_where_it_is_written(
+    demo: Path, table: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The strategy must be valid before an import: an impossible date is stspd's finding, at
+    its line and column (before the comment-keeping loader, which cannot build it, is asked)."""
+    text = demo.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "date: 2024-06-20" in row)
+    demo.write_text(text.replace("date: 2024-06-20", "date: 2024-02-30", 1), encoding="utf-8")
+    code, out, err = _refused(capsys, demo, table)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"stspd : demo-fictive.yaml:{line}:")
+    assert "M005 « date » : date « 2024-02-30 » invalide ou impossible" in err
+    assert "la stratégie doit être valide avant l'import" in err
