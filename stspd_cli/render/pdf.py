@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -51,11 +52,13 @@ def printer_ahead() -> Iterator[None]:
     """For one PDF: WeasyPrint is imported, and its fonts found, in a worker process while
     this one reads the strategy and builds its HTML; the worker then prints it. Importing
     WeasyPrint takes half a second, as long as everything stspd does before it: on two cores
-    the two overlap (docs/performance.md). On one core, everything stays in this process."""
+    the two overlap (docs/performance.md). On one core, or where WeasyPrint is loaded already
+    (nothing left to prepare ahead: the worker would only cost its start and its test print),
+    everything stays in this process."""
     global _PRINTER  # noqa: PLW0603  (the printer of the command being run, if any)
     from stspd_cli.workers import cores  # noqa: PLC0415
 
-    if cores() < 2 or _PRINTER is not None:
+    if cores() < 2 or _PRINTER is not None or _loaded():
         yield
         return
     import multiprocessing  # noqa: PLC0415
@@ -69,6 +72,10 @@ def printer_ahead() -> Iterator[None]:
     finally:
         _PRINTER = None
         pool.shutdown(cancel_futures=True)
+
+
+def _loaded() -> bool:
+    return "weasyprint" in sys.modules
 
 
 def _warm() -> None:

@@ -33,6 +33,7 @@ def test_the_printer_ahead_prints_the_same_bytes(monkeypatch: pytest.MonkeyPatch
     from stspd_cli.render import pdf  # noqa: PLC0415
 
     monkeypatch.setattr("stspd_cli.workers.cores", lambda: 2)
+    monkeypatch.setattr(pdf, "_loaded", lambda: False)  # as in a command, WeasyPrint not loaded
     doc = load_strategy(LILLE)
     here = rendered(LILLE, "pdf")  # printed in a test process, as the test above checks
     with pdf.printer_ahead():
@@ -40,3 +41,13 @@ def test_the_printer_ahead_prints_the_same_bytes(monkeypatch: pytest.MonkeyPatch
         ahead = render_document(doc, "pdf")
     assert pdf._PRINTER is None
     assert ahead == here
+
+
+def test_no_printer_ahead_where_weasyprint_is_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing to prepare ahead once WeasyPrint is loaded: the PDF is printed here."""
+    from stspd_cli.render import pdf  # noqa: PLC0415
+
+    monkeypatch.setattr("stspd_cli.workers.cores", lambda: 2)
+    pdf.weasyprint_module()
+    with pdf.printer_ahead():
+        assert pdf._PRINTER is None
