@@ -49,22 +49,19 @@ def _machine_busy() -> float | None:
     return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
-def timed(cmd: Sequence[str]) -> tuple[float, float, float | None, int]:
+def timed(cmd: Sequence[str], log: Path) -> tuple[float, float, float | None, int]:
     """Wall seconds, CPU seconds (the command and every process it waited for), the share of
     the machine's cores busy meanwhile (None where unknown) and exit code. Bytecode is
-    written, as ``make test`` lets it be (see its ``unit`` target)."""
+    written, as ``make test`` lets it be (see its ``unit`` target). The command's output goes
+    to ``log``."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     cpu = _children_cpu()
     busy = _machine_busy()
     start = time.perf_counter()
-    done = subprocess.run(
-        list(cmd),
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=False,
-    )
+    with log.open("wb") as out:
+        done = subprocess.run(
+            list(cmd), cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, check=False
+        )
     wall = time.perf_counter() - start
     after = _machine_busy()
     cores = os.cpu_count() or 1
@@ -88,9 +85,15 @@ def main() -> None:
         for name, cmd in commands.items():
             if name == "make test" and not args.warm_mypy:
                 shutil.rmtree(ROOT / ".mypy_cache", ignore_errors=True)
-            wall, cpu, share, code = timed(cmd)
+            log = ROOT / "build" / f"suite-{len(walls[name])}-{name.split()[0]}.log"
+            log.parent.mkdir(exist_ok=True)
+            wall, cpu, share, code = timed(cmd, log)
             if code != 0:
-                raise SystemExit(f"{name} : code {code} (la suite doit passer pour être mesurée)")
+                tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
+                print("\n".join(tail))
+                raise SystemExit(
+                    f"{name} : code {code}, la suite doit passer pour être mesurée (sortie : {log})"
+                )
             walls[name].append(wall)
             cpus[name].append(cpu)
             busy = "" if share is None else f" ; cœurs occupés {share:.0%}"

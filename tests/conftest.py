@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 from collections.abc import Iterator
 
 import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Ctrl+C as in a terminal, even in a session started in the background (``&`` in a
+    script, ``nohup``): there, SIGINT is ignored and every process started inherits that, so
+    that the tests of what Ctrl+C does would wait for ever."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True, scope="session")
