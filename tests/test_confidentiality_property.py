@@ -24,7 +24,6 @@ from typing import Any
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from openpyxl import load_workbook
 
 from stspd_cli.confidentiality import view
 from stspd_cli.diff import diff_documents
@@ -118,16 +117,15 @@ def _public_outputs(doc: Document, other: Document) -> list[str]:
         doc, source="demo.yaml", fingerprint="0", interne=False, today=date(2026, 1, 15)
     )
     outputs.append(write_csv(table).decode("utf-8-sig"))
-    book = load_workbook(io.BytesIO(write_xlsx(table)))
-    outputs.extend(
-        " ".join(str(cell) for row in sheet.iter_rows(values_only=True) for cell in row)
-        for sheet in book.worksheets
-    )
+    # Every XML part of the workbook (cells, shared texts, properties, lists of choices), as
+    # for the office documents: what any reader of the file may show.
+    outputs.append(_office_text(write_xlsx(table)))
     return outputs
 
 
 def _office_text(data: bytes) -> str:
-    """Every XML part of a docx or odt (body, headers, properties), as any reader may show it."""
+    """Every XML part of a docx, odt or xlsx (body, headers, properties), as any reader may
+    show it."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return "\n".join(
             archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xml")
