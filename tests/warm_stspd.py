@@ -93,9 +93,12 @@ def preload() -> None:
         for found in pkgutil.walk_packages(stspd_cli.__path__, "stspd_cli.")
         if not found.name.endswith("__main__")
     ]
+    from stspd_cli.native import quick_library_lookup  # noqa: PLC0415
+
     for name in [*names, *LAZY]:
-        # A module that cannot be imported here fails the same way in the command itself.
-        with contextlib.suppress(ImportError):
+        # A module that cannot be imported here fails the same way in the command itself;
+        # WeasyPrint's libraries are looked up as stspd looks them up (stspd_cli/native.py).
+        with contextlib.suppress(ImportError), quick_library_lookup():
             importlib.import_module(name)
 
 

@@ -4,6 +4,7 @@ still says the strategy is invalid. Without --brouillon nothing changes."""
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 from pathlib import Path
@@ -104,8 +105,8 @@ def test_markdown_draft_has_a_banner_notes_and_an_annex(draft: Any) -> None:
     assert "| [ligne 18, colonne 17](#action-veille) | erreur | « pilote » : acteur" in flat
 
 
+@pytest.mark.skipif(importlib.util.find_spec("weasyprint") is None, reason="WeasyPrint absent")
 def test_every_pdf_page_says_brouillon(draft: Any, tmp_path: Path) -> None:
-    pytest.importorskip("weasyprint")
     pdftotext = require_tool("pdftotext")
     code, _err, _ = draft("pdf")
     assert code == 1
