@@ -1,9 +1,10 @@
 """Office documents (docx, odt) made from our HTML pages, through one Pandoc AST.
 
 The pipeline, one module each: ``htmlprep`` (the page made ready for pandoc's HTML reader) ->
-``pandoc`` (reads it into the AST) -> ``shape`` (styles, cover, table of contents, only safe
-links and pictures) -> ``pandoc`` again (writes docx or odt with the reference document of
-``reference``) -> ``finish`` (properties, running header). The feuille de route, the bilan and
+:mod:`stspd_cli.pandoc` (reads it into the AST; the same launcher reads the documents of
+``stspd convertir``) -> ``shape`` (styles, cover, table of contents, only safe links and
+pictures) -> pandoc again (writes docx or odt with the reference document of ``reference``)
+-> ``finish`` (properties, running header). The feuille de route, the bilan and
 the note de modification go through it alike: an office document says what its HTML says.
 """
 
