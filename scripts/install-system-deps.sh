@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Paquets système dont `stspd render` et ses tests ont besoin (Debian / Ubuntu) :
-#   chromium            tests de la page HTML (console, impression, axe-core)
+#   chromium-headless-shell  tests de la page HTML (console, impression, axe-core) : le Chromium
+#                       de Debian sans son interface
 #   poppler-utils       pdftotext, pdftoppm, pdfinfo (tests et relecture du PDF)
 #   fonts-*             polices du document (Liberation, DejaVu)
 #   libpango*, harfbuzz bibliothèques de WeasyPrint (format pdf)
@@ -11,7 +12,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  chromium
+  chromium-headless-shell
   poppler-utils
   fonts-dejavu-core
   fonts-liberation2
@@ -30,7 +31,11 @@ explain() {
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   # Not Debian: accept the tools if they are on PATH, whoever installed them.
-  for tool in chromium pdftotext pdftoppm; do
+  if ! command -v chromium-headless-shell >/dev/null 2>&1 && ! command -v chromium >/dev/null 2>&1; then
+    echo "stspd : ni « chromium-headless-shell » ni « chromium » ; installez l'un des deux." >&2
+    exit 1
+  fi
+  for tool in pdftotext pdftoppm; do
     if ! command -v "$tool" >/dev/null 2>&1; then
       echo "stspd : « $tool » introuvable et ce système n'est pas une Debian ;" >&2
       echo "  installez Chromium, poppler-utils, les polices Liberation et Pango." >&2

@@ -1,7 +1,15 @@
-"""Fixtures of the render tests: one headless Chromium per test process."""
+"""Fixtures of the render tests: one headless Chromium per test process.
+
+The browser is Debian's ``chromium-headless-shell``: the same Blink as ``chromium``, without the
+browser's own interface, which the full browser keeps running in a renderer of its own even
+when headless (the Chromium tests took 17 s of CPU with it, 10.4 s with the shell). Playwright
+also runs this shell for headless pages. Where it is not installed (not a Debian), the full
+``chromium`` is taken; ``STSPD_TEST_CHROMIUM`` names the browser to test with."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
 from importlib.resources import files
 
@@ -19,9 +27,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+def _chromium() -> str:
+    found = [name for name in ("chromium-headless-shell", "chromium") if shutil.which(name)]
+    return found[0] if found else "chromium-headless-shell"
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    executable = require_tool("chromium")
+    executable = require_tool(os.environ.get("STSPD_TEST_CHROMIUM") or _chromium())
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
