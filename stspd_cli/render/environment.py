@@ -21,6 +21,7 @@ import base64
 import io
 import mimetypes
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -241,15 +242,24 @@ class _SignedBytecodeCache(BytecodeCache):
         )
 
 
-def _bytecode_cache() -> _SignedBytecodeCache | None:
+def _cache_folder() -> Path | None:
+    """Where compiled templates are kept (None: nowhere, ``STSPD_NO_CACHE``)."""
     if os.environ.get("STSPD_NO_CACHE"):
         return None
     from platformdirs import user_cache_path  # noqa: PLC0415
 
     try:
-        folder = user_cache_path("stspd", appauthor=False) / "modeles"
+        return user_cache_path("stspd", appauthor=False) / "modeles"
+    except (OSError, RuntimeError):  # no home folder
+        return None
+
+
+def _bytecode_cache(folder: Path | None) -> _SignedBytecodeCache | None:
+    if folder is None:
+        return None
+    try:
         folder.mkdir(parents=True, exist_ok=True)
-    except (OSError, RuntimeError):  # no home folder, read-only file system...
+    except OSError:  # read-only file system, a file in the way...
         return None
     # Jinja keys an entry by the template's name and source only; what the environment adds when
     # compiling (finalize, filters) belongs to stspd's code: a new version never reuses an entry.
@@ -273,7 +283,24 @@ def _finalize(context: Context, value: object) -> object:
 
 
 def build_environment(custom: Sequence[Path] = ()) -> Environment:
-    """The environment for one rendering: the commune's folders, then the defaults."""
+    """The environment of a rendering: the commune's folders, then the defaults.
+
+    With the default templates alone, one environment a process (for a given cache folder):
+    each template is then loaded once, not once a document (a folder of strategies, the two
+    passes of a document with a glossary, a bilan after its feuilles de route: 200 strategies
+    to HTML in 3.15 s instead of 4.38, medians of three). The commune's folders, whose files
+    may change from one rendering to the next, get a new environment each time."""
+    if custom:
+        return _new_environment(tuple(custom), _cache_folder())
+    return _default_environment(_cache_folder())
+
+
+@lru_cache(maxsize=4)
+def _default_environment(cache_folder: Path | None) -> Environment:
+    return _new_environment((), cache_folder)
+
+
+def _new_environment(custom: tuple[Path, ...], cache_folder: Path | None) -> Environment:
     default = default_templates()
     env = Sandbox(
         loader=ChainLoader(custom, default),
@@ -285,7 +312,7 @@ def build_environment(custom: Sequence[Path] = ()) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
-        bytecode_cache=_bytecode_cache(),
+        bytecode_cache=_bytecode_cache(cache_folder),
         finalize=_finalize,
         extensions=[TypographyExtension],
     )

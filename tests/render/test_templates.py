@@ -11,10 +11,10 @@ import pytest
 from stspd_cli.cache import tool_fingerprint
 from stspd_cli.errors import TemplateError, UsageError
 from stspd_cli.render import render_document
-from stspd_cli.render.environment import default_templates
+from stspd_cli.render.environment import build_environment, default_templates
 from stspd_cli.render.settings import find_settings, template_dirs
 
-from .support import DEMO, MINIMAL, document, html_text, rendered, write_strategy
+from .support import DEMO, LILLE, MINIMAL, document, html_text, rendered, write_strategy
 
 
 def _body(html: str) -> str:
@@ -197,3 +197,39 @@ def test_compiled_templates_are_cached_and_a_broken_cache_is_ignored(
     assert render_document(document(DEMO), "html") == first
     monkeypatch.setenv("STSPD_NO_CACHE", "1")
     assert render_document(document(DEMO), "html") == first
+
+
+def test_the_default_environment_is_built_once_per_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One environment for the default templates (each template loaded once a process), a new
+    one when compiled templates go elsewhere or nowhere, and always a new one for a commune's
+    folder, whose files may change between two renderings."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a"))
+    shared = build_environment()
+    assert build_environment() is shared
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "b"))
+    moved = build_environment()
+    assert moved is not shared
+    assert moved.bytecode_cache is not None
+    monkeypatch.setenv("STSPD_NO_CACHE", "1")
+    assert build_environment().bytecode_cache is None
+    charte = tmp_path / "charte"
+    charte.mkdir()
+    assert build_environment([charte]) is not build_environment([charte])
+
+
+def test_one_environment_renders_each_document_as_a_new_one_would(tmp_path: Path) -> None:
+    """Documents rendered one after the other in one process (a folder of strategies) come out
+    as each alone: nothing of one (its glossary, its parts) stays for the next."""
+    first = {name: rendered(path, "html") for name, path in (("demo", DEMO), ("lille", LILLE))}
+    again = render_document(document(LILLE), "html"), render_document(document(DEMO), "html")
+    assert again == (first["lille"], first["demo"])
+    (tmp_path / "couverture.html").write_text("<header>Commune</header>\n", encoding="utf-8")
+    assert b"<header>Commune</header>" in render_document(
+        document(LILLE), "html", templates=[tmp_path]
+    )
+    (tmp_path / "couverture.html").write_text("<header>Autre</header>\n", encoding="utf-8")
+    assert b"<header>Autre</header>" in render_document(
+        document(LILLE), "html", templates=[tmp_path]
+    )
