@@ -11,6 +11,10 @@ parallelism) and the machine's load. mypy's cache is emptied before each ``make 
 fresh clone has none) unless ``--warm-mypy``. The virtual environment must exist (``make
 test`` once): its set-up is not timed.
 
+The same machine runs the same work 10 to 35 % slower or faster from one hour to the next (a
+shared virtual machine): before each command, a fixed Python computation is timed (« étalon »,
+CPU seconds), so that runs of different hours can be compared.
+
 Run: .venv/bin/python benchmarks/suite.py [--rounds 1] [--warm-mypy]
 """
 
@@ -69,6 +73,20 @@ def timed(cmd: Sequence[str], log: Path) -> tuple[float, float, float | None, in
     return wall, _children_cpu() - cpu, share, done.returncode
 
 
+# The yardstick: pure Python that allocates as the tests do (many small objects, a sort), no
+# file and no import of this project: its speed does not change with the code measured.
+YARDSTICK = (
+    "d = {str(i): [i, str(i)] for i in range(500_000)}; sorted(d, key=lambda k: d[k][1][::-1])"
+)
+
+
+def yardstick() -> float:
+    """CPU seconds of :data:`YARDSTICK` in a new interpreter (start-up included)."""
+    cpu = _children_cpu()
+    subprocess.run([str(BIN / "python"), "-c", YARDSTICK], check=True)
+    return _children_cpu() - cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--rounds", type=int, default=1)
@@ -87,6 +105,7 @@ def main() -> None:
                 shutil.rmtree(ROOT / ".mypy_cache", ignore_errors=True)
             log = ROOT / "build" / f"suite-{len(walls[name])}-{name.split()[0]}.log"
             log.parent.mkdir(exist_ok=True)
+            gauge = yardstick()
             wall, cpu, share, code = timed(cmd, log)
             if code != 0:
                 tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
@@ -97,7 +116,10 @@ def main() -> None:
             walls[name].append(wall)
             cpus[name].append(cpu)
             busy = "" if share is None else f" ; cœurs occupés {share:.0%}"
-            print(f"  {name:<52} {wall:7.1f} s  (CPU {cpu:6.1f} s{busy} ; {load()})")
+            print(
+                f"  {name:<52} {wall:7.1f} s  (CPU {cpu:6.1f} s{busy} ; "
+                f"étalon {gauge:.2f} s ; {load()})"
+            )
     for name in commands:
         show(f"{name}, temps écoulé", walls[name])
         show(f"{name}, temps de calcul", cpus[name])
