@@ -8,6 +8,7 @@ import io
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from _ruamel_yaml import CParser
@@ -82,9 +83,12 @@ def values_for(annotation: Any, depth: int) -> st.SearchStrategy[Any]:
     return texts
 
 
+@cache
 def mappings(model: type[BaseModel], depth: int = 0) -> st.SearchStrategy[dict[str, Any]]:
     """A mapping with the model's required keys, some optional ones and maybe an unknown key,
-    in a random order."""
+    in a random order. Made once per model and depth: a strategy is only a description, and
+    a new ``st.composite`` at each draw had Hypothesis read the function's source again
+    (``inspect.getsource``) every time."""
     fields = fields_by_key(model)
     required = [k for k, info in fields.items() if info.is_required()]
     optional = [k for k, info in fields.items() if not info.is_required()]
