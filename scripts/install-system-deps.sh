@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Paquets système dont `stspd render` et ses tests ont besoin (Debian / Ubuntu) :
 #   chromium-headless-shell  tests de la page HTML (console, impression, axe-core) : le Chromium
-#                       de Debian sans son interface
+#                       de Debian sans son interface ; un Chromium complet déjà installé suffit,
+#                       et il est pris là où ce paquet n'existe pas (Debian plus ancienne)
 #   poppler-utils       pdftotext, pdftoppm, pdfinfo (tests et relecture du PDF)
 #   fonts-*             polices du document (Liberation, DejaVu)
 #   libpango*, harfbuzz bibliothèques de WeasyPrint (format pdf)
@@ -12,7 +13,6 @@
 set -euo pipefail
 
 PACKAGES=(
-  chromium-headless-shell
   poppler-utils
   fonts-dejavu-core
   fonts-liberation2
@@ -45,13 +45,21 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
   exit 0
 fi
 
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
 missing=()
 for pkg in "${PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+  if ! installed "$pkg"; then
     missing+=("$pkg")
   fi
 done
-if [ "${#missing[@]}" -eq 0 ]; then
+browser=0
+if ! installed chromium-headless-shell && ! installed chromium; then
+  browser=1
+fi
+if [ "${#missing[@]}" -eq 0 ] && [ "$browser" -eq 0 ]; then
   exit 0
 fi
 
@@ -60,11 +68,20 @@ if [ "$(id -u)" -eq 0 ]; then
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
   sudo=(sudo -n)
 else
+  [ "$browser" -eq 1 ] && missing+=(chromium-headless-shell)
   explain "${missing[@]}"
   exit 1
 fi
 
-echo "stspd : installation des paquets système : ${missing[*]}" >&2
 "${sudo[@]}" apt-get update -qq
+if [ "$browser" -eq 1 ]; then
+  # The shell where the package lists have it (Debian 12 and later), the whole browser elsewhere.
+  if apt-cache show chromium-headless-shell >/dev/null 2>&1; then
+    missing+=(chromium-headless-shell)
+  else
+    missing+=(chromium)
+  fi
+fi
+echo "stspd : installation des paquets système : ${missing[*]}" >&2
 DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
   "${missing[@]}" >/dev/null
