@@ -21,12 +21,12 @@ from timing import ROOT, load, spread
 
 from stspd_cli.load import load_file
 from stspd_cli.model import Document
-from stspd_cli.pandoc import pandoc_path
+from stspd_cli.pandoc import RUNTIME_OPTIONS, pandoc_path
 from stspd_cli.render import render_document
 
 HEAPS: dict[str, list[str]] = {
     "-H64m (sa compilation)": [],
-    "-H16m (stspd)": ["+RTS", "-H16m", "--RTS"],
+    "-H16m (stspd)": list(RUNTIME_OPTIONS),
 }
 
 

@@ -64,10 +64,11 @@ def _runtime_options() -> list[str]:
     fewer pages to hand it (benchmarks/pandoc_heap.py). ``--RTS``: no later argument (a file named
     « +RTS ») is taken for an option of the Haskell runtime. Not for a pandoc that
     ``STSPD_PANDOC`` names, built who knows how."""
-    return [] if os.environ.get("STSPD_PANDOC") else list(_RUNTIME)
+    return [] if os.environ.get("STSPD_PANDOC") else list(RUNTIME_OPTIONS)
 
 
-_RUNTIME = ("+RTS", "-H16m", "--RTS")
+# The options of the Haskell runtime the bundled pandoc runs with (benchmarks/pandoc_heap.py).
+RUNTIME_OPTIONS = ("+RTS", "-H16m", "--RTS")
 _RTS_REFUSED = b"RTS option"
 
 
