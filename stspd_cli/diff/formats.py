@@ -158,7 +158,7 @@ def _office(out: DiffOutput, kind: str) -> bytes:
 def as_pdf(out: DiffOutput) -> bytes:
     from stspd_cli.render.pdf import html_to_pdf  # noqa: PLC0415  (WeasyPrint is optional)
 
-    return html_to_pdf(_note(out, "note.html"))
+    return html_to_pdf(_note(out, "note.html"), public=not out.interne)
 
 
 @formatter("docx")

@@ -72,7 +72,7 @@ def render_markdown(ctx: RenderContext, env: Environment) -> bytes:
 def render_pdf(ctx: RenderContext, env: Environment) -> bytes:
     from stspd_cli.render.pdf import html_to_pdf  # noqa: PLC0415  (WeasyPrint is optional)
 
-    return html_to_pdf(html_document(ctx, env))
+    return html_to_pdf(html_document(ctx, env), public=not ctx.interne)
 
 
 def _office(ctx: RenderContext, env: Environment, kind: str) -> bytes:

@@ -90,11 +90,19 @@ def _warm() -> None:
     gc.freeze()
 
 
-def html_to_pdf(html: str) -> bytes:
-    """The PDF of ``html``: printed by the worker of :func:`printer_ahead` when there is one."""
-    if _PRINTER is not None:
-        return _PRINTER.submit(_print, html).result()
-    return _print(html)
+def html_to_pdf(html: str, *, public: bool = False) -> bytes:
+    """The PDF of ``html``: printed by the worker of :func:`printer_ahead` when there is one.
+    A ``public`` page printed before is given from the cache (:mod:`stspd_cli.render.pdfcache`);
+    a restricted one is always printed, and never kept."""
+    from stspd_cli.render import pdfcache  # noqa: PLC0415
+
+    name, kept = pdfcache.load(html) if public else ("", None)
+    if kept is not None:
+        return kept
+    pdf = _PRINTER.submit(_print, html).result() if _PRINTER is not None else _print(html)
+    if public:
+        pdfcache.store(name, pdf)
+    return pdf
 
 
 def _print(html: str) -> bytes:

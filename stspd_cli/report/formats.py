@@ -542,7 +542,7 @@ def _office_meta(report: dict[str, Any]) -> Any:
 def as_pdf(report: dict[str, Any], color: bool) -> bytes:
     from stspd_cli.render.pdf import html_to_pdf  # noqa: PLC0415  (WeasyPrint is optional)
 
-    return html_to_pdf(_page(report, "bilan.html"))
+    return html_to_pdf(_page(report, "bilan.html"), public=report["diffusion"] == "publique")
 
 
 @formatter("docx")

@@ -11,6 +11,13 @@ from stspd_cli.render import load_strategy, render_document
 from .support import DEMO, LILLE, LOOS, rendered
 
 
+@pytest.fixture(autouse=True)
+def _printed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each PDF here is printed by WeasyPrint, not given from the cache of PDFs printed before
+    (stspd_cli/render/pdfcache.py): the bytes compared are two prints."""
+    monkeypatch.setenv("STSPD_NO_CACHE", "1")
+
+
 @pytest.mark.parametrize("fmt", ["html", "md", "pdf"])
 @pytest.mark.parametrize(
     "path",

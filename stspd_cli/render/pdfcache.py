@@ -1,0 +1,176 @@
+"""PDFs already printed, kept to be given again: the same public page never goes through
+WeasyPrint twice (a folder rendered again after one strategy changed prints that one only).
+
+The key is everything the printed bytes depend on: the whole HTML page (the strategy, the
+templates, the charte, the date and the options are all in it, and the page fetches nothing:
+:mod:`stspd_cli.render.pdf`), stspd itself (:func:`stspd_cli.cache.tool_fingerprint`), the
+versions of WeasyPrint and of the Python libraries it prints with, the system libraries
+(``/etc/ld.so.cache``, rewritten whenever one is installed or updated) and the fonts (the
+folders fontconfig reads, and its configuration: a font added, removed or updated changes a
+folder's date). A PDF is printed again whenever one of them changed.
+
+Entries are signed (:mod:`stspd_cli.signing`): a file put in the cache folder by anyone else is
+never given as a PDF. Only public documents are kept: a restricted version (``--interne``)
+exists only where the user writes it. The folder keeps the entries used last, within
+:data:`MAX_ENTRIES` and :data:`MAX_BYTES`; ``STSPD_NO_CACHE=1`` prints everything again and
+keeps nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from functools import cache
+from pathlib import Path
+
+from stspd_cli import signing
+
+PURPOSE = "pdf"
+FOLDER = "pdf"
+MAX_ENTRIES = 200
+MAX_BYTES = 128 * 1024 * 1024
+# What WeasyPrint prints with, by distribution name (a version change prints again).
+LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "tinyhtml5", "cssselect2", "fonttools", "pillow")
+# System files whose change means other native libraries (Pango, HarfBuzz, FreeType...).
+SYSTEM = ("/etc/ld.so.cache",)
+# Environment variables that choose fontconfig's configuration.
+FONT_VARIABLES = ("FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT")
+
+
+def _font_roots() -> list[Path]:
+    """The folders fontconfig reads fonts and configuration from (Linux, macOS, Windows)."""
+    home = Path.home()
+    data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+    roots = [
+        Path("/etc/fonts"),
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        data / "fonts",
+        home / ".fonts",
+        config / "fontconfig",
+        Path("/Library/Fonts"),
+        home / "Library" / "Fonts",
+    ]
+    windows = os.environ.get("WINDIR")
+    if windows:
+        roots.append(Path(windows) / "Fonts")
+    return roots
+
+
+def _folder_dates(root: Path, digest: hashlib._Hash) -> None:
+    """Each folder under ``root`` and its date (a file added, removed or replaced in a folder
+    changes the folder's date); files directly in ``root`` too, for fontconfig's configuration."""
+    pending = [str(root)]
+    while pending:
+        folder = pending.pop()
+        try:
+            info = Path(folder).stat()
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        digest.update(f"{folder}\0{info.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+        for entry in entries:
+            with contextlib.suppress(OSError):
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                elif folder == str(root):
+                    stat = entry.stat()
+                    digest.update(f"{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+
+
+@cache
+def printing_fingerprint() -> str:
+    """What the bytes of a PDF depend on besides its page (module docstring)."""
+    from importlib import metadata  # noqa: PLC0415
+
+    from stspd_cli.cache import tool_fingerprint  # noqa: PLC0415
+
+    digest = hashlib.sha256(tool_fingerprint().encode())
+    for name in LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"\0{name}={version}".encode())
+    for path in SYSTEM:
+        try:
+            info = Path(path).stat()
+        except OSError:
+            continue
+        digest.update(f"\0{path}:{info.st_size}:{info.st_mtime_ns}".encode())
+    for variable in FONT_VARIABLES:
+        digest.update(f"\0{variable}={os.environ.get(variable, '')}".encode())
+    for root in _font_roots():
+        _folder_dates(root, digest)
+    return digest.hexdigest()
+
+
+def _folder() -> Path | None:
+    """The cache's folder, None when caches are off (read at each call: a test or a program
+    that holds stspd may turn them off at any time)."""
+    if os.environ.get("STSPD_NO_CACHE"):
+        return None
+    return _existing_folder()
+
+
+@cache
+def _existing_folder() -> Path | None:
+    from platformdirs import user_cache_path  # noqa: PLC0415
+
+    try:
+        folder = user_cache_path("stspd", appauthor=False) / FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # no home folder, a read-only one, a file in the way
+        return None
+    return folder
+
+
+def entry_name(html: str) -> str:
+    digest = hashlib.sha256(html.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0" + printing_fingerprint().encode())
+    return digest.hexdigest()
+
+
+def load(html: str) -> tuple[str, bytes | None]:
+    """The entry's name for this page, and the PDF printed from it before, if stspd kept and
+    signed one (anything else is a miss)."""
+    folder = _folder()
+    if folder is None:
+        return "", None
+    name = entry_name(html)
+    path = folder / f"{name}.pdf"
+    pdf = signing.read_entry(path, PURPOSE, name)
+    if pdf is not None and pdf.startswith(b"%PDF-"):
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used last: kept the longest
+        return name, pdf
+    return name, None
+
+
+def store(name: str, pdf: bytes) -> None:
+    """Keep ``pdf`` under ``name`` (from :func:`load`), then forget the entries used least
+    long ago beyond the folder's limits."""
+    folder = _folder()
+    if folder is None or not name:
+        return
+    signing.write_entry(folder / f"{name}.pdf", PURPOSE, name, pdf)
+    _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    kept: list[tuple[int, int, str]] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            with contextlib.suppress(OSError):
+                if entry.name.endswith(".pdf") and entry.is_file(follow_symlinks=False):
+                    info = entry.stat(follow_symlinks=False)
+                    kept.append((info.st_mtime_ns, info.st_size, entry.path))
+    kept.sort(reverse=True)  # used last first
+    total = 0
+    for n, (_used, size, path) in enumerate(kept):
+        total += size
+        if n >= MAX_ENTRIES or total > MAX_BYTES:
+            with contextlib.suppress(OSError):  # another run may have taken it already
+                Path(path).unlink()

@@ -1,0 +1,211 @@
+"""PDFs kept to be given again (stspd_cli/render/pdfcache.py): a public page is printed once,
+a restricted one always and never kept; an entry planted by someone else, stale fonts or
+libraries, or caches turned off mean printing again; the folder keeps what was used last."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from stspd_cli import signing
+from stspd_cli.diff import diff_documents
+from stspd_cli.diff.formats import FORMATS as DIFF_FORMATS
+from stspd_cli.diff.formats import DiffOutput
+from stspd_cli.diff.present import present
+from stspd_cli.render import load_strategy, pdf, pdfcache, render_document
+from stspd_cli.report.compute import territory_report
+from stspd_cli.report.formats import FORMATS as REPORT_FORMATS
+
+from .support import LOOS
+
+PAGE = "<html lang='fr'><body><p>Feuille de route</p></body></html>"
+
+
+@pytest.fixture
+def printed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
+    """The pages WeasyPrint is asked to print (a stand-in printer), with the cache in a
+    folder of the test's own."""
+    pages: list[str] = []
+
+    def fake_print(html: str) -> bytes:
+        pages.append(html)
+        return b"%PDF-1.7 " + str(len(pages)).encode()
+
+    monkeypatch.setattr(pdf, "_print", fake_print)
+    monkeypatch.setattr(pdfcache, "_existing_folder", lambda: tmp_path / "pdf")
+    (tmp_path / "pdf").mkdir()
+    monkeypatch.delenv("STSPD_NO_CACHE", raising=False)
+    return pages
+
+
+def _entries(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "pdf").glob("*.pdf"))
+
+
+def test_a_public_page_is_printed_once(printed: list[str], tmp_path: Path) -> None:
+    first = pdf.html_to_pdf(PAGE, public=True)
+    again = pdf.html_to_pdf(PAGE, public=True)
+    assert again == first
+    assert printed == [PAGE]
+    [entry] = _entries(tmp_path)
+    assert signing.read_entry(entry, pdfcache.PURPOSE, entry.stem) == first
+    assert entry.stat().st_mode & 0o077 == 0  # readable by its owner only
+
+
+def test_another_page_is_printed(printed: list[str]) -> None:
+    pdf.html_to_pdf(PAGE, public=True)
+    other = PAGE.replace("Feuille", "Bilan")
+    pdf.html_to_pdf(other, public=True)
+    assert printed == [PAGE, other]
+
+
+def test_a_restricted_page_is_never_kept(printed: list[str], tmp_path: Path) -> None:
+    pdf.html_to_pdf(PAGE)
+    pdf.html_to_pdf(PAGE)
+    assert printed == [PAGE, PAGE]
+    assert _entries(tmp_path) == []
+
+
+def _diff_pdf(interne: bool) -> bytes:
+    doc = load_strategy(LOOS)
+    changes = diff_documents(doc, doc)
+    shown = present(changes, doc, doc, "ancienne.yaml", "nouvelle.yaml")
+    out = DiffOutput(changes, shown, interne=interne)
+    data = DIFF_FORMATS["pdf"](out)
+    assert isinstance(data, bytes)
+    return data
+
+
+def _report_pdf(interne: bool) -> bytes:
+    report = {
+        "date": "2026-12-31",
+        "diffusion": "interne" if interne else "publique",
+        "territoires": [territory_report(load_strategy(LOOS), date(2026, 12, 31), "loos")],
+    }
+    data = REPORT_FORMATS["pdf"](report, False)
+    assert isinstance(data, bytes)
+    return data
+
+
+def _render_pdf(interne: bool) -> bytes:
+    return render_document(load_strategy(LOOS), "pdf", interne=interne)
+
+
+@pytest.mark.parametrize(
+    "make", [_render_pdf, _report_pdf, _diff_pdf], ids=["feuille", "bilan", "note"]
+)
+def test_each_document_is_kept_in_its_public_version_only(
+    make: object, printed: list[str], tmp_path: Path
+) -> None:
+    assert callable(make)
+    make(True)
+    make(True)
+    assert len(printed) == 2  # the restricted version, printed each time
+    assert _entries(tmp_path) == []
+    public = make(False)
+    assert make(False) == public
+    assert len(printed) == 3
+    assert len(_entries(tmp_path)) == 1
+
+
+def test_a_planted_entry_is_not_given(printed: list[str], tmp_path: Path) -> None:
+    """A file put in the cache folder under the right name, but not signed by this user's
+    key, is a miss: the page is printed, and the forged file replaced."""
+    entry = tmp_path / "pdf" / f"{pdfcache.entry_name(PAGE)}.pdf"
+    entry.write_bytes(signing.MAGIC + b"\0" * signing.SIGNATURE_SIZE + b"%PDF-forged")
+    assert pdf.html_to_pdf(PAGE, public=True) == b"%PDF-1.7 1"
+    assert printed == [PAGE]
+    assert b"forged" not in entry.read_bytes()
+
+
+def test_a_signed_entry_for_another_page_is_not_given(printed: list[str], tmp_path: Path) -> None:
+    """A genuine entry copied under another page's name does not verify."""
+    pdf.html_to_pdf(PAGE, public=True)
+    [entry] = _entries(tmp_path)
+    other = PAGE.replace("Feuille", "Bilan")
+    entry.rename(tmp_path / "pdf" / f"{pdfcache.entry_name(other)}.pdf")
+    pdf.html_to_pdf(other, public=True)
+    assert printed == [PAGE, other]
+
+
+def test_fonts_changed_print_again(
+    printed: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fonts = tmp_path / "fonts"
+    (fonts / "truetype").mkdir(parents=True)
+    monkeypatch.setattr(pdfcache, "_font_roots", lambda: [fonts])
+    pdfcache.printing_fingerprint.cache_clear()
+    try:
+        pdf.html_to_pdf(PAGE, public=True)
+        pdf.html_to_pdf(PAGE, public=True)
+        assert len(printed) == 1
+        (fonts / "truetype" / "nouvelle").mkdir()  # a font package installed
+        os.utime(fonts / "truetype", ns=(1, 1))
+        pdfcache.printing_fingerprint.cache_clear()  # a new stspd process
+        pdf.html_to_pdf(PAGE, public=True)
+        assert len(printed) == 2
+    finally:
+        pdfcache.printing_fingerprint.cache_clear()
+
+
+def test_another_weasyprint_prints_again(
+    printed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib import metadata  # noqa: PLC0415
+
+    pdf.html_to_pdf(PAGE, public=True)
+    real = metadata.version
+
+    def version(name: str) -> str:
+        return "999.0" if name == "weasyprint" else real(name)
+
+    monkeypatch.setattr(metadata, "version", version)
+    pdfcache.printing_fingerprint.cache_clear()
+    try:
+        pdf.html_to_pdf(PAGE, public=True)
+    finally:
+        pdfcache.printing_fingerprint.cache_clear()
+    assert len(printed) == 2
+
+
+def test_no_cache_prints_everything_and_keeps_nothing(
+    printed: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STSPD_NO_CACHE", "1")
+    pdf.html_to_pdf(PAGE, public=True)
+    pdf.html_to_pdf(PAGE, public=True)
+    assert len(printed) == 2
+    assert _entries(tmp_path) == []
+
+
+def test_the_folder_keeps_what_was_used_last(
+    printed: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdfcache, "MAX_ENTRIES", 3)
+    pages = [PAGE.replace("Feuille", f"Page {n}") for n in range(5)]
+    for n, page in enumerate(pages[:3]):
+        pdf.html_to_pdf(page, public=True)
+        for entry in _entries(tmp_path):  # dates one second apart, oldest first
+            if entry.stem == pdfcache.entry_name(page):
+                os.utime(entry, ns=(n * 10**9, n * 10**9))
+    pdf.html_to_pdf(pages[0], public=True)  # used again: now the newest
+    pdf.html_to_pdf(pages[3], public=True)
+    pdf.html_to_pdf(pages[4], public=True)
+    kept = {entry.stem for entry in _entries(tmp_path)}
+    assert kept == {pdfcache.entry_name(p) for p in (pages[0], pages[3], pages[4])}
+    assert len(printed) == 5
+
+
+@pytest.mark.skipif(importlib.util.find_spec("weasyprint") is None, reason="WeasyPrint absent")
+def test_a_kept_pdf_is_what_weasyprint_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdfcache, "_existing_folder", lambda: tmp_path)
+    monkeypatch.delenv("STSPD_NO_CACHE", raising=False)
+    kept = pdf.html_to_pdf(PAGE, public=True)
+    assert kept == pdf.html_to_pdf(PAGE, public=True) == pdf.html_to_pdf(PAGE)
+    assert kept.startswith(b"%PDF-")
