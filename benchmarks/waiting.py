@@ -8,7 +8,8 @@ prints min / median / max and the ratio of medians, with the machine's load:
   parses the file with ruamel.yaml's C loader;
 - one unchanged file, cached, against yamllint;
 - ``render --format pdf`` of a folder of 8 strategies against 8 separate renders, and one PDF
-  against WeasyPrint's own command line on the same HTML;
+  against WeasyPrint's own command line on the same HTML (each printed: ``STSPD_NO_CACHE=1``),
+  then the folder again with the cache of PDFs already printed;
 - ``report`` over a corpus of 1,000 strategies against ``validate --no-cache`` of that folder
   (with yamllint, check-jsonschema and the C-parser floor over the same corpus);
 - the peak memory of the whole process tree (workers included) for 1,000 and 10,000
@@ -87,8 +88,11 @@ def one_file(rounds: int, env: dict[str, str], schema: Path) -> None:
     ratio("plancher C / yamllint", times[C_FLOOR_NAME], lint)
 
 
-def pdf(rounds: int, env: dict[str, str], work: Path) -> None:
+def pdf(rounds: int, cached_env: dict[str, str], work: Path) -> None:
     _section("PDF : un dossier de 8 stratégies, et une seule")
+    # Every PDF printed: none given from the cache of PDFs printed before (a third row does).
+    env = {**cached_env, "STSPD_NO_CACHE": "1"}
+    again: list[float] = []
     folder = work / "pdf-dossier"
     build_corpus(folder, 8)
     files = sorted(folder.glob("*.yaml"))
@@ -109,6 +113,9 @@ def pdf(rounds: int, env: dict[str, str], work: Path) -> None:
             )
         )
         ours_one.append(run([STSPD, "render", str(ONE), "-o", str(work / "une.pdf")], env=env))
+        again.append(
+            run([STSPD, "render", str(folder), "-f", "pdf", "-o", f"{out}/"], env=cached_env)
+        )
         weasy.append(
             run(
                 [
@@ -124,6 +131,7 @@ def pdf(rounds: int, env: dict[str, str], work: Path) -> None:
     show("stspd render DOSSIER -f pdf (8 stratégies)", together)
     show("8 × stspd render FICHIER -o x.pdf, l'un après l'autre", separate)
     ratio("dossier / 8 rendus séparés", together, separate, 0.45)
+    show("le même dossier à nouveau, PDF repris du cache (après le 1er tour)", again)
     show("stspd render FICHIER -o x.pdf (une stratégie)", ours_one)
     show("weasyprint --pdf-variant pdf/ua-1 (même HTML)", weasy)
     ratio("stspd / WeasyPrint seul", ours_one, weasy, 1.1)
