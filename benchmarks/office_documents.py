@@ -96,7 +96,7 @@ def folder_to_pdf(tmp: Path, stspd: str, soffice: str, rounds: int) -> None:
     sequential = (
         "import sys; from pathlib import Path; from stspd_cli.render.output import render_paths\n"
         "for p in sorted(Path(sys.argv[1]).glob('*.yaml')):\n"
-        "    render_paths(p, output=sys.argv[2] + '/', format_name='pdf')"
+        "    render_paths([p], output=sys.argv[2] + '/', format_name='pdf')"
     )
     profile = f"-env:UserInstallation=file://{tmp / 'profil'}"
 
@@ -136,6 +136,9 @@ def folder_to_pdf(tmp: Path, stspd: str, soffice: str, rounds: int) -> None:
 
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    # Each document made at each round: none given from the cache of documents made before
+    # (stspd_cli/render/document_cache.py); the commands timed inherit this.
+    os.environ["STSPD_NO_CACHE"] = "1"
     stspd = str(Path(sys.executable).with_name("stspd"))
     soffice = shutil.which("soffice")
     if soffice is None:

@@ -44,7 +44,24 @@ def _meta_value(text: str) -> dict[str, Any]:
 
 
 def office_document(html: str, kind: str, meta: OfficeMeta, model: Path) -> bytes:
-    """The page ``html`` as a ``kind`` document with the styles of the reference ``model``."""
+    """The page ``html`` as a ``kind`` document with the styles of the reference ``model``.
+    A public document made before from the same page, properties and reference document is
+    given from the cache (:mod:`stspd_cli.render.document_cache`); a restricted one is always
+    made, and never kept."""
+    if meta.interne:
+        return _made(html, kind, meta, model)
+    from stspd_cli.render import document_cache  # noqa: PLC0415
+
+    parts = [html.encode("utf-8", "surrogatepass"), repr(tuple(meta)).encode(), model.read_bytes()]
+    name, kept = document_cache.load(kind, parts)
+    if kept is not None:
+        return kept
+    data = _made(html, kind, meta, model)
+    document_cache.store(kind, name, data)
+    return data
+
+
+def _made(html: str, kind: str, meta: OfficeMeta, model: Path) -> bytes:
     from stspd_cli import pandoc  # noqa: PLC0415
     from stspd_cli.office.finish import finish  # noqa: PLC0415
     from stspd_cli.office.htmlprep import prepare  # noqa: PLC0415

@@ -92,16 +92,18 @@ def _warm() -> None:
 
 def html_to_pdf(html: str, *, public: bool = False) -> bytes:
     """The PDF of ``html``: printed by the worker of :func:`printer_ahead` when there is one.
-    A ``public`` page printed before is given from the cache (:mod:`stspd_cli.render.pdfcache`);
-    a restricted one is always printed, and never kept."""
-    from stspd_cli.render import pdfcache  # noqa: PLC0415
+    A ``public`` page printed before is given from the cache
+    (:mod:`stspd_cli.render.document_cache`); a restricted one is always printed, and never
+    kept."""
+    from stspd_cli.render import document_cache  # noqa: PLC0415
 
-    name, kept = pdfcache.load(html) if public else ("", None)
+    page = [html.encode("utf-8", "surrogatepass")]
+    name, kept = document_cache.load("pdf", page) if public else ("", None)
     if kept is not None:
         return kept
     pdf = _PRINTER.submit(_print, html).result() if _PRINTER is not None else _print(html)
     if public:
-        pdfcache.store(name, pdf)
+        document_cache.store("pdf", name, pdf)
     return pdf
 
 

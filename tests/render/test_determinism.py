@@ -14,7 +14,7 @@ from .support import DEMO, LILLE, LOOS, rendered
 @pytest.fixture(autouse=True)
 def _printed_again(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each PDF here is printed by WeasyPrint, not given from the cache of PDFs printed before
-    (stspd_cli/render/pdfcache.py): the bytes compared are two prints."""
+    (stspd_cli/render/document_cache.py): the bytes compared are two prints."""
     monkeypatch.setenv("STSPD_NO_CACHE", "1")
 
 

@@ -1,16 +1,20 @@
-"""PDFs already printed, kept to be given again: the same public page never goes through
-WeasyPrint twice (a folder rendered again after one strategy changed prints that one only).
+"""Documents already made (PDF, docx, odt), kept to be given again: the same public page never
+goes through WeasyPrint or pandoc twice (a folder rendered again after one strategy changed
+makes that one only).
 
-The key is everything the printed bytes depend on: the whole HTML page (the strategy, the
-templates, the charte, the date and the options are all in it, and the page fetches nothing:
-:mod:`stspd_cli.render.pdf`), stspd itself (:func:`stspd_cli.cache.tool_fingerprint`), the
-versions of WeasyPrint and of the Python libraries it prints with, the system libraries
-(``/etc/ld.so.cache``, rewritten whenever one is installed or updated) and the fonts (the
-folders fontconfig reads, and its configuration: a font added, removed or updated changes a
-folder's date). A PDF is printed again whenever one of them changed.
+The key is everything the bytes depend on: the whole HTML page (the strategy, the templates,
+the charte, the date and the options are all in it, and the page fetches nothing:
+:mod:`stspd_cli.render.pdf`), what the caller adds (an office document's properties and
+reference document), stspd itself (:func:`stspd_cli.cache.tool_fingerprint`), and what makes
+the document of that kind (:data:`FINGERPRINTS`). For a PDF: the versions of WeasyPrint and of
+the Python libraries it prints with, the system libraries (``/etc/ld.so.cache``, rewritten
+whenever one is installed or updated) and the fonts (the folders fontconfig reads, and its
+configuration: a font added, removed or updated changes a folder's date). For docx and odt:
+the pandoc binary (its path, size and date). A document is made again whenever one of them
+changed.
 
 Entries are signed (:mod:`stspd_cli.signing`): a file put in the cache folder by anyone else is
-never given as a PDF. Only public documents are kept: a restricted version (``--interne``)
+never given as a document. Only public documents are kept: a restricted version (``--interne``)
 exists only where the user writes it. The folder keeps the entries used last, within
 :data:`MAX_ENTRIES` and :data:`MAX_BYTES`; ``STSPD_NO_CACHE=1`` prints everything again and
 keeps nothing.
@@ -21,13 +25,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
 from stspd_cli import signing
 
-PURPOSE = "pdf"
-FOLDER = "pdf"
+FOLDER = "documents"
 MAX_ENTRIES = 200
 MAX_BYTES = 128 * 1024 * 1024
 # What WeasyPrint prints with, by distribution name (a version change prints again).
@@ -107,6 +112,38 @@ def printing_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def office_fingerprint() -> str:
+    """What the bytes of a docx or odt depend on besides its page: stspd and the pandoc that
+    makes them (the one ``STSPD_PANDOC`` names at this moment, if any)."""
+    from stspd_cli import pandoc  # noqa: PLC0415
+
+    return _office_fingerprint(pandoc.pandoc_path(), tuple(pandoc.RUNTIME_OPTIONS))
+
+
+@cache
+def _office_fingerprint(binary: str, runtime: tuple[str, ...]) -> str:
+    from stspd_cli.cache import tool_fingerprint  # noqa: PLC0415
+
+    digest = hashlib.sha256(tool_fingerprint().encode())
+    found = shutil.which(binary) or binary
+    try:
+        info = Path(found).resolve().stat()
+        identity = f"{found}:{info.st_size}:{info.st_mtime_ns}"
+    except OSError:  # not there: making the document says so
+        identity = f"{found}:absent"
+    digest.update(f"\0{identity}\0{runtime}".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+# Each kind of document kept, with what its bytes depend on, and how its bytes begin.
+FINGERPRINTS: dict[str, Callable[[], str]] = {
+    "pdf": printing_fingerprint,
+    "docx": office_fingerprint,
+    "odt": office_fingerprint,
+}
+SIGNATURES = {"pdf": b"%PDF-", "docx": b"PK\x03\x04", "odt": b"PK\x03\x04"}
+
+
 def _folder() -> Path | None:
     """The cache's folder, None when caches are off (read at each call: a test or a program
     that holds stspd may turn them off at any time)."""
@@ -127,35 +164,37 @@ def _existing_folder() -> Path | None:
     return folder
 
 
-def entry_name(html: str) -> str:
-    digest = hashlib.sha256(html.encode("utf-8", "surrogatepass"))
-    digest.update(b"\0" + printing_fingerprint().encode())
+def entry_name(kind: str, parts: Sequence[bytes]) -> str:
+    digest = hashlib.sha256(kind.encode())
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    digest.update(b"\0" + FINGERPRINTS[kind]().encode())
     return digest.hexdigest()
 
 
-def load(html: str) -> tuple[str, bytes | None]:
-    """The entry's name for this page, and the PDF printed from it before, if stspd kept and
-    signed one (anything else is a miss)."""
+def load(kind: str, parts: Sequence[bytes]) -> tuple[str, bytes | None]:
+    """The entry's name for a ``kind`` document made from ``parts`` (its page first), and the
+    document made from them before, if stspd kept and signed one (anything else is a miss)."""
     folder = _folder()
     if folder is None:
         return "", None
-    name = entry_name(html)
-    path = folder / f"{name}.pdf"
-    pdf = signing.read_entry(path, PURPOSE, name)
-    if pdf is not None and pdf.startswith(b"%PDF-"):
+    name = entry_name(kind, parts)
+    path = folder / f"{name}.{kind}"
+    data = signing.read_entry(path, kind, name)
+    if data is not None and data.startswith(SIGNATURES[kind]):
         with contextlib.suppress(OSError):
             os.utime(path)  # used last: kept the longest
-        return name, pdf
+        return name, data
     return name, None
 
 
-def store(name: str, pdf: bytes) -> None:
-    """Keep ``pdf`` under ``name`` (from :func:`load`), then forget the entries used least
+def store(kind: str, name: str, data: bytes) -> None:
+    """Keep ``data`` under ``name`` (from :func:`load`), then forget the entries used least
     long ago beyond the folder's limits."""
     folder = _folder()
     if folder is None or not name:
         return
-    signing.write_entry(folder / f"{name}.pdf", PURPOSE, name, pdf)
+    signing.write_entry(folder / f"{name}.{kind}", kind, name, data)
     _prune(folder)
 
 
@@ -164,7 +203,8 @@ def _prune(folder: Path) -> None:
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
             with contextlib.suppress(OSError):
-                if entry.name.endswith(".pdf") and entry.is_file(follow_symlinks=False):
+                kind = entry.name.rpartition(".")[2]
+                if kind in FINGERPRINTS and entry.is_file(follow_symlinks=False):
                     info = entry.stat(follow_symlinks=False)
                     kept.append((info.st_mtime_ns, info.st_size, entry.path))
     kept.sort(reverse=True)  # used last first

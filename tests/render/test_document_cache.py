@@ -1,6 +1,7 @@
-"""PDFs kept to be given again (stspd_cli/render/pdfcache.py): a public page is printed once,
-a restricted one always and never kept; an entry planted by someone else, stale fonts or
-libraries, or caches turned off mean printing again; the folder keeps what was used last."""
+"""Documents kept to be given again (stspd_cli/render/document_cache.py): a public page is
+printed (or made into docx and odt) once, a restricted one always and never kept; an entry
+planted by someone else, stale fonts, libraries or pandoc, or caches turned off mean making it
+again; the folder keeps what was used last."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from stspd_cli import signing
+from stspd_cli import office, pandoc, signing
 from stspd_cli.diff import diff_documents
 from stspd_cli.diff.formats import FORMATS as DIFF_FORMATS
 from stspd_cli.diff.formats import DiffOutput
 from stspd_cli.diff.present import present
-from stspd_cli.render import load_strategy, pdf, pdfcache, render_document
+from stspd_cli.render import document_cache, load_strategy, pdf, render_document
 from stspd_cli.report.compute import territory_report
 from stspd_cli.report.formats import FORMATS as REPORT_FORMATS
 
@@ -25,10 +26,14 @@ from .support import LOOS
 PAGE = "<html lang='fr'><body><p>Feuille de route</p></body></html>"
 
 
+def _name(page: str) -> str:
+    return document_cache.entry_name("pdf", [page.encode()])
+
+
 @pytest.fixture
 def printed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
-    """The pages WeasyPrint is asked to print (a stand-in printer), with the cache in a
-    folder of the test's own."""
+    """The pages WeasyPrint is asked to print (a stand-in printer), and those made into docx
+    or odt (by pandoc), with the cache in a folder of the test's own."""
     pages: list[str] = []
 
     def fake_print(html: str) -> bytes:
@@ -36,14 +41,21 @@ def printed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
         return b"%PDF-1.7 " + str(len(pages)).encode()
 
     monkeypatch.setattr(pdf, "_print", fake_print)
-    monkeypatch.setattr(pdfcache, "_existing_folder", lambda: tmp_path / "pdf")
+    monkeypatch.setattr(document_cache, "_existing_folder", lambda: tmp_path / "pdf")
     (tmp_path / "pdf").mkdir()
+    real = office._made
+
+    def counted(html: str, kind: str, meta: office.OfficeMeta, model: Path) -> bytes:
+        pages.append(f"{kind}:{html}")
+        return real(html, kind, meta, model)
+
+    monkeypatch.setattr(office, "_made", counted)
     monkeypatch.delenv("STSPD_NO_CACHE", raising=False)
     return pages
 
 
-def _entries(tmp_path: Path) -> list[Path]:
-    return sorted((tmp_path / "pdf").glob("*.pdf"))
+def _entries(tmp_path: Path, kind: str = "pdf") -> list[Path]:
+    return sorted((tmp_path / "pdf").glob(f"*.{kind}"))
 
 
 def test_a_public_page_is_printed_once(printed: list[str], tmp_path: Path) -> None:
@@ -52,7 +64,7 @@ def test_a_public_page_is_printed_once(printed: list[str], tmp_path: Path) -> No
     assert again == first
     assert printed == [PAGE]
     [entry] = _entries(tmp_path)
-    assert signing.read_entry(entry, pdfcache.PURPOSE, entry.stem) == first
+    assert signing.read_entry(entry, "pdf", entry.stem) == first
     assert entry.stat().st_mode & 0o077 == 0  # readable by its owner only
 
 
@@ -112,10 +124,62 @@ def test_each_document_is_kept_in_its_public_version_only(
     assert len(_entries(tmp_path)) == 1
 
 
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+def test_office_documents_are_kept_in_their_public_version_only(
+    kind: str, printed: list[str], tmp_path: Path
+) -> None:
+    doc = load_strategy(LOOS)
+    restricted = render_document(doc, kind, interne=True)
+    assert render_document(doc, kind, interne=True) == restricted
+    assert len(printed) == 2
+    assert _entries(tmp_path, kind) == []
+    public = render_document(doc, kind)
+    assert render_document(doc, kind) == public
+    assert len(printed) == 3
+    [entry] = _entries(tmp_path, kind)
+    assert signing.read_entry(entry, kind, entry.stem) == public
+    # A kind's entry is not another kind's: the odt of the same page is made.
+    other = "odt" if kind == "docx" else "docx"
+    render_document(doc, other)
+    assert len(printed) == 4
+
+
+def test_another_reference_document_or_pandoc_makes_it_again(
+    printed: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stspd_cli.office.reference import default_model  # noqa: PLC0415
+
+    meta = office.OfficeMeta("Titre", "Auteur", "CLSPD Test")
+    model = tmp_path / "modele.docx"
+    model.write_bytes(default_model("docx").read_bytes())
+    first = office.office_document(PAGE, "docx", meta, model)
+    assert office.office_document(PAGE, "docx", meta, model) == first
+    assert len(printed) == 1
+    office.office_document(PAGE, "docx", meta._replace(title="Autre titre"), model)
+    assert len(printed) == 2
+    with model.open("ab") as handle:  # the town's reference document changed
+        handle.write(b"\0")
+    office.office_document(PAGE, "docx", meta, model)
+    assert len(printed) == 3
+    model.write_bytes(default_model("docx").read_bytes())
+    office.office_document(PAGE, "docx", meta, model)
+    assert len(printed) == 3  # the same reference document again: kept
+    real = pandoc.pandoc_path()
+    other = tmp_path / "pandoc"
+    other.symlink_to(real)  # another pandoc, named by STSPD_PANDOC
+    monkeypatch.setenv("STSPD_PANDOC", str(other))
+    pandoc.pandoc_path.cache_clear()
+    try:
+        office.office_document(PAGE, "docx", meta, model)
+    finally:
+        pandoc.pandoc_path.cache_clear()
+    assert len(printed) == 4
+
+
 def test_a_planted_entry_is_not_given(printed: list[str], tmp_path: Path) -> None:
     """A file put in the cache folder under the right name, but not signed by this user's
     key, is a miss: the page is printed, and the forged file replaced."""
-    entry = tmp_path / "pdf" / f"{pdfcache.entry_name(PAGE)}.pdf"
+    entry = tmp_path / "pdf" / f"{_name(PAGE)}.pdf"
     entry.write_bytes(signing.MAGIC + b"\0" * signing.SIGNATURE_SIZE + b"%PDF-forged")
     assert pdf.html_to_pdf(PAGE, public=True) == b"%PDF-1.7 1"
     assert printed == [PAGE]
@@ -127,7 +191,7 @@ def test_a_signed_entry_for_another_page_is_not_given(printed: list[str], tmp_pa
     pdf.html_to_pdf(PAGE, public=True)
     [entry] = _entries(tmp_path)
     other = PAGE.replace("Feuille", "Bilan")
-    entry.rename(tmp_path / "pdf" / f"{pdfcache.entry_name(other)}.pdf")
+    entry.rename(tmp_path / "pdf" / f"{_name(other)}.pdf")
     pdf.html_to_pdf(other, public=True)
     assert printed == [PAGE, other]
 
@@ -137,19 +201,19 @@ def test_fonts_changed_print_again(
 ) -> None:
     fonts = tmp_path / "fonts"
     (fonts / "truetype").mkdir(parents=True)
-    monkeypatch.setattr(pdfcache, "_font_roots", lambda: [fonts])
-    pdfcache.printing_fingerprint.cache_clear()
+    monkeypatch.setattr(document_cache, "_font_roots", lambda: [fonts])
+    document_cache.printing_fingerprint.cache_clear()
     try:
         pdf.html_to_pdf(PAGE, public=True)
         pdf.html_to_pdf(PAGE, public=True)
         assert len(printed) == 1
         (fonts / "truetype" / "nouvelle").mkdir()  # a font package installed
         os.utime(fonts / "truetype", ns=(1, 1))
-        pdfcache.printing_fingerprint.cache_clear()  # a new stspd process
+        document_cache.printing_fingerprint.cache_clear()  # a new stspd process
         pdf.html_to_pdf(PAGE, public=True)
         assert len(printed) == 2
     finally:
-        pdfcache.printing_fingerprint.cache_clear()
+        document_cache.printing_fingerprint.cache_clear()
 
 
 def test_another_weasyprint_prints_again(
@@ -164,11 +228,11 @@ def test_another_weasyprint_prints_again(
         return "999.0" if name == "weasyprint" else real(name)
 
     monkeypatch.setattr(metadata, "version", version)
-    pdfcache.printing_fingerprint.cache_clear()
+    document_cache.printing_fingerprint.cache_clear()
     try:
         pdf.html_to_pdf(PAGE, public=True)
     finally:
-        pdfcache.printing_fingerprint.cache_clear()
+        document_cache.printing_fingerprint.cache_clear()
     assert len(printed) == 2
 
 
@@ -185,18 +249,18 @@ def test_no_cache_prints_everything_and_keeps_nothing(
 def test_the_folder_keeps_what_was_used_last(
     printed: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdfcache, "MAX_ENTRIES", 3)
+    monkeypatch.setattr(document_cache, "MAX_ENTRIES", 3)
     pages = [PAGE.replace("Feuille", f"Page {n}") for n in range(5)]
     for n, page in enumerate(pages[:3]):
         pdf.html_to_pdf(page, public=True)
         for entry in _entries(tmp_path):  # dates one second apart, oldest first
-            if entry.stem == pdfcache.entry_name(page):
+            if entry.stem == _name(page):
                 os.utime(entry, ns=(n * 10**9, n * 10**9))
     pdf.html_to_pdf(pages[0], public=True)  # used again: now the newest
     pdf.html_to_pdf(pages[3], public=True)
     pdf.html_to_pdf(pages[4], public=True)
     kept = {entry.stem for entry in _entries(tmp_path)}
-    assert kept == {pdfcache.entry_name(p) for p in (pages[0], pages[3], pages[4])}
+    assert kept == {_name(p) for p in (pages[0], pages[3], pages[4])}
     assert len(printed) == 5
 
 
@@ -204,7 +268,7 @@ def test_the_folder_keeps_what_was_used_last(
 def test_a_kept_pdf_is_what_weasyprint_prints(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pdfcache, "_existing_folder", lambda: tmp_path)
+    monkeypatch.setattr(document_cache, "_existing_folder", lambda: tmp_path)
     monkeypatch.delenv("STSPD_NO_CACHE", raising=False)
     kept = pdf.html_to_pdf(PAGE, public=True)
     assert kept == pdf.html_to_pdf(PAGE, public=True) == pdf.html_to_pdf(PAGE)
