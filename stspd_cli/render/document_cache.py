@@ -44,20 +44,26 @@ FONT_VARIABLES = ("FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT")
 
 
 def _font_roots() -> list[Path]:
-    """The folders fontconfig reads fonts and configuration from (Linux, macOS, Windows)."""
-    home = Path.home()
-    data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
-    config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
-    roots = [
-        Path("/etc/fonts"),
-        Path("/usr/share/fonts"),
-        Path("/usr/local/share/fonts"),
-        data / "fonts",
-        home / ".fonts",
-        config / "fontconfig",
-        Path("/Library/Fonts"),
-        home / "Library" / "Fonts",
-    ]
+    """The folders fontconfig reads fonts and configuration from (Linux, macOS, Windows); those
+    of the home folder only where there is one."""
+    roots = [Path("/etc/fonts"), Path("/usr/share/fonts"), Path("/usr/local/share/fonts")]
+    roots.append(Path("/Library/Fonts"))
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME"):
+        if os.environ.get(variable):
+            roots.append(
+                Path(os.environ[variable]) / ("fonts" if "DATA" in variable else "fontconfig")
+            )
+    try:
+        home = Path.home()
+    except RuntimeError:  # no home folder (a user without one, HOME unset)
+        home = None
+    if home is not None:
+        roots += [
+            home / ".local" / "share" / "fonts",
+            home / ".fonts",
+            home / ".config" / "fontconfig",
+            home / "Library" / "Fonts",
+        ]
     windows = os.environ.get("WINDIR")
     if windows:
         roots.append(Path(windows) / "Fonts")

@@ -273,3 +273,26 @@ def test_a_kept_pdf_is_what_weasyprint_prints(
     kept = pdf.html_to_pdf(PAGE, public=True)
     assert kept == pdf.html_to_pdf(PAGE, public=True) == pdf.html_to_pdf(PAGE)
     assert kept.startswith(b"%PDF-")
+
+
+def test_no_home_folder_still_prints(
+    printed: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a home folder (a user without one), the fonts of the system are looked at, and
+    the PDF printed and kept as anywhere."""
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    roots = document_cache._font_roots()
+    assert Path("/usr/share/fonts") in roots
+    assert not any(root.name == ".fonts" for root in roots)
+    document_cache.printing_fingerprint.cache_clear()
+    try:
+        pdf.html_to_pdf(PAGE, public=True)
+        pdf.html_to_pdf(PAGE, public=True)
+    finally:
+        document_cache.printing_fingerprint.cache_clear()
+    assert printed == [PAGE]
+    assert len(_entries(tmp_path)) == 1
