@@ -50,15 +50,10 @@ def office_document(html: str, kind: str, meta: OfficeMeta, model: Path) -> byte
     made, and never kept."""
     if meta.interne:
         return _made(html, kind, meta, model)
-    from stspd_cli.render import document_cache  # noqa: PLC0415
+    from stspd_cli.render.document_cache import kept_or_made  # noqa: PLC0415
 
     parts = [html.encode("utf-8", "surrogatepass"), repr(tuple(meta)).encode(), model.read_bytes()]
-    name, kept = document_cache.load(kind, parts)
-    if kept is not None:
-        return kept
-    data = _made(html, kind, meta, model)
-    document_cache.store(kind, name, data)
-    return data
+    return kept_or_made(kind, parts, lambda: _made(html, kind, meta, model))
 
 
 def _made(html: str, kind: str, meta: OfficeMeta, model: Path) -> bytes:

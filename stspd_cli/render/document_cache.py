@@ -204,6 +204,17 @@ def store(kind: str, name: str, data: bytes) -> None:
     _prune(folder)
 
 
+def kept_or_made(kind: str, parts: Sequence[bytes], make: Callable[[], bytes]) -> bytes:
+    """The public ``kind`` document made from ``parts`` (its page first): the one kept from
+    before, or ``make()``'s, then kept. For a restricted document, call ``make`` itself."""
+    name, kept = load(kind, parts)
+    if kept is not None:
+        return kept
+    data = make()
+    store(kind, name, data)
+    return data
+
+
 def _prune(folder: Path) -> None:
     kept: list[tuple[int, int, str]] = []
     with contextlib.suppress(OSError), os.scandir(folder) as entries:

@@ -95,16 +95,15 @@ def html_to_pdf(html: str, *, public: bool = False) -> bytes:
     A ``public`` page printed before is given from the cache
     (:mod:`stspd_cli.render.document_cache`); a restricted one is always printed, and never
     kept."""
-    from stspd_cli.render import document_cache  # noqa: PLC0415
 
-    page = [html.encode("utf-8", "surrogatepass")]
-    name, kept = document_cache.load("pdf", page) if public else ("", None)
-    if kept is not None:
-        return kept
-    pdf = _PRINTER.submit(_print, html).result() if _PRINTER is not None else _print(html)
-    if public:
-        document_cache.store("pdf", name, pdf)
-    return pdf
+    def printed() -> bytes:
+        return _PRINTER.submit(_print, html).result() if _PRINTER is not None else _print(html)
+
+    if not public:
+        return printed()
+    from stspd_cli.render.document_cache import kept_or_made  # noqa: PLC0415
+
+    return kept_or_made("pdf", [html.encode("utf-8", "surrogatepass")], printed)
 
 
 def _print(html: str) -> bytes:
