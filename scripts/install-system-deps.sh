@@ -7,8 +7,9 @@
 #   fonts-*             polices du document (Liberation, DejaVu)
 #   libpango*, harfbuzz bibliothèques de WeasyPrint (format pdf)
 #   libcairo2           bibliothèque de CairoSVG (graphiques du bilan en docx et odt)
-#   libreoffice-*-nogui LibreOffice sans interface : les tests ouvrent les docx et odt produits
-#                       et les convertissent en PDF, comme un agent de la mairie les ouvrirait
+#   libreoffice-*-nogui LibreOffice sans interface (Writer et Calc) : les tests ouvrent les docx
+#                       et odt produits et les convertissent en PDF, comme un agent de la mairie
+#                       les ouvrirait, et enregistrent de nouveau les tableaux de suivi (xlsx, csv)
 # Idempotent : ne fait rien (et vite) quand tout est déjà installé.
 set -euo pipefail
 
@@ -21,6 +22,7 @@ PACKAGES=(
   libharfbuzz-subset0
   libcairo2
   libreoffice-writer-nogui
+  libreoffice-calc-nogui
 )
 
 explain() {

@@ -33,3 +33,8 @@ def libreoffice_convert(sources: list[Path], outdir: Path, target: str, *options
         check=False,
     )
     assert done.returncode == 0, done.stderr
+    # LibreOffice exits with 0 when it cannot read a file ("Error: source file could not be
+    # loaded": a module such as Calc missing), and writes nothing: say so here, with its words.
+    suffix = target.split(":", maxsplit=1)[0]
+    missing = [s.name for s in sources if not (outdir / f"{s.stem}.{suffix}").is_file()]
+    assert not missing, f"LibreOffice n'a rien écrit pour {missing} : {done.stdout}{done.stderr}"
