@@ -3,6 +3,10 @@
 #   make test  -> ruff, mypy --strict et pytest
 # Chacune crée l'environnement virtuel (.venv) et installe les dépendances épinglées
 # (requirements/constraints.txt) si besoin.
+# The venv is made by Python (with pip: the tests build a wheel with it), then filled by uv, which
+# pip installs first: uv fetches and unpacks the ninety packages in parallel and compiles none
+# of them ahead (each module is compiled at its first import, by make test's unit target). On
+# this 2-core machine, with empty download caches: see docs/performance.md, « Mise en place ».
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -14,7 +18,8 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "stspd demande Python 3.11 ou plus récent")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt -e ".[dev,pdf,convertir]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -c requirements/constraints.txt -e ".[dev,pdf,convertir]"
 	@touch $(STAMP)
 
 demo: $(STAMP) sysdeps
