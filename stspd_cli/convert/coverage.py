@@ -1,10 +1,11 @@
 """How much of the source's text the YAML holds: the share of its sentences placed.
 
 A sentence is placed when its words, in order, stand in the YAML's values within a short span
--- the values read as a person reads them: an actor's identifier as its name, a date in French
-words, an amount as the document writes it. The words that the model turns into keys (the
-level word and number of « Action n°12 : », the label of « Pilote : », the « pour » that opens
-the purpose) are structure, not content, and are not looked for."""
+-- the values read as a person reads them: an actor's identifier as its name, a national
+framework's as its title, a date in French words, an amount as the document writes it. The
+words that the model turns into keys (the level word and number of « Action n°12 : », the label
+of « Pilote : » or of the cover's « Adoption : », the « pour » that opens the purpose) are
+structure, not content, and are not looked for."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from typing import Any
 
 from stspd_cli.convert.blocks import Document
 from stspd_cli.convert.rules.fields import field_of, labelled
+from stspd_cli.convert.rules.parts import cover_field
 from stspd_cli.convert.rules.titles import marker
 from stspd_cli.convert.words import fold
 from stspd_cli.dates import PartialDate
 from stspd_cli.fr import date_fr, euros_fr, number_fr
+from stspd_cli.frameworks import frameworks
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«\"(])")
 _REFERENCE_KEYS = {"pilote", "copilotes", "partenaires", "membres", "acteur", "acteurs",
@@ -71,6 +74,8 @@ def _words(value: Any, names: dict[str, str], key: str | None, out: list[str]) -
         text = str(value)
         if key in _REFERENCE_KEYS and text in names:
             text = names[text]
+        elif key == "referentiel" and text in frameworks():
+            text = frameworks()[text].titre  # « snpd-2013-2017 » as the document names it
         out += fold(text).split()
 
 
@@ -89,7 +94,8 @@ def measure(doc: Document, data: dict[str, Any], keys: set[str] | None = None) -
     result = Coverage()
     for sentence in sentences(doc):
         found = labelled(sentence)
-        shown = found[2] if found else sentence
+        cover = None if found else cover_field(sentence)  # « Adoption : » became a key too
+        shown = found[2] if found else cover[1] if cover else sentence
         action = marker(shown, "action")
         level = action or marker(shown, "objectif", "plan")
         if level is not None:  # « Axe 1 : » is the plan's number and place; its title is content
