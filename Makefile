@@ -7,11 +7,15 @@
 # pip installs first: uv fetches and unpacks the ninety packages in parallel and compiles none
 # of them ahead (each module is compiled at its first import, by make test's unit target). On
 # this 2-core machine, with empty download caches: see docs/performance.md, « Mise en place ».
+# uv trusts the system's certificates (--system-certs, as pip does through its configuration:
+# a registry behind a proxy with its own authority); where uv still fails (an index only pip's
+# configuration names), pip installs the same pins.
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEPENDENCIES := -c requirements/constraints.txt -e ".[dev,pdf,convertir]"
 
 .PHONY: demo test lint typecheck unit schema docs clean sysdeps office-models wheel check-install editor-check
 
@@ -19,7 +23,9 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "stspd demande Python 3.11 ou plus récent")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt uv
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -c requirements/constraints.txt -e ".[dev,pdf,convertir]"
+	$(BIN)/uv pip install --quiet --system-certs --python $(BIN)/python $(DEPENDENCIES) \
+	  || { echo "stspd : uv n'a pas pu installer les dépendances ; pip prend le relais" >&2; \
+	       $(BIN)/python -m pip install --quiet --disable-pip-version-check $(DEPENDENCIES); }
 	@touch $(STAMP)
 
 demo: $(STAMP) sysdeps

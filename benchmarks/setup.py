@@ -44,7 +44,19 @@ def _steps(venv: Path, way: str) -> list[list[str]]:
     return [
         make_venv,
         [python, "-m", "pip", "install", *quiet, "-c", str(CONSTRAINTS), "uv"],
-        [uv, "pip", "install", "--quiet", "--python", python, "-c", str(CONSTRAINTS), "-e", EXTRAS],
+        [
+            uv,
+            "pip",
+            "install",
+            "--quiet",
+            "--system-certs",
+            "--python",
+            python,
+            "-c",
+            str(CONSTRAINTS),
+            "-e",
+            EXTRAS,
+        ],
     ]
 
 
