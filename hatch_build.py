@@ -45,6 +45,14 @@ class OriginHook(BuildHookInterface):  # type: ignore[type-arg]
             "depot": _git(root, "remote", "get-url", "origin"),
         }
         folder = Path(tempfile.mkdtemp(prefix="stspd-origine-"))
+        self._written = folder  # removed once the wheel holds it (finalize)
         path = folder / "origine.json"
         path.write_text(json.dumps(origin, indent=2) + "\n", encoding="utf-8")
         build_data["force_include"][str(path)] = TARGET
+
+    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+        """The temporary folder of ``origine.json`` goes once the wheel is written (each build
+        left one in the system's temporary folder)."""
+        folder = getattr(self, "_written", None)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)

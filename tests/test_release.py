@@ -95,7 +95,13 @@ def test_the_version_has_one_place() -> None:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder (TMPDIR) of the wheel's build."""
+    return tmp_path_factory.mktemp("tmp")
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory, build_temp: Path) -> Path:
     """The wheel ``make wheel`` builds (the same pip command)."""
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
@@ -114,9 +120,15 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
         check=True,
         capture_output=True,
+        env={**os.environ, "TMPDIR": str(build_temp)},
     )
     [built] = out.glob("stspd_cli-*.whl")
     return built
+
+
+def test_the_build_leaves_nothing_in_the_temporary_folder(wheel: Path, build_temp: Path) -> None:
+    """The build hook's ``origine.json`` folder goes with the build (hatch_build.py)."""
+    assert list(build_temp.iterdir()) == []
 
 
 def test_the_wheel_holds_what_stspd_needs(wheel: Path) -> None:
