@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 import signal
 from collections.abc import Iterator
 
@@ -19,23 +18,28 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+def _private_user_folders(
+    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
     """Caches (validation results, compiled templates) and the key that signs them go to folders
     of the test session, not the user's (subprocesses inherit them through the environment)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
         patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
         patch.delenv("STSPD_NO_CACHE", raising=False)
-        patch.setenv("STSPD_TEST_RENDERS", str(_run_folder(tmp_path_factory, "rendus")))
+        patch.setenv("STSPD_TEST_RENDERS", _run_folder(pytestconfig, tmp_path_factory, "rendus"))
         yield
 
 
-def _run_folder(tmp_path_factory: pytest.TempPathFactory, name: str) -> str:
+def _run_folder(config: pytest.Config, tmp_path_factory: pytest.TempPathFactory, name: str) -> str:
     """A folder shared by the test processes of this run only (pytest-xdist's run id names it
-    beside their own temporary folders); a run without xdist has its own."""
-    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
-    if run is None:
+    in the run's temporary folder, beside their own, and goes with it); a run without xdist has
+    its own. Only a worker's configuration says so: a pytest that a test starts inherits the
+    run id in its environment, and would put its folder beside the runs' (kept for ever)."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is None:
         return str(tmp_path_factory.mktemp(name))
+    run = workerinput["testrunuid"]
     folder = tmp_path_factory.getbasetemp().parent / f"{name}-{run}"
     folder.mkdir(exist_ok=True)
     return str(folder)
