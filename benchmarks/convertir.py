@@ -4,7 +4,8 @@ Each strategy (the fictional demo and the two real ones) is rendered to HTML, Ma
 (``stspd render``) and to Word and LibreOffice (LibreOffice headless from the HTML), then read
 back by ``stspd convertir``; the share of its structure recovered (tests/convert/documents.py,
 ``stspd_cli.convert.compare``: plans, actions, numbers, titles, purposes, pilots, partners,
-dates, amounts, principles, references) and the time of the conversion are printed per format.
+dates, amounts, indicators and their measures, principles, references) and the time of the
+conversion are printed per format.
 In the same run, interleaved and repeated, the peer: pandoc itself turning the document into
 Markdown (docx, odt, html, md) or pdfplumber extracting its text (pdf): what reading costs
 without any recognition, the floor of what a conversion can cost.

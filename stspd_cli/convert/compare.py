@@ -1,7 +1,8 @@
 """The structure of a strategy as a set of facts, to tell how much of it a conversion brought
 back (the round trip of tests/convert and benchmarks/convertir.py): objectives, plans, actions
 with their numbers, titles and purposes, pilots and partners by name, dates, amounts,
-principles and references. Texts are compared folded (no case, accents or punctuation)."""
+indicators with their unit, initial value, target and measures, principles and references.
+Texts are compared folded (no case, accents or punctuation)."""
 
 from __future__ import annotations
 
@@ -74,7 +75,11 @@ def facts(data: dict[str, Any]) -> set[Fact]:
         if "statut" in action:
             found.add(("statut", key, action["statut"]))
         for indicator in action.get("indicateurs", []):
-            found.add(("indicateur", key, fold(indicator["libelle"]), indicator.get("cible")))
+            label = fold(indicator["libelle"])
+            found.add(("indicateur", key, label, indicator.get("cible"),
+                       indicator.get("valeur_initiale"), indicator.get("unite")))  # fmt: skip
+            for value in indicator.get("mesures", []):
+                found.add(("mesure", key, label, _date(value["date"]), value.get("valeur")))
     for principle in data.get("principes", {}).get("liste", []):
         found.add(("principe", fold(principle["texte"])))
     for reference in data.get("cadre", {}).get("references", []):

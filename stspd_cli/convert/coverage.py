@@ -4,8 +4,10 @@ A sentence is placed when its words, in order, stand in the YAML's values within
 -- the values read as a person reads them: an actor's identifier as its name, a national
 framework's as its title, a date in French words, an amount as the document writes it. The
 words that the model turns into keys (the level word and number of « Action n°12 : », the label
-of « Pilote : » or of the cover's « Adoption : », the « pour » that opens the purpose) are
-structure, not content, and are not looked for."""
+of « Pilote : » or of the cover's « Adoption : », the header of a table's column, the « pour »
+that opens the purpose) are structure, not content, and are not looked for. An indicator's
+figures are read as its table writes them: a value with its unit, a measure's value before
+its date (« 62 jeunes au 30 juin 2025 »), a direction as « à la hausse »."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from typing import Any
 from stspd_cli.convert.blocks import Document
 from stspd_cli.convert.rules.fields import field_of, labelled
 from stspd_cli.convert.rules.parts import cover_field
+from stspd_cli.convert.rules.tables import column_label
 from stspd_cli.convert.rules.titles import marker
 from stspd_cli.convert.words import fold
 from stspd_cli.dates import PartialDate
@@ -28,11 +31,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«\"(])")
 _REFERENCE_KEYS = {"pilote", "copilotes", "partenaires", "membres", "acteur", "acteurs",
                    "president"}  # fmt: skip
 # Words the model writes as keys or as a date's form: the level word and number sign, the
-# « pour » of the purpose, the « du … au … » and « échéance » of a calendar.
-_STRUCTURE = {"n", "no", "pour", "action", "actions", "fiche", "fiches", "du", "au", "a",
+# « pour » of the purpose, the « du … au … », « d’octobre … » and « échéance » of a calendar.
+_STRUCTURE = {"n", "no", "pour", "action", "actions", "fiche", "fiches", "du", "au", "a", "d",
               "partir", "de", "echeance", "jusqu", "en", "le", "er"}  # fmt: skip
 _DATE_KEYS = {"date", "debut", "fin", "echeance", "date_initiale", "nouvelle_fin"}
 _SLACK = 12  # words of the YAML allowed between two words of a sentence
+_WITH_UNIT = {"valeur_initiale", "cible", "valeur"}  # an indicator's figures, in its unit
+_DIRECTIONS = {"hausse": "à la hausse", "baisse": "à la baisse"}
 
 
 @dataclass(slots=True)
@@ -55,13 +60,17 @@ def sentences(doc: Document) -> list[str]:
     return found
 
 
-def _words(value: Any, names: dict[str, str], key: str | None, out: list[str]) -> None:
+def _words(
+    value: Any, names: dict[str, str], key: str | None, out: list[str], unit: str | None = None
+) -> None:
     if isinstance(value, dict):
-        for child_key, child in value.items():
-            _words(child, names, str(child_key), out)
+        here = value.get("unite")
+        unit = here if isinstance(here, str) else unit  # an indicator's, for its measures too
+        for child_key, child in sorted(value.items(), key=lambda item: item[0] != "valeur"):
+            _words(child, names, str(child_key), out, unit)
     elif isinstance(value, list):
         for child in value:
-            _words(child, names, key, out)
+            _words(child, names, key, out, unit)
     elif isinstance(value, PartialDate | date) or (key in _DATE_KEYS and isinstance(value, str)):
         day = PartialDate.parse(value)
         out += fold(f"{date_fr(day)} {day.isoformat()}").split()
@@ -69,10 +78,13 @@ def _words(value: Any, names: dict[str, str], key: str | None, out: list[str]) -
         return
     elif isinstance(value, int | float):
         shown = euros_fr(value) if isinstance(value, float) else number_fr(value)
-        out += fold(f"{shown} {value}").split()
+        after = f" {unit}" if unit and key in _WITH_UNIT else ""
+        out += fold(f"{shown} {value}{after}").split()
     else:
         text = str(value)
-        if key in _REFERENCE_KEYS and text in names:
+        if key == "sens" and text in _DIRECTIONS:
+            text = _DIRECTIONS[text]
+        elif key in _REFERENCE_KEYS and text in names:
             text = names[text]
         elif key == "referentiel" and text in frameworks():
             text = frameworks()[text].titre  # « snpd-2013-2017 » as the document names it
@@ -101,7 +113,7 @@ def measure(doc: Document, data: dict[str, Any], keys: set[str] | None = None) -
         if level is not None:  # « Axe 1 : » is the plan's number and place; its title is content
             kept = level.numbers[-1:] if action or len(level.numbers) == 1 else ()
             shown = " ".join([*map(str, kept), level.rest])
-        if field_of(shown.rstrip(" :")) is not None:  # a label alone became a key
+        if field_of(shown.rstrip(" :")) is not None or column_label(shown):  # became a key
             result.sentences += 1
             result.placed += 1
             continue

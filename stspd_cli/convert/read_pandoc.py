@@ -9,6 +9,7 @@ connection.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from stspd_cli.convert.blocks import HEADING, ITEM, PARA, TABLE, Block, Document
 from stspd_cli.errors import ConversionError, DependencyError, UnreadableInputError
 from stspd_cli.installation import extra_hint
 
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 INPUT_FORMATS = {"docx": "docx", "odt": "odt", "md": "markdown-smart", "html": "html"}
 
 
@@ -187,4 +189,6 @@ def _inline(inlines: list[Any], parts: list[str]) -> None:
                 if block.get("t") in {"Para", "Plain"}:
                     _inline(block["c"], parts)
             parts.append(")")
-        # Image, RawInline: no text of the strategy.
+        elif kind == "RawInline" and content[0] == "html" and _BREAK.fullmatch(content[1]):
+            parts.append("\n")  # « <br> », the line break of a Markdown table's cell
+        # Image, other raw HTML: no text of the strategy.

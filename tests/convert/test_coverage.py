@@ -1,15 +1,24 @@
 """The share of the source's sentences placed in the YAML (stspd_cli/convert/coverage.py): a
 cover line whose label became a key (« Adoption : », « Cadre national : ») counts by its value,
-and a national framework's identifier is read as its title; a fact the YAML does not hold is
-still reported, with its sentence."""
+and a national framework's identifier is read as its title; an indicator's table counts as it
+writes its figures; a fact the YAML does not hold is still reported, with its sentence."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-from stspd_cli.convert.coverage import measure
-from stspd_cli.convert.pipeline import convert_document
+from shared_renders import shared_render
+
+from stspd_cli.convert.blocks import Document
+from stspd_cli.convert.coverage import measure, sentences
+from stspd_cli.convert.pipeline import Conversion, convert_document
 from stspd_cli.convert.read_text import read_text
+from stspd_cli.convert.readers import read_document
+
+from .documents import DEMO
 
 ADOPTION = "Adoption : le 27 juin 2017, en séance plénière du CLSPD"
 FRAME = "Cadre national : Stratégie nationale de prévention de la délinquance 2013-2017"
@@ -47,3 +56,43 @@ def test_a_cover_fact_the_yaml_lost_is_reported() -> None:
     strategie["referentiel"] = "snpd-2020-2024"  # another framework than the one written
     after = measure(doc, data).missing
     assert [sentence for sentence in after if sentence not in before] == [ADOPTION, FRAME]
+
+
+def _demo_in_markdown(tmp_path: Path) -> tuple[Document, Conversion]:
+    source = tmp_path / "demo-fictive.md"
+    source.write_bytes(shared_render(DEMO, "md", interne=False))
+    doc = read_document(source, source.name)
+    return doc, convert_document(doc, shown_as="demo.yaml", today=date(2026, 12, 2))
+
+
+# The sentences of the demo's indicator tables: figures with their unit, column headers.
+_INDICATOR_TEXT = re.compile(r"^\d[\d,]* (jeunes|%|marches|habitants)|^(Valeur initiale|Mesures)$")
+
+
+def test_an_indicator_is_placed_as_its_table_writes_it(tmp_path: Path) -> None:
+    """« 0 jeunes au 6 septembre 2024 », « 150 jeunes (à la hausse) », « 62 jeunes au 30 juin
+    2025 », the column headers: the value with its unit, the measure's value before its date;
+    each measure of a cell on its own line (« <br> » in Markdown)."""
+    doc, done = _demo_in_markdown(tmp_path)
+    shown = [s for s in sentences(doc) if _INDICATOR_TEXT.search(s)]
+    assert "Valeur initiale" in shown
+    assert "62 jeunes au 30 juin 2025" in shown
+    assert "104 jeunes au 31 décembre 2025" in shown
+    assert len(shown) > 20
+    assert [s for s in done.coverage.missing if _INDICATOR_TEXT.search(s)] == []
+
+
+def test_a_measure_the_yaml_holds_otherwise_is_reported(tmp_path: Path) -> None:
+    doc, done = _demo_in_markdown(tmp_path)
+    data: dict[str, Any] = done.data
+    before = measure(doc, data).missing
+    [indicator] = [
+        i
+        for plan in data["plans"]
+        for action in plan["actions"]
+        for i in action.get("indicateurs", [])
+        if i["libelle"] == "Nombre de jeunes rencontrés"
+    ]
+    indicator["mesures"][0]["valeur"] = 61  # the document says 62
+    after = measure(doc, data).missing
+    assert [s for s in after if s not in before] == ["62 jeunes au 30 juin 2025"]

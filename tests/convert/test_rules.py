@@ -9,6 +9,7 @@ from stspd_cli.convert.furniture import is_furniture
 from stspd_cli.convert.rules import parts
 from stspd_cli.convert.rules.actors import Actors, bare_name
 from stspd_cli.convert.rules.fields import Filled, apply_field, field_of, labelled, status_of
+from stspd_cli.convert.rules.tables import indicator_rows
 from stspd_cli.convert.rules.titles import make_id, marker, plan_kind, split_purpose
 from stspd_cli.convert.rules.values import amount, find_dates, one_date, read_span, split_names
 
@@ -358,3 +359,36 @@ def test_furniture_phrases_come_from_the_vocabulary(line: str) -> None:
 def test_content_is_not_furniture() -> None:
     assert not is_furniture("Partager les informations entre partenaires est la règle du CLSPD.")
     assert not is_furniture("Fermer les accès au parking la nuit")
+
+
+HEADER = ["Indicateur", "Valeur initiale", "Cible", "Mesures"]
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "unit"),
+    [
+        # No initial value, no target: the unit is written with the measures only.
+        (HEADER, ["Suivis", "", "", "12,5 personnes en novembre 2026 (relevé)"], "personnes"),
+        (HEADER, ["Marches", "0 marches en octobre 2024", "6 marches", ""], "marches"),
+        # A column of its own says it, whatever the values carry.
+        ([*HEADER, "Unité"], ["Taux", "35 en 2024", "20", "18 au 30 juin 2025", "%"], "%"),
+        (HEADER, ["Réunions tenues", "", "", ""], None),
+        (HEADER, ["Taux", "35 en 2024", "20", "18 au 30 juin 2025"], None),  # « en » is no unit
+    ],
+)
+def test_an_indicator_keeps_the_unit_its_table_writes(
+    header: list[str], row: list[str], unit: str | None
+) -> None:
+    [indicator] = indicator_rows([header, row]) or []
+    assert indicator.get("unite") == unit
+
+
+def test_measures_run_together_on_one_line_are_cut_at_each_date() -> None:
+    """A PDF's cell read as one line; a comment's own figures stay in the comment."""
+    cell = "62 jeunes au 30 juin 2025 104 jeunes au 31 décembre 2025 (dont 12 en 2024 15 filles)"
+    [indicator] = indicator_rows([HEADER, ["Jeunes rencontrés", "", "", cell]]) or []
+    measures = [(str(m["date"]), m["valeur"], m.get("commentaire")) for m in indicator["mesures"]]
+    assert measures == [
+        ("2025-06-30", 62, None),
+        ("2025-12-31", 104, "dont 12 en 2024 15 filles"),
+    ]

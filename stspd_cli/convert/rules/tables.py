@@ -18,6 +18,11 @@ _VALUE = re.compile(r"^\s*(-?\d[\d\s\u00a0\u202f]*(?:,\d+)?)\s*(.*)$")
 _TOTAL = {"total", "total general"}
 
 
+def column_label(text: str) -> bool:
+    """Whether ``text`` is the header of a column these tables read (it became a key)."""
+    return fold(text) in _INDICATOR or fold(text) in _FUNDING
+
+
 def _columns(header: list[str], names: dict[str, str]) -> dict[int, str] | None:
     columns = {i: names[fold(cell)] for i, cell in enumerate(header) if fold(cell) in names}
     return columns if len(columns) >= 2 else None
@@ -66,8 +71,28 @@ def _measure(text: str) -> tuple[int | float | None, str, Any, str]:
     if dates:
         when = dates[0].value
         rest = rest[: dates[0].start]
-    unit = re.sub(r"\s+(au|le|en|du)\s*$", "", rest.strip()).strip()
+    unit = re.sub(r"(?:^|\s+)(?:au|le|en|du)\s*$", "", rest.strip()).strip()
     return value, unit, when, comment
+
+
+_NEXT_VALUE = re.compile(r"\s+(?=-?\d)")
+
+
+def _measure_lines(cell: str) -> list[str]:
+    """The measures of a cell, one a line. A line that runs several together (a PDF's cell
+    read as one line: « 62 jeunes au 30 juin 2025 104 jeunes au 31 décembre 2025 ») is cut
+    after each date that a new value follows, outside parentheses (a comment's own figures)."""
+    found = []
+    for line in cell.split("\n"):
+        start = 0
+        for when in find_dates(line):
+            before = line[: when.end]
+            follow = _NEXT_VALUE.match(line, when.end)
+            if follow and before.count("(") == before.count(")"):
+                found.append(line[start : when.end])
+                start = follow.end()
+        found.append(line[start:])
+    return [line.strip() for line in found if line.strip()]
 
 
 def indicator_rows(rows: list[list[str]]) -> list[dict[str, Any]] | None:
@@ -94,19 +119,24 @@ def indicator_rows(rows: list[list[str]]) -> list[dict[str, Any]] | None:
             entry["cible"] = target
             if direction:
                 entry["sens"] = direction
-        if unit or target_unit:
-            entry["unite"] = unit or target_unit
         if cells.get("source"):
             entry["source"] = cells["source"]
-        measures = []
-        for line in cells.get("mesures", "").split("\n"):
-            measured, _, day, comment = _measure(line)
+        measures, measure_units = [], []
+        for line in _measure_lines(cells.get("mesures", "")):
+            measured, measure_unit, day, comment = _measure(line)
             if measured is not None and day is not None:
                 item: dict[str, Any] = {"date": day, "valeur": measured}
                 if comment:
                     item["commentaire"] = comment
                 measures.append(item)
+                measure_units.append(measure_unit)
         if measures:
             entry["mesures"] = measures
+        # The unit as the document writes it: its own column, else beside a value (an
+        # indicator without initial value or target gives it with its measures only).
+        written = [cells.get("unite", ""), unit, target_unit, *measure_units]
+        shown = next((u for u in written if u), None)
+        if shown:
+            entry["unite"] = shown
         found.append(entry)
     return found
