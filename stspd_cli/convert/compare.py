@@ -1,7 +1,8 @@
 """The structure of a strategy as a set of facts, to tell how much of it a conversion brought
 back (the round trip of tests/convert and benchmarks/convertir.py): objectives, plans, actions
 with their numbers, titles and purposes, pilots and partners by name, dates, amounts,
-indicators with their unit, initial value, target and measures, principles and references.
+indicators with their unit, initial value and date, target, direction, source and measures
+(with their comments), whether a funding line is obtained, principles and references.
 Texts are compared folded (no case, accents or punctuation)."""
 
 from __future__ import annotations
@@ -71,15 +72,21 @@ def facts(data: dict[str, Any]) -> set[Fact]:
                 found.add(("date", key, field, _date(value)))
         for line in action.get("financement", []):
             found.add(("montant", key, fold(line["source"]), line.get("montant"),
-                       line.get("annee")))  # fmt: skip
+                       line.get("annee"), line.get("acquis")))  # fmt: skip
         if "statut" in action:
             found.add(("statut", key, action["statut"]))
         for indicator in action.get("indicateurs", []):
             label = fold(indicator["libelle"])
             found.add(("indicateur", key, label, indicator.get("cible"),
                        indicator.get("valeur_initiale"), indicator.get("unite")))  # fmt: skip
+            for field in ("sens", "source", "date_initiale"):
+                if field in indicator:
+                    shown = indicator[field]
+                    shown = _date(shown) if field == "date_initiale" else fold(str(shown))
+                    found.add((field, key, label, shown))
             for value in indicator.get("mesures", []):
-                found.add(("mesure", key, label, _date(value["date"]), value.get("valeur")))
+                found.add(("mesure", key, label, _date(value["date"]), value.get("valeur"),
+                           fold(value.get("commentaire", ""))))  # fmt: skip
     for principle in data.get("principes", {}).get("liste", []):
         found.add(("principe", fold(principle["texte"])))
     for reference in data.get("cadre", {}).get("references", []):
