@@ -3,9 +3,13 @@ published strategies vary »), one concern at a time."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from stspd_cli.convert.furniture import is_furniture
+from stspd_cli.convert.pipeline import convert_document
+from stspd_cli.convert.read_text import read_text
 from stspd_cli.convert.rules import parts
 from stspd_cli.convert.rules.actors import Actors, bare_name
 from stspd_cli.convert.rules.fields import Filled, apply_field, field_of, labelled, status_of
@@ -392,3 +396,41 @@ def test_measures_run_together_on_one_line_are_cut_at_each_date() -> None:
         ("2025-06-30", 62, None),
         ("2025-12-31", 104, "dont 12 en 2024 15 filles"),
     ]
+
+
+FICHE = """Stratégie territoriale de Val-Test
+
+Plan n°1 – Plan jeunesse
+
+Action n°1 : Présence de soirée
+
+Constat : Regroupements en soirée :
+
+- place des Tilleuls ;
+- abords du centre.
+
+{between}
+
+Un binôme va à la rencontre des jeunes.
+"""
+
+
+@pytest.mark.parametrize(
+    ("between", "constat", "description"),
+    [
+        # The list below the constat's first sentence is the constat's; the next label opens
+        # the description.
+        ("Description :", "- abords du centre.", "Un binôme va à la rencontre des jeunes."),
+        # A label with its value on the line (« Pilote : … ») closes the constat too.
+        ("Pilote : Ville de Val-Test", "- abords du centre.", "Un binôme va"),
+    ],
+)
+def test_the_text_below_a_label_is_its_own(between: str, constat: str, description: str) -> None:
+    text = FICHE.format(between=between)
+    done = convert_document(
+        read_text(text, "fiche.txt"), shown_as="f.yaml", today=date(2026, 12, 2)
+    )
+    [action] = done.data["plans"][0]["actions"]
+    assert action["constat"].startswith("Regroupements en soirée :\n\n- place des Tilleuls ;")
+    assert action["constat"].endswith(constat)
+    assert action["description"].startswith(description)

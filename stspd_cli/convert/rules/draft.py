@@ -12,7 +12,7 @@ from stspd_cli.convert.rules.actors import Actors
 from stspd_cli.convert.rules.titles import Marker, make_id, split_purpose
 
 _END = " ,;."
-_ACTION_TEXT = {"constat", "description", "moyens", "commentaire"}
+ACTION_TEXT = {"constat", "description", "moyens", "commentaire"}
 _PART_BEFORE = {"cadre": "cadre", "principes": "principes", "objectifs": "objectifs",
                 "plans": "plans", "actions": "plans"}  # fmt: skip
 
@@ -189,7 +189,7 @@ class State:
         if self.holder is not None:
             return self.holder, self.text_key or "texte"
         if self.action is not None:
-            key = self.text_key if self.text_key in _ACTION_TEXT else "description"
+            key = self.text_key if self.text_key in ACTION_TEXT else "description"
             return self.action, key
         if self.plan is not None:
             return self.plan, "description"

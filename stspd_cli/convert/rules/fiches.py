@@ -7,7 +7,7 @@ from typing import Any
 
 from stspd_cli.convert.blocks import Block
 from stspd_cli.convert.rules import parts
-from stspd_cli.convert.rules.draft import trim
+from stspd_cli.convert.rules.draft import ACTION_TEXT, trim
 from stspd_cli.convert.rules.fields import Filled, apply_field, labelled, table_fields
 from stspd_cli.convert.rules.frame import FrameRules
 from stspd_cli.convert.rules.tables import funding_rows, indicator_rows
@@ -89,8 +89,13 @@ class FicheRules(FrameRules):
             filled = Filled()
             apply_field(self.action, name, label, value, actors=self.actors, filled=filled)
             self.note_filled(self.action, filled)
-            if not value:
+            # The paragraphs and lists below a label are its text, up to the next label (a
+            # « Constat » whose list follows its first sentence); a label with its value on
+            # the line closes the text before it.
+            if not value or name in ACTION_TEXT:
                 self.text_key = name
+            else:
+                self.text_key = None
             return True
         if self.plan is not None and name == "pilote":
             self.plan["pilote"] = self.actors.ref(value)
