@@ -2,7 +2,8 @@
 back (the round trip of tests/convert and benchmarks/convertir.py): objectives, plans, actions
 with their numbers, titles and purposes, pilots and partners by name, dates, amounts,
 indicators with their unit, initial value and date, target, direction, source and measures
-(with their comments), whether a funding line is obtained, principles and references.
+(with their comments), whether a funding line is obtained, places with their address,
+principles and references.
 Texts are compared folded (no case, accents or punctuation)."""
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ def facts(data: dict[str, Any]) -> set[Fact]:
                        line.get("annee"), line.get("acquis")))  # fmt: skip
         if "statut" in action:
             found.add(("statut", key, action["statut"]))
+        for where in action.get("lieux", []):
+            found.add(("lieu", key, fold(where["nom"]), fold(where.get("adresse", ""))))
         for indicator in action.get("indicateurs", []):
             label = fold(indicator["libelle"])
             found.add(("indicateur", key, label, indicator.get("cible"),

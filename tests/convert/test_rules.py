@@ -15,7 +15,14 @@ from stspd_cli.convert.rules.actors import Actors, bare_name
 from stspd_cli.convert.rules.fields import Filled, apply_field, field_of, labelled, status_of
 from stspd_cli.convert.rules.tables import indicator_rows
 from stspd_cli.convert.rules.titles import make_id, marker, plan_kind, split_purpose
-from stspd_cli.convert.rules.values import amount, find_dates, one_date, read_span, split_names
+from stspd_cli.convert.rules.values import (
+    amount,
+    find_dates,
+    one_date,
+    place,
+    read_span,
+    split_names,
+)
 
 
 @pytest.mark.parametrize(
@@ -434,3 +441,27 @@ def test_the_text_below_a_label_is_its_own(between: str, constat: str, descripti
     assert action["constat"].startswith("Regroupements en soirée :\n\n- place des Tilleuls ;")
     assert action["constat"].endswith(constat)
     assert action["description"].startswith(description)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Maison de quartier des Tilleuls, 1 place des Tilleuls, Val-Test",
+            {"nom": "Maison de quartier des Tilleuls", "adresse": "1 place des Tilleuls, Val-Test"},
+        ),
+        (
+            "Gymnase Jean-Test, 12 bis rue de la Paix (accès par la cour)",
+            {
+                "nom": "Gymnase Jean-Test",
+                "adresse": "12 bis rue de la Paix",
+                "commentaire": "accès par la cour",
+            },
+        ),
+        # No street number: nothing tells a name from an address, the whole is the name.
+        ("Mairie, place de la République", {"nom": "Mairie, place de la République"}),
+        ("Mairie annexe de la Source", {"nom": "Mairie annexe de la Source"}),
+    ],
+)
+def test_a_place_is_read_as_our_documents_write_it(text: str, found: dict[str, str]) -> None:
+    assert place(text) == found

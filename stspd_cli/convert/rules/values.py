@@ -180,3 +180,20 @@ def split_names(text: str) -> list[str]:
                 split.append(part)
         parts = split
     return [p.strip() for p in parts if p.strip()]
+
+
+_PLACE = re.compile(r"^(?P<nom>.+?),\s*(?P<adresse>\d.*)$")
+_REMARK = re.compile(r"^(?P<rest>.+?)\s*\((?P<commentaire>[^()]+)\)$")
+
+
+def place(text: str) -> dict[str, str]:
+    """A place as our documents write it, « nom, adresse (commentaire) »: the address only
+    where it opens with a street number (« Mairie, place de la République » stays a name)."""
+    found: dict[str, str] = {}
+    remark = _REMARK.match(text)
+    if remark:
+        text, found["commentaire"] = remark["rest"], remark["commentaire"].strip()
+    split = _PLACE.match(text)
+    if split:
+        return {"nom": split["nom"].strip(), "adresse": split["adresse"].strip(), **found}
+    return {"nom": text.strip(), **found}

@@ -28,6 +28,7 @@ from stspd_cli.convert.rules.titles import (
     plan_kind,
     unnumbered_plan,
 )
+from stspd_cli.convert.rules.values import place
 from stspd_cli.convert.words import fold
 
 # Sub-headings of a fiche that route the paragraphs after them (« Lieu »).
@@ -278,7 +279,7 @@ class Walker(FicheRules):
             self.note_filled(self.action, filled)
             return
         if self.action is not None and self.text_key == _PLACES:
-            self.action.setdefault("lieux", []).append({"nom": trim(text)})
+            self.action.setdefault("lieux", []).append(place(trim(text)))
             return
         self.put_text(text, item=True)
 
