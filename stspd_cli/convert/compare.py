@@ -1,10 +1,10 @@
 """The structure of a strategy as a set of facts, to tell how much of it a conversion brought
-back (the round trip of tests/convert and benchmarks/convertir.py): objectives, plans, actions
-with their numbers, titles and purposes, pilots and partners by name, dates, amounts,
-indicators with their unit, initial value and date, target, direction, source and measures
-(with their comments), whether a funding line is obtained, places with their address,
-principles and references.
-Texts are compared folded (no case, accents or punctuation)."""
+back (the round trip of tests/convert and benchmarks/convertir.py): the département and EPCI,
+objectives, plans, actions with their numbers, titles and purposes, pilots and partners by
+name, dates, amounts, indicators with their unit, initial value and date, target, direction,
+source and measures (with their comments), whether a funding line is obtained, places with
+their address, signatories with their date, principles and references. Texts are compared
+folded (no case, accents or punctuation)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,10 @@ def public_data(value: Any) -> Any:
 def facts(data: dict[str, Any]) -> set[Fact]:
     names = {a["id"]: fold(bare_name(a["nom"])) for a in data.get("acteurs", [])}
     found: set[Fact] = set()
+    territoire = data.get("territoire", {})
+    for key in ("departement", "epci"):
+        if key in territoire:
+            found.add((key, fold(territoire[key])))
     strategie = data.get("strategie", {})
     for key in ("numerotation", "referentiel"):
         if key in strategie:
@@ -90,6 +94,12 @@ def facts(data: dict[str, Any]) -> set[Fact]:
             for value in indicator.get("mesures", []):
                 found.add(("mesure", key, label, _date(value["date"]), value.get("valeur"),
                            fold(value.get("commentaire", ""))))  # fmt: skip
+    for signatory in data.get("gouvernance", {}).get("signataires", []):
+        # As the document shows it: its own words (libelle), else the actor's name.
+        shown = signatory.get("libelle")
+        name = fold(bare_name(shown)) if shown else names.get(signatory.get("acteur"))
+        when = signatory.get("date")
+        found.add(("signataire", name, _date(when) if when is not None else None))
     for principle in data.get("principes", {}).get("liste", []):
         found.add(("principe", fold(principle["texte"])))
     for reference in data.get("cadre", {}).get("references", []):

@@ -72,7 +72,7 @@ class FicheRules(FrameRules):
         return True
 
     def fiche_line(self, text: str) -> bool:
-        if self.part in {None, "presentation"} and self.action is None and self.cover(text):
+        if self.part in {None, "presentation"} and self.action is None and self.cover_lines(text):
             return True
         if self.plan is not None and self.action is None and parts.plan_line(text):
             self.plan_fact(text)
@@ -102,6 +102,18 @@ class FicheRules(FrameRules):
             self.draft.fields["pilote"] += 1
             return True
         return False
+
+    def cover_lines(self, text: str) -> bool:
+        """A cover's lines, one field a line, even where they share a paragraph (a Word line
+        break: « Département : …↵Intercommunalité : … »); a paragraph with any other line is
+        read as a whole."""
+        lines = [line for line in text.split("\n") if line.strip()]
+        if len(lines) > 1 and all(parts.cover_field(line) is not None for line in lines):
+            for line in lines:
+                if not self.cover(line):  # a value it cannot read stays as the text it was
+                    self.put_text(line, item=False)
+            return True
+        return self.cover(text)
 
     def note_filled(self, owner: dict[str, Any], filled: Filled) -> None:
         self.draft.fields.update(filled.fields)

@@ -70,7 +70,7 @@ class Walker(FicheRules):
             self.pending = eyebrow  # « Priorité n°1 » written above its title
             self.structure.add(text)
             return
-        if heading_like(block):
+        if heading_like(block) or self.list_title(block, text, after):
             self.heading(block, text, after)
             return
         if block.kind == ITEM:
@@ -79,6 +79,12 @@ class Walker(FicheRules):
             self.paragraph(block, text)
 
     # -- headings -------------------------------------------------------------------------
+    def list_title(self, block: Block, text: str, after: list[Block]) -> bool:
+        """« Signataires » as a plain paragraph above its list (a Word cover without heading
+        styles): the part it names, as its heading would."""
+        starts_list = bool(after) and after[0].kind == ITEM
+        return block.kind != ITEM and starts_list and parts.part_of(text) == "signataires"
+
     def heading(self, block: Block, text: str, after: list[Block]) -> None:
         # A short line of a text file is a heading of unknown level (0), unless it is a fiche's
         # « Pilote : Ville de Lille ».
