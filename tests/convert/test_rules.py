@@ -465,3 +465,19 @@ def test_the_text_below_a_label_is_its_own(between: str, constat: str, descripti
 )
 def test_a_place_is_read_as_our_documents_write_it(text: str, found: dict[str, str]) -> None:
     assert place(text) == found
+
+
+@pytest.mark.parametrize(
+    "cover",
+    [
+        "Département : Département-Test\nIntercommunalité : Communauté de communes du Val-Test",
+        "Département : Département-Test Intercommunalité : Communauté de communes du Val-Test",
+    ],
+)
+def test_cover_fields_that_share_a_paragraph_or_a_line_are_read_each(cover: str) -> None:
+    """A Word line break inside one paragraph, a PDF's line holding both."""
+    text = f"Stratégie territoriale de Val-Test\n\n{cover}\n\nPlan n°1 – Plan jeunesse\n"
+    done = convert_document(read_text(text, "c.txt"), shown_as="c.yaml", today=date(2026, 12, 2))
+    territoire = done.data["territoire"]
+    assert territoire["departement"] == "Département-Test"
+    assert territoire["epci"] == "Communauté de communes du Val-Test"
