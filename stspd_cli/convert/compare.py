@@ -1,10 +1,10 @@
 """The structure of a strategy as a set of facts, to tell how much of it a conversion brought
 back (the round trip of tests/convert and benchmarks/convertir.py): the département and EPCI,
-objectives, plans, actions with their numbers, titles and purposes, pilots and partners by
-name, dates, amounts, indicators with their unit, initial value and date, target, direction,
-source and measures (with their comments), whether a funding line is obtained, places with
-their address, signatories with their date, principles and references. Texts are compared
-folded (no case, accents or punctuation)."""
+the subtitle and how the presentation opens, objectives, plans, actions with their numbers,
+titles and purposes, pilots and partners by name, dates, amounts, indicators with their unit,
+initial value and date, target, direction, source and measures (with their comments), whether
+a funding line is obtained, places with their address, signatories with their date,
+principles and references. Texts are compared folded (no case, accents or punctuation)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from stspd_cli.convert.rules.actors import bare_name
 from stspd_cli.convert.words import fold
 
 Fact = tuple[Any, ...]
+_OPENING = 8  # words: how a presentation opens
 
 
 def _date(value: Any) -> str:
@@ -48,6 +49,10 @@ def facts(data: dict[str, Any]) -> set[Fact]:
         if key in territoire:
             found.add((key, fold(territoire[key])))
     strategie = data.get("strategie", {})
+    if "sous_titre" in strategie:
+        found.add(("sous_titre", fold(strategie["sous_titre"])))
+    if "presentation" in strategie:  # how it opens: no line of the cover before it
+        found.add(("presentation", " ".join(fold(strategie["presentation"]).split()[:_OPENING])))
     for key in ("numerotation", "referentiel"):
         if key in strategie:
             found.add((key, strategie[key]))

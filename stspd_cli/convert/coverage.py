@@ -19,7 +19,7 @@ from typing import Any
 
 from stspd_cli.convert.blocks import Document
 from stspd_cli.convert.rules.fields import field_of, labelled
-from stspd_cli.convert.rules.parts import cover_field
+from stspd_cli.convert.rules.parts import cover_field, cover_pieces
 from stspd_cli.convert.rules.tables import column_label
 from stspd_cli.convert.rules.titles import marker
 from stspd_cli.convert.words import fold
@@ -105,27 +105,36 @@ def measure(doc: Document, data: dict[str, Any], keys: set[str] | None = None) -
         where[word].append(index)
     result = Coverage()
     for sentence in sentences(doc):
-        found = labelled(sentence)
-        cover = None if found else cover_field(sentence)  # « Adoption : » became a key too
-        shown = found[2] if found else cover[1] if cover else sentence
-        action = marker(shown, "action")
-        level = action or marker(shown, "objectif", "plan")
-        if level is not None:  # « Axe 1 : » is the plan's number and place; its title is content
-            kept = level.numbers[-1:] if action or len(level.numbers) == 1 else ()
-            shown = " ".join([*map(str, kept), level.rest])
-        if field_of(shown.rstrip(" :")) is not None or column_label(shown):  # became a key
-            result.sentences += 1
-            result.placed += 1
-            continue
-        words = [w for w in fold(shown).split() if w not in _STRUCTURE]
-        if not words:
+        pieces = cover_pieces(sentence)  # « Département : … Intercommunalité : … » on a line
+        if len(pieces) < 2 or any(cover_field(piece) is None for piece in pieces):
+            pieces = [sentence]
+        states = [_state(piece, where, as_keys) for piece in pieces]
+        if all(state is None for state in states):
             continue
         result.sentences += 1
-        if fold(sentence) in as_keys or _placed(words, where):
+        if all(state is not False for state in states):
             result.placed += 1
         else:
             result.missing.append(sentence)
     return result
+
+
+def _state(sentence: str, where: dict[str, list[int]], as_keys: set[str]) -> bool | None:
+    """Whether the YAML holds ``sentence`` (None: nothing in it to look for)."""
+    found = labelled(sentence)
+    cover = None if found else cover_field(sentence)  # « Adoption : » became a key too
+    shown = found[2] if found else cover[1] if cover else sentence
+    action = marker(shown, "action")
+    level = action or marker(shown, "objectif", "plan")
+    if level is not None:  # « Axe 1 : » is the plan's number and place; its title is content
+        kept = level.numbers[-1:] if action or len(level.numbers) == 1 else ()
+        shown = " ".join([*map(str, kept), level.rest])
+    if field_of(shown.rstrip(" :")) is not None or column_label(shown):  # became a key
+        return True
+    words = [w for w in fold(shown).split() if w not in _STRUCTURE]
+    if not words:
+        return None
+    return fold(sentence) in as_keys or _placed(words, where)
 
 
 def _placed(words: list[str], where: dict[str, list[int]]) -> bool:

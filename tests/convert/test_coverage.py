@@ -96,3 +96,19 @@ def test_a_measure_the_yaml_holds_otherwise_is_reported(tmp_path: Path) -> None:
     indicator["mesures"][0]["valeur"] = 61  # the document says 62
     after = measure(doc, data).missing
     assert [s for s in after if s not in before] == ["62 jeunes au 30 juin 2025"]
+
+
+def test_two_cover_fields_on_one_line_are_placed_each() -> None:
+    """A PDF's line « Département : … Intercommunalité : … », read as two fields."""
+    text = COVER.replace(
+        FRAME,
+        "Département : Département-Test Intercommunalité : Communauté de communes du Val-Test",
+    )
+    done = convert_document(read_text(text, "c.txt"), shown_as="c.yaml", today=date(2026, 12, 2))
+    assert done.data["territoire"]["epci"] == "Communauté de communes du Val-Test"
+    assert done.coverage.missing == []
+    doc = read_text(text, "c.txt")
+    before = measure(doc, done.data).missing
+    del done.data["territoire"]["epci"]  # the second field lost: the line is no longer placed
+    after = measure(doc, done.data).missing
+    assert [s for s in after if s not in before] == [text.split("\n\n")[2]]

@@ -3,7 +3,6 @@ the lines below a plan's title that describe it."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from stspd_cli.convert.blocks import Block
@@ -13,21 +12,6 @@ from stspd_cli.convert.rules.fields import Filled, apply_field, labelled, table_
 from stspd_cli.convert.rules.frame import FrameRules
 from stspd_cli.convert.rules.tables import funding_rows, indicator_rows
 from stspd_cli.convert.rules.titles import marker
-
-# Where a label may begin inside a line: « … Intercommunalité : … » (a capitalised word before
-# a colon, a few words on).
-_NEXT_LABEL = re.compile(r"(?<=\S)\s+(?=[A-ZÀ-Ý][^\s:]*(?: [^\s:]+){0,3} :)")
-
-
-def _cover_pieces(line: str) -> list[str]:
-    """``line`` cut before each label of the cover it holds after its start."""
-    pieces, start = [], 0
-    for found in _NEXT_LABEL.finditer(line):
-        if found.start() > start and parts.cover_field(line[found.end() :]) is not None:
-            pieces.append(line[start : found.start()])
-            start = found.end()
-    pieces.append(line[start:])
-    return [piece.strip() for piece in pieces if piece.strip()]
 
 
 class FicheRules(FrameRules):
@@ -123,7 +107,7 @@ class FicheRules(FrameRules):
         """A cover's lines, one field a line, even where they share a paragraph (a Word line
         break: « Département : …↵Intercommunalité : … ») or a PDF's line (« Département : …
         Intercommunalité : … »); a paragraph with any other line is read as a whole."""
-        lines = [piece for line in text.split("\n") for piece in _cover_pieces(line)]
+        lines = [piece for line in text.split("\n") for piece in parts.cover_pieces(line)]
         if len(lines) > 1 and all(parts.cover_field(line) is not None for line in lines):
             for line in lines:
                 if not self.cover(line):  # a value it cannot read stays as the text it was

@@ -25,6 +25,7 @@ def finish(walker: Walker, text: str, fallback_title: str) -> Draft:
         strategie["titre"] = fallback_title
         draft.check(strategie, "titre", "le document n'a pas de titre lisible : nom du fichier")
     _territory(draft, text)
+    _cover_names(draft)
     _numbering(draft, walker)
     _labels(draft, walker)
     _plan_objectives(draft)
@@ -61,6 +62,51 @@ def _territory(draft: Draft, text: str) -> None:
         if instance in {"CLSPD", "CLSPDR"} or len(communes) > 1:
             territoire["communes"] = communes
     draft.data["territoire"] = territoire
+
+
+# What a cover line that only names the council and its territory may hold besides them.
+_COUNCILS = ("conseil local de securite et de prevention de la delinquance",
+             "conseil intercommunal de securite et de prevention de la delinquance",
+             "conseil metropolitain de securite et de prevention de la delinquance")  # fmt: skip
+_NAME_WORDS = {"clspd", "cispd", "cmspd", "clspdr", "cispdr", "de", "du", "d", "des", "la", "le"}
+
+
+def _names_only(paragraph: str, territory: str | None) -> bool:
+    """« Conseil local de sécurité et de prévention de la délinquance (CLSPD) », « Val-Fictif »,
+    « Val-Fictif – Conseil local… »: a line that names the council or the territory, nothing
+    else."""
+    words = f" {fold(paragraph)} "
+    for name in (*_COUNCILS, *([fold(territory)] if territory else [])):
+        words = words.replace(f" {name} ", " ")
+    return words.strip() != fold(paragraph) and set(words.split()) <= _NAME_WORDS
+
+
+def _cover_names(draft: Draft) -> None:
+    """The cover's lines that open the presentation and only name the council and the
+    territory (read as ``territoire``) are placed there, not kept as the presentation's
+    text: rendered again, they would be printed twice."""
+    strategie = draft.data.get("strategie", {})
+    name = draft.data["territoire"]["nom"]
+    territory = None if name == PLACEHOLDER else name
+    below_title = strategie.get("sous_titre")
+    if isinstance(below_title, str) and _names_only(below_title, territory):
+        draft.structure.add(below_title)  # the territory's name below the title, no subtitle
+        del strategie["sous_titre"]
+    text = strategie.get("presentation")
+    if not isinstance(text, str):
+        return
+    paragraphs = text.split("\n\n")
+    opening = 0
+    while opening < len(paragraphs) and _names_only(paragraphs[opening], territory):
+        opening += 1
+    if opening == 0:
+        return
+    draft.structure.update(paragraphs[:opening])
+    rest = "\n\n".join(paragraphs[opening:])
+    if rest:
+        strategie["presentation"] = rest
+    else:
+        del strategie["presentation"]
 
 
 def _actions(data: dict[str, Any]) -> list[tuple[int | None, dict[str, Any]]]:

@@ -122,6 +122,22 @@ def cover_field(text: str) -> tuple[str, str] | None:
     return None
 
 
+# Where a label may begin inside a line: « … Intercommunalité : … » (a capitalised word before
+# a colon, a few words on).
+_NEXT_LABEL = re.compile(r"(?<=\S)\s+(?=[A-ZÀ-Ý][^\s:]*(?: [^\s:]+){0,3} :)")
+
+
+def cover_pieces(line: str) -> list[str]:
+    """``line`` cut before each label of the cover it holds after its start."""
+    pieces, start = [], 0
+    for found in _NEXT_LABEL.finditer(line):
+        if found.start() > start and cover_field(line[found.end() :]) is not None:
+            pieces.append(line[start : found.start()])
+            start = found.end()
+    pieces.append(line[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
 def signatory(text: str) -> tuple[str, str | None, Found | None]:
     """« la Ville de Val-Fictif, le Maire, le 1er juillet 2024 » -> (name, who signs, when)."""
     pieces = [p.strip() for p in text.split(",") if p.strip()]

@@ -33,6 +33,7 @@ from stspd_cli.convert.words import fold
 
 # Sub-headings of a fiche that route the paragraphs after them (« Lieu »).
 _PLACES = "lieux"
+_SUBTITLE_MAX = 120  # characters: a longer line below the title is the presentation's
 
 
 class Walker(FicheRules):
@@ -70,6 +71,8 @@ class Walker(FicheRules):
             self.pending = eyebrow  # « Priorité n°1 » written above its title
             self.structure.add(text)
             return
+        if self.subtitle(block, text):
+            return
         if heading_like(block) or self.list_title(block, text, after):
             self.heading(block, text, after)
             return
@@ -79,6 +82,25 @@ class Walker(FicheRules):
             self.paragraph(block, text)
 
     # -- headings -------------------------------------------------------------------------
+    def subtitle(self, block: Block, text: str) -> bool:
+        """The short line right below the document's title, before any part (« Val-Fictif
+        2024-2027 »): its subtitle, not the first line of its presentation."""
+        below_title = self.previous is not None and self.previous is self.title_at
+        if not below_title or self.title is None or self.part is not None:
+            return False
+        if block.kind == ITEM or "\n" in text or len(text) > _SUBTITLE_MAX:
+            return False
+        if text.rstrip()[-1:] in ".!?:;…" or parts.cover_field(text) or parts.part_of(text):
+            return False
+        if marker(text, "action") or marker(text, "objectif", "plan"):
+            return False
+        strategie = self.section("strategie")
+        if "sous_titre" in strategie:
+            return False
+        strategie["sous_titre"] = trim(text)
+        self.draft.check(strategie, "sous_titre", "sous-titre lu d'après sa place, sous le titre")
+        return True
+
     def list_title(self, block: Block, text: str, after: list[Block]) -> bool:
         """« Signataires » as a plain paragraph above its list (a Word cover without heading
         styles): the part it names, as its heading would."""
