@@ -1,10 +1,11 @@
 """The structure of a strategy as a set of facts, to tell how much of it a conversion brought
 back (the round trip of tests/convert and benchmarks/convertir.py): the département and EPCI,
 the subtitle and how the presentation opens, objectives, plans, actions with their numbers,
-titles and purposes, pilots and partners by name, dates, amounts, indicators with their unit,
-initial value and date, target, direction, source and measures (with their comments), whether
-a funding line is obtained, places with their address, signatories with their date,
-principles and references. Texts are compared folded (no case, accents or punctuation)."""
+titles, purposes and the objectives they serve, pilots and partners by name, dates, amounts,
+indicators with their unit, initial value and date, target, direction, source and measures
+(with their comments), whether a funding line is obtained, places with their address,
+signatories with their date, principles and references. Texts are compared folded (no case,
+accents or punctuation)."""
 
 from __future__ import annotations
 
@@ -69,8 +70,10 @@ def facts(data: dict[str, Any]) -> set[Fact]:
         found.add(("plan", plan.get("numero"), fold(plan["titre"]), plan.get("type")))
         if "pilote" in plan:
             found.add(("pilote_plan", fold(plan["titre"]), names.get(plan["pilote"])))
+    objectives = {o["id"]: fold(o["titre"]) for o in data.get("objectifs", []) if "id" in o}
     for plan_title, action in _actions(data):
         key = fold(action["titre"])
+        found.update(("sert", key, objectives.get(ref)) for ref in action.get("objectifs", []))
         found.add(("action", plan_title, action.get("numero"), key,
                    fold(action.get("finalite", ""))))  # fmt: skip
         if "pilote" in action:

@@ -10,6 +10,7 @@ import pytest
 from libreoffice import SOFFICE
 
 from stspd_cli.convert.compare import recovered
+from stspd_cli.convert.rules.fields import field_of
 
 from .documents import (
     DEMO,
@@ -93,3 +94,18 @@ def test_the_demo_fiche_comes_back_field_by_field(folder: Path) -> None:
     assert (fiche["statut"], fiche["avancement"]) == ("en_cours", 60)
     assert data["strategie"]["numerotation"] == "par_plan"
     assert data["strategie"]["libelles"] == {"objectif": "Priorité"}
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "docx", "odt"])
+def test_a_fiche_label_never_stays_as_its_text(fmt: str, folder: Path) -> None:
+    """« Financement » above its table (a table's caption, in LibreOffice) routes what follows:
+    it is never left as a line of a fiche's description."""
+    data = convert(make_document(DEMO, fmt, folder / fmt)).data
+    texts = [
+        str(action.get(key, ""))
+        for plan in data["plans"]
+        for action in plan["actions"]
+        for key in ("constat", "description", "moyens", "commentaire")
+    ]
+    lines = {line.strip() for text in texts for line in text.split("\n") if line.strip()}
+    assert [line for line in lines if field_of(line.rstrip(" :")) is not None] == []

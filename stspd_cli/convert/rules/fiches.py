@@ -62,7 +62,8 @@ class FicheRules(FrameRules):
             return not rows
         filled = Filled()
         for name, label, value in fields:
-            apply_field(self.action, name, label, value, actors=self.actors, filled=filled)
+            if not self.action_objectives(name, value):
+                apply_field(self.action, name, label, value, actors=self.actors, filled=filled)
         self.note_filled(self.action, filled)
         taken = {label for _, label, _ in fields}
         for row in rows:
@@ -81,9 +82,7 @@ class FicheRules(FrameRules):
         if found is None:
             return False
         name, label, value = found
-        if self.action is not None and name == "objectifs" and self.objective_refs(value):
-            self.action["objectifs"] = self.objective_refs(value)
-            self.draft.fields["objectifs"] += 1
+        if self.action_objectives(name, value):
             return True
         if self.action is not None:
             filled = Filled()
@@ -102,6 +101,17 @@ class FicheRules(FrameRules):
             self.draft.fields["pilote"] += 1
             return True
         return False
+
+    def action_objectives(self, name: str, value: str) -> bool:
+        """« Priorité : 1. Agir plus tôt… », on a line or in a fiche's table: the objectives
+        the action serves, when the document has them (else the line stays as written)."""
+        if self.action is None or name != "objectifs":
+            return False
+        refs = self.objective_refs(value)
+        if refs:
+            self.action["objectifs"] = refs
+            self.draft.fields["objectifs"] += 1
+        return bool(refs)
 
     def cover_lines(self, text: str) -> bool:
         """A cover's lines, one field a line, even where they share a paragraph (a Word line

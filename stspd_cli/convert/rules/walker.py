@@ -73,7 +73,7 @@ class Walker(FicheRules):
             return
         if self.subtitle(block, text):
             return
-        if heading_like(block) or self.list_title(block, text, after):
+        if heading_like(block) or self.list_title(block, text, after) or self.label_alone(text):
             self.heading(block, text, after)
             return
         if block.kind == ITEM:
@@ -100,6 +100,11 @@ class Walker(FicheRules):
         strategie["sous_titre"] = trim(text)
         self.draft.check(strategie, "sous_titre", "sous-titre lu d'après sa place, sous le titre")
         return True
+
+    def label_alone(self, text: str) -> bool:
+        """A fiche's field named alone in a plain paragraph (« Financement » above its table,
+        as LibreOffice writes a table's caption): the sub-heading it is."""
+        return self.action is not None and field_of(text.rstrip(" :")) is not None
 
     def list_title(self, block: Block, text: str, after: list[Block]) -> bool:
         """« Signataires » as a plain paragraph above its list (a Word cover without heading
