@@ -54,3 +54,26 @@ def resolve_axis(ref: str) -> tuple[Framework | None, Axis | None]:
     frame_id, _, axis_id = ref.partition("/")
     frame = frameworks().get(frame_id)
     return frame, frame.axis(axis_id) if frame else None
+
+
+def axis_name(frame: Framework, axis: Axis) -> str:
+    """How a document names an axis: « SNPD 2020-2024, axe 1 » (« programme 2 » for the
+    frames whose axes are programmes), without its title."""
+    kind = axis.id.rsplit("-", 1)[0].replace("-", " ") if "-" in axis.id else "axe"
+    years = f"{frame.debut[:4]}-{frame.fin[:4]}"
+    name = f"{frame.sigle} {years}" if frame.sigle else frame.titre
+    return f"{name}, {kind} {axis.numero}"
+
+
+def axis_ref(text: str) -> str | None:
+    """« SNPD 2020-2024, axe 1 : Les jeunes… » -> ``snpd-2020-2024/axe-1`` (the inverse of
+    :func:`axis_name`); None when ``text`` names no known axis."""
+    import re  # noqa: PLC0415
+
+    wanted = " ".join(text.split()).casefold()
+    for frame in frameworks().values():
+        for axis in frame.axes:
+            name = axis_name(frame, axis).casefold()
+            if re.match(rf"{re.escape(name)}(?!\d)", wanted):
+                return f"{frame.id}/{axis.id}"
+    return None

@@ -1,11 +1,11 @@
 """The structure of a strategy as a set of facts, to tell how much of it a conversion brought
 back (the round trip of tests/convert and benchmarks/convertir.py): the département and EPCI,
-the subtitle and how the presentation opens, objectives, plans, actions with their numbers,
-titles, purposes and the objectives they serve, pilots and partners by name, dates, amounts,
-indicators with their unit, initial value and date, target, direction, source and measures
-(with their comments), whether a funding line is obtained, places with their address,
-signatories with their date, principles and references. Texts are compared folded (no case,
-accents or punctuation)."""
+the subtitle and how the presentation opens, objectives and their national axes, plans,
+actions with their numbers, titles, purposes, the objectives and national axes they serve,
+pilots and partners by name, dates, amounts, indicators with their unit, initial value and
+date, target, direction, source and measures (with their comments), whether a funding line is
+obtained, places with their address, signatories with their date, principles and references.
+Texts are compared folded (no case, accents or punctuation)."""
 
 from __future__ import annotations
 
@@ -64,6 +64,7 @@ def facts(data: dict[str, Any]) -> set[Fact]:
         found.add(("adoption", _date(strategie["adoption"]["date"])))
     for objective in data.get("objectifs", []):
         found.add(("objectif", objective.get("numero"), fold(objective["titre"])))
+        found.update(("axe", fold(objective["titre"]), ref) for ref in objective.get("axes", []))
         for sub in objective.get("sous_objectifs", []):
             found.add(("sous_objectif", fold(objective["titre"]), fold(sub["titre"])))
     for plan in data.get("plans", []):
@@ -74,6 +75,7 @@ def facts(data: dict[str, Any]) -> set[Fact]:
     for plan_title, action in _actions(data):
         key = fold(action["titre"])
         found.update(("sert", key, objectives.get(ref)) for ref in action.get("objectifs", []))
+        found.update(("axe", key, ref) for ref in action.get("axes", []))
         found.add(("action", plan_title, action.get("numero"), key,
                    fold(action.get("finalite", ""))))  # fmt: skip
         if "pilote" in action:

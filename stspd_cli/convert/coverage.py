@@ -2,12 +2,13 @@
 
 A sentence is placed when its words, in order, stand in the YAML's values within a short span
 -- the values read as a person reads them: an actor's identifier as its name, a national
-framework's as its title, a date in French words, an amount as the document writes it. The
-words that the model turns into keys (the level word and number of « Action n°12 : », the label
-of « Pilote : » or of the cover's « Adoption : », the header of a table's column, the « pour »
-that opens the purpose) are structure, not content, and are not looked for. An indicator's
-figures are read as its table writes them: a value with its unit, a measure's value before
-its date (« 62 jeunes au 30 juin 2025 »), a direction as « à la hausse »."""
+framework's as its title, a national axis as the document names it, a date in French words,
+an amount as the document writes it. The words that the model turns into keys (the level word
+and number of « Action n°12 : », the label of « Pilote : » or of the cover's « Adoption : »,
+the header of a table's column, the « pour » that opens the purpose) are structure, not
+content, and are not looked for. An indicator's figures are read as its table writes them: a
+value with its unit, a measure's value before its date (« 62 jeunes au 30 juin 2025 »), a
+direction as « à la hausse »."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from stspd_cli.convert.rules.titles import marker
 from stspd_cli.convert.words import fold
 from stspd_cli.dates import PartialDate
 from stspd_cli.fr import date_fr, euros_fr, number_fr
-from stspd_cli.frameworks import frameworks
+from stspd_cli.frameworks import axis_name, frameworks, resolve_axis
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«\"(])")
 _REFERENCE_KEYS = {"pilote", "copilotes", "partenaires", "membres", "acteur", "acteurs",
@@ -88,6 +89,10 @@ def _words(
             text = names[text]
         elif key == "referentiel" and text in frameworks():
             text = frameworks()[text].titre  # « snpd-2013-2017 » as the document names it
+        elif key == "axes":
+            frame, axis = resolve_axis(text)  # « SNPD 2020-2024, axe 1 : Les jeunes… »
+            if frame is not None and axis is not None:
+                text = f"{axis_name(frame, axis)} : {axis.titre}"
         out += fold(text).split()
 
 

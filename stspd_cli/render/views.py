@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from stspd_cli.fr import NBSP, date_fr, date_since, date_span, date_until, excerpt
-from stspd_cli.frameworks import resolve_axis
+from stspd_cli.frameworks import axis_name, resolve_axis
 from stspd_cli.labels import ActionNames, Labels
 from stspd_cli.model.items import is_restricted
 from stspd_cli.report.compute import FUNDING_STATES, funding_amounts, funding_state
@@ -217,10 +217,7 @@ def axis_view(ref: str) -> AxisView:
     frame, axis = resolve_axis(ref)
     if frame is None or axis is None:
         return AxisView(ref, provisoire=False)
-    kind = axis.id.rsplit("-", 1)[0].replace("-", " ") if "-" in axis.id else "axe"
-    years = f"{frame.debut[:4]}-{frame.fin[:4]}"
-    name = f"{frame.sigle} {years}" if frame.sigle else frame.titre
-    return AxisView(f"{name}, {kind} {axis.numero}{NBSP}: {axis.titre}", frame.provisional)
+    return AxisView(f"{axis_name(frame, axis)}{NBSP}: {axis.titre}", frame.provisional)
 
 
 def funding_view(lines: list[Financement]) -> FundingView | None:

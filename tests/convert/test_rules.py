@@ -23,6 +23,7 @@ from stspd_cli.convert.rules.values import (
     read_span,
     split_names,
 )
+from stspd_cli.frameworks import axis_name, axis_ref, frameworks
 
 
 @pytest.mark.parametrize(
@@ -481,3 +482,18 @@ def test_cover_fields_that_share_a_paragraph_or_a_line_are_read_each(cover: str)
     territoire = done.data["territoire"]
     assert territoire["departement"] == "Département-Test"
     assert territoire["epci"] == "Communauté de communes du Val-Test"
+
+
+def test_every_national_axis_is_read_back_as_the_documents_name_it() -> None:
+    """The inverse of the name the feuille de route prints (render/views.py, axis_view)."""
+    for frame in frameworks().values():
+        for axis in frame.axes:
+            shown = f"{axis_name(frame, axis)}\u00a0: {axis.titre}"
+            assert axis_ref(shown) == f"{frame.id}/{axis.id}"
+
+
+@pytest.mark.parametrize(
+    "text", ["SNPD 2020-2024, axe 12 : inconnu", "SNPD 2019-2024, axe 1", "Axe 1 : Les jeunes"]
+)
+def test_an_unknown_axis_is_no_axis(text: str) -> None:
+    assert axis_ref(text) is None

@@ -8,7 +8,14 @@ from typing import Any
 from stspd_cli.convert.blocks import Block
 from stspd_cli.convert.rules import parts
 from stspd_cli.convert.rules.draft import ACTION_TEXT, trim
-from stspd_cli.convert.rules.fields import Filled, apply_field, labelled, table_fields
+from stspd_cli.convert.rules.fields import (
+    Filled,
+    add_axes,
+    apply_field,
+    field_of,
+    labelled,
+    table_fields,
+)
 from stspd_cli.convert.rules.frame import FrameRules
 from stspd_cli.convert.rules.tables import funding_rows, indicator_rows
 from stspd_cli.convert.rules.titles import marker
@@ -37,6 +44,8 @@ class FicheRules(FrameRules):
         if self.action is not None:
             if self.fiche_table(rows):
                 return
+        elif self.objective is not None and self.plan is None and self.objective_table(rows):
+            return
         elif self.plan is not None and all(len([c for c in r if c.strip()]) == 2 for r in rows):
             # The plan's own lines as a table (« Pilote du plan | Ville de Lille »).
             for row in rows:
@@ -44,6 +53,24 @@ class FicheRules(FrameRules):
                 self.plan_fact(f"{label} : {value}")
             return
         self.put_text("\n".join(" | ".join(c.strip() for c in row) for row in rows), item=False)
+
+    def objective_table(self, rows: list[list[str]]) -> bool:
+        """An objective's own lines as a table (« Axe national | SNPD 2013-2017, programme 1 :
+        … »): its national axes; any other line stays as its text."""
+        assert self.objective is not None
+        pairs = [[c for c in row if c.strip()] for row in rows]
+        if not pairs or any(len(pair) != 2 for pair in pairs):
+            return False
+        if not any(field_of(label.rstrip(" :")) == "axes" for label, _ in pairs):
+            return False
+        kept = [
+            f"{label.strip()} | {value.strip()}"
+            for label, value in pairs
+            if field_of(label.rstrip(" :")) != "axes" or not add_axes(self.objective, value)
+        ]
+        if kept:
+            self.put_text("\n".join(kept), item=False)
+        return True
 
     def fiche_table(self, rows: list[list[str]]) -> bool:
         assert self.action is not None
@@ -84,6 +111,8 @@ class FicheRules(FrameRules):
         name, label, value = found
         if self.action_objectives(name, value):
             return True
+        if name == "axes" and self.action is None and self.plan is None and self.objective:
+            return add_axes(self.objective, value)  # « Axe national : » below an objective
         if self.action is not None:
             filled = Filled()
             apply_field(self.action, name, label, value, actors=self.actors, filled=filled)

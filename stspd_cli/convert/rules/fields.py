@@ -100,12 +100,28 @@ def apply_field(
         fiche.setdefault("indicateurs", []).extend(
             {"libelle": part} for part in _parts(value) if part
         )
+    elif name == "axes":
+        if not add_axes(fiche, value):
+            _keep(fiche, label, value)
     elif name in TEXT_FIELDS:
         fiche[name] = _joined(fiche.get(name), value, paragraph=True)
     else:  # objectifs and other labels the model keeps elsewhere: kept as written
         _keep(fiche, label, value)
     if len(fiche) >= before:
         filled.fields.append(name)
+
+
+def add_axes(owner: dict[str, Any], value: str) -> bool:
+    """« SNPD 2020-2024, axe 1 : Les jeunes… » (one a line) -> the national axes ``owner``
+    serves; False, and nothing added, unless each line names a known axis."""
+    from stspd_cli.frameworks import axis_ref  # noqa: PLC0415
+
+    refs = [axis_ref(line) for line in value.split("\n") if line.strip()]
+    if not refs or None in refs:
+        return False
+    listed = owner.setdefault("axes", [])
+    listed += [ref for ref in refs if ref not in listed]
+    return True
 
 
 def _joined(old: Any, value: str, *, paragraph: bool = False) -> str:

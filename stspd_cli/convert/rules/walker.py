@@ -304,7 +304,8 @@ class Walker(FicheRules):
             self.action.setdefault("indicateurs", []).append({"libelle": trim(text)})
             self.draft.fields["indicateurs"] += 1
             return
-        if self.action is not None and self.text_key in {"partenaires", "copilotes", "quartiers"}:
+        if self.action is not None and self.text_key in {"partenaires", "copilotes", "quartiers",
+                                                          "axes"}:  # fmt: skip
             filled = Filled()
             apply_field(
                 self.action, self.text_key, self.text_key, text, actors=self.actors, filled=filled
