@@ -4,8 +4,9 @@ the subtitle and how the presentation opens, objectives and their national axes,
 actions with their numbers, titles, purposes, the objectives and national axes they serve,
 pilots and partners by name, dates, amounts, indicators with their unit, initial value and
 date, target, direction, source and measures (with their comments), whether a funding line is
-obtained, places with their address, signatories with their date, principles and references.
-Texts are compared folded (no case, accents or punctuation)."""
+obtained, places with their address, signatories with their date, principles, and the
+reference texts with their kind, date and address. Texts are compared folded (no case,
+accents or punctuation)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,38 @@ def public_data(value: Any) -> Any:
 
 def facts(data: dict[str, Any]) -> set[Fact]:
     names = {a["id"]: fold(bare_name(a["nom"])) for a in data.get("acteurs", [])}
+    found = _cover(data)
+    for objective in data.get("objectifs", []):
+        found.add(("objectif", objective.get("numero"), fold(objective["titre"])))
+        found.update(("axe", fold(objective["titre"]), ref) for ref in objective.get("axes", []))
+        for sub in objective.get("sous_objectifs", []):
+            found.add(("sous_objectif", fold(objective["titre"]), fold(sub["titre"])))
+    for plan in data.get("plans", []):
+        found.add(("plan", plan.get("numero"), fold(plan["titre"]), plan.get("type")))
+        if "pilote" in plan:
+            found.add(("pilote_plan", fold(plan["titre"]), names.get(plan["pilote"])))
+    objectives = {o["id"]: fold(o["titre"]) for o in data.get("objectifs", []) if "id" in o}
+    for plan_title, action in _actions(data):
+        found |= _action(plan_title, action, names, objectives)
+    for signatory in data.get("gouvernance", {}).get("signataires", []):
+        # As the document shows it: its own words (libelle), else the actor's name.
+        shown = signatory.get("libelle")
+        name = fold(bare_name(shown)) if shown else names.get(signatory.get("acteur"))
+        when = signatory.get("date")
+        found.add(("signataire", name, _date(when) if when is not None else None))
+    for principle in data.get("principes", {}).get("liste", []):
+        found.add(("principe", fold(principle["texte"])))
+    for reference in data.get("cadre", {}).get("references", []):
+        title = fold(reference["titre"])
+        found.add(("reference", title))
+        for field in ("type", "date", "url"):
+            if field in reference:
+                shown = reference[field]
+                found.add((field, title, _date(shown) if field == "date" else str(shown)))
+    return found
+
+
+def _cover(data: dict[str, Any]) -> set[Fact]:
     found: set[Fact] = set()
     territoire = data.get("territoire", {})
     for key in ("departement", "epci"):
@@ -62,58 +95,43 @@ def facts(data: dict[str, Any]) -> set[Fact]:
         found.add(("periode", _date(periode["debut"]), _date(periode["fin"])))
     if "date" in strategie.get("adoption", {}):
         found.add(("adoption", _date(strategie["adoption"]["date"])))
-    for objective in data.get("objectifs", []):
-        found.add(("objectif", objective.get("numero"), fold(objective["titre"])))
-        found.update(("axe", fold(objective["titre"]), ref) for ref in objective.get("axes", []))
-        for sub in objective.get("sous_objectifs", []):
-            found.add(("sous_objectif", fold(objective["titre"]), fold(sub["titre"])))
-    for plan in data.get("plans", []):
-        found.add(("plan", plan.get("numero"), fold(plan["titre"]), plan.get("type")))
-        if "pilote" in plan:
-            found.add(("pilote_plan", fold(plan["titre"]), names.get(plan["pilote"])))
-    objectives = {o["id"]: fold(o["titre"]) for o in data.get("objectifs", []) if "id" in o}
-    for plan_title, action in _actions(data):
-        key = fold(action["titre"])
-        found.update(("sert", key, objectives.get(ref)) for ref in action.get("objectifs", []))
-        found.update(("axe", key, ref) for ref in action.get("axes", []))
-        found.add(("action", plan_title, action.get("numero"), key,
-                   fold(action.get("finalite", ""))))  # fmt: skip
-        if "pilote" in action:
-            found.add(("pilote", key, names.get(action["pilote"])))
-        for role in ("copilotes", "partenaires"):
-            found.update((role, key, names.get(ref)) for ref in action.get(role, []))
-        for field, value in action.get("calendrier", {}).items():
-            if field != "precision":
-                found.add(("date", key, field, _date(value)))
-        for line in action.get("financement", []):
-            found.add(("montant", key, fold(line["source"]), line.get("montant"),
-                       line.get("annee"), line.get("acquis")))  # fmt: skip
-        if "statut" in action:
-            found.add(("statut", key, action["statut"]))
-        for where in action.get("lieux", []):
-            found.add(("lieu", key, fold(where["nom"]), fold(where.get("adresse", ""))))
-        for indicator in action.get("indicateurs", []):
-            label = fold(indicator["libelle"])
-            found.add(("indicateur", key, label, indicator.get("cible"),
-                       indicator.get("valeur_initiale"), indicator.get("unite")))  # fmt: skip
-            for field in ("sens", "source", "date_initiale"):
-                if field in indicator:
-                    shown = indicator[field]
-                    shown = _date(shown) if field == "date_initiale" else fold(str(shown))
-                    found.add((field, key, label, shown))
-            for value in indicator.get("mesures", []):
-                found.add(("mesure", key, label, _date(value["date"]), value.get("valeur"),
-                           fold(value.get("commentaire", ""))))  # fmt: skip
-    for signatory in data.get("gouvernance", {}).get("signataires", []):
-        # As the document shows it: its own words (libelle), else the actor's name.
-        shown = signatory.get("libelle")
-        name = fold(bare_name(shown)) if shown else names.get(signatory.get("acteur"))
-        when = signatory.get("date")
-        found.add(("signataire", name, _date(when) if when is not None else None))
-    for principle in data.get("principes", {}).get("liste", []):
-        found.add(("principe", fold(principle["texte"])))
-    for reference in data.get("cadre", {}).get("references", []):
-        found.add(("reference", fold(reference["titre"])))
+    return found
+
+
+def _action(
+    plan_title: str, action: dict[str, Any], names: dict[str, str], objectives: dict[str, str]
+) -> set[Fact]:
+    key = fold(action["titre"])
+    found: set[Fact] = {("action", plan_title, action.get("numero"), key,
+                         fold(action.get("finalite", "")))}  # fmt: skip
+    found.update(("sert", key, objectives.get(ref)) for ref in action.get("objectifs", []))
+    found.update(("axe", key, ref) for ref in action.get("axes", []))
+    if "pilote" in action:
+        found.add(("pilote", key, names.get(action["pilote"])))
+    for role in ("copilotes", "partenaires"):
+        found.update((role, key, names.get(ref)) for ref in action.get(role, []))
+    for field, value in action.get("calendrier", {}).items():
+        if field != "precision":
+            found.add(("date", key, field, _date(value)))
+    for line in action.get("financement", []):
+        found.add(("montant", key, fold(line["source"]), line.get("montant"),
+                   line.get("annee"), line.get("acquis")))  # fmt: skip
+    if "statut" in action:
+        found.add(("statut", key, action["statut"]))
+    for where in action.get("lieux", []):
+        found.add(("lieu", key, fold(where["nom"]), fold(where.get("adresse", ""))))
+    for indicator in action.get("indicateurs", []):
+        label = fold(indicator["libelle"])
+        found.add(("indicateur", key, label, indicator.get("cible"),
+                   indicator.get("valeur_initiale"), indicator.get("unite")))  # fmt: skip
+        for field in ("sens", "source", "date_initiale"):
+            if field in indicator:
+                shown = indicator[field]
+                shown = _date(shown) if field == "date_initiale" else fold(str(shown))
+                found.add((field, key, label, shown))
+        for value in indicator.get("mesures", []):
+            found.add(("mesure", key, label, _date(value["date"]), value.get("valeur"),
+                       fold(value.get("commentaire", ""))))  # fmt: skip
     return found
 
 

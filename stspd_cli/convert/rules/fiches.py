@@ -17,8 +17,9 @@ from stspd_cli.convert.rules.fields import (
     table_fields,
 )
 from stspd_cli.convert.rules.frame import FrameRules
-from stspd_cli.convert.rules.tables import funding_rows, indicator_rows
+from stspd_cli.convert.rules.tables import REFERENCE_COLUMNS, funding_rows, indicator_rows
 from stspd_cli.convert.rules.titles import marker
+from stspd_cli.convert.words import fold
 
 
 class FicheRules(FrameRules):
@@ -44,7 +45,7 @@ class FicheRules(FrameRules):
         if self.action is not None:
             if self.fiche_table(rows):
                 return
-        elif self.objective is not None and self.plan is None and self.objective_table(rows):
+        elif self.own_table(rows):  # an objective's lines, the reference texts
             return
         elif self.plan is not None and all(len([c for c in r if c.strip()]) == 2 for r in rows):
             # The plan's own lines as a table (« Pilote du plan | Ville de Lille »).
@@ -53,6 +54,43 @@ class FicheRules(FrameRules):
                 self.plan_fact(f"{label} : {value}")
             return
         self.put_text("\n".join(" | ".join(c.strip() for c in row) for row in rows), item=False)
+
+    def own_table(self, rows: list[list[str]]) -> bool:
+        if self.objective is not None and self.plan is None and self.objective_table(rows):
+            return True
+        return self.action is None and self.reference_table(rows)
+
+    def reference_table(self, rows: list[list[str]]) -> bool:
+        """The table of the reference texts (« Intitulé | Type | Date | Adresse web », our
+        annexes): the date, web address and kind of each text the frame already lists. Any
+        other row, or a table of other texts, stays as it was written."""
+        from stspd_cli.convert.rules.values import one_date  # noqa: PLC0415
+        from stspd_cli.vocabulary import fold as vocabulary_word  # noqa: PLC0415
+        from stspd_cli.vocabulary import vocabulary  # noqa: PLC0415
+
+        header = [fold(cell) for cell in rows[0]] if rows else []
+        if "intitule" not in header or not {"date", "adresse web"} & set(header):
+            return False
+        listed = {fold(r["titre"]): r for r in self.section("cadre").get("references", [])}
+        kinds = {vocabulary_word(shown): kind for kind, shown in
+                 vocabulary("type_reference").items()}  # fmt: skip
+        column = {name: header.index(name) for name in REFERENCE_COLUMNS if name in header}
+        found = [listed.get(fold(row[column["intitule"]])) for row in rows[1:]]
+        if not rows[1:] or None in found:
+            return False
+        for row, reference in zip(rows[1:], found, strict=True):
+            assert reference is not None
+            cell = {name: row[i].strip() for name, i in column.items() if i < len(row)}
+            when = one_date(cell.get("date", ""))
+            if when is not None:
+                reference["date"] = when
+            address = "".join(cell.get("adresse web", "").split())  # a PDF breaks it at a space
+            if address.startswith(("http://", "https://")):
+                reference["url"] = address
+            kind = kinds.get(vocabulary_word(cell.get("type", "")))
+            if kind and "type" not in reference:
+                reference["type"] = kind
+        return True
 
     def objective_table(self, rows: list[list[str]]) -> bool:
         """An objective's own lines as a table (« Axe national | SNPD 2013-2017, programme 1 :

@@ -18,9 +18,14 @@ _VALUE = re.compile(r"^\s*(-?\d[\d\s\u00a0\u202f]*(?:,\d+)?)\s*(.*)$")
 _TOTAL = {"total", "total general"}
 
 
+# The columns of the table of reference texts (our annexes: rules/fiches.py, reference_table).
+REFERENCE_COLUMNS = ("intitule", "type", "date", "adresse web")
+
+
 def column_label(text: str) -> bool:
     """Whether ``text`` is the header of a column these tables read (it became a key)."""
-    return fold(text) in _INDICATOR or fold(text) in _FUNDING
+    folded_text = fold(text)
+    return folded_text in _INDICATOR or folded_text in _FUNDING or folded_text in REFERENCE_COLUMNS
 
 
 def _columns(header: list[str], names: dict[str, str]) -> dict[int, str] | None:
