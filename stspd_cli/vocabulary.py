@@ -26,6 +26,12 @@ def label(name: str, value: str) -> str:
     return vocabulary(name).get(value, value)
 
 
+def short_label(name: str, value: str) -> str:
+    """The label without the explanation in brackets that some carry (« à la hausse (la cible
+    est au-dessus…) » -> « à la hausse »): what a table cell shows, and a reader reads back."""
+    return label(name, value).split(" (")[0]
+
+
 def fold(text: str) -> str:
     """A typed word as the vocabularies compare it: no accents, no capitals, spaces, hyphens
     and apostrophes as « _ »: « Terminée », « en cours », « en-cours » -> terminee, en_cours."""

@@ -27,6 +27,7 @@ from stspd_cli.convert.words import fold
 from stspd_cli.dates import PartialDate
 from stspd_cli.fr import date_fr, euros_fr, number_fr
 from stspd_cli.frameworks import axis_name, frameworks, resolve_axis
+from stspd_cli.vocabulary import short_label, vocabulary
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«\"(])")
 _REFERENCE_KEYS = {"pilote", "copilotes", "partenaires", "membres", "acteur", "acteurs",
@@ -38,7 +39,6 @@ _STRUCTURE = {"n", "no", "pour", "action", "actions", "fiche", "fiches", "du", "
 _DATE_KEYS = {"date", "debut", "fin", "echeance", "date_initiale", "nouvelle_fin"}
 _SLACK = 12  # words of the YAML allowed between two words of a sentence
 _WITH_UNIT = {"valeur_initiale", "cible", "valeur"}  # an indicator's figures, in its unit
-_DIRECTIONS = {"hausse": "à la hausse", "baisse": "à la baisse"}
 
 
 @dataclass(slots=True)
@@ -83,8 +83,8 @@ def _words(
         out += fold(f"{shown} {value}{after}").split()
     else:
         text = str(value)
-        if key == "sens" and text in _DIRECTIONS:
-            text = _DIRECTIONS[text]
+        if key == "sens" and text in vocabulary("sens"):
+            text = short_label("sens", text)  # « à la hausse », as the table writes it
         elif key in _REFERENCE_KEYS and text in names:
             text = names[text]
         elif key == "referentiel" and text in frameworks():

@@ -15,7 +15,7 @@ from stspd_cli.labels import ActionNames, Labels
 from stspd_cli.model.items import is_restricted
 from stspd_cli.report.compute import FUNDING_STATES, funding_amounts, funding_state
 from stspd_cli.report.funding import state_phrase, state_shares
-from stspd_cli.vocabulary import label
+from stspd_cli.vocabulary import label, short_label
 
 if TYPE_CHECKING:
     from stspd_cli.model import (
@@ -239,8 +239,7 @@ def indicator_view(model: Indicateur) -> IndicatorView:
             sens = "hausse"
         elif model.cible < model.valeur_initiale:
             sens = "baisse"
-    # The vocabulary's label explains itself in brackets; a table cell needs the first words.
-    short = label("sens", sens).split(" (")[0] if sens else None
+    short = short_label("sens", sens) if sens else None  # a table cell: the first words
     return IndicatorView(model, short, is_restricted(model))
 
 

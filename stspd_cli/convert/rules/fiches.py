@@ -17,7 +17,7 @@ from stspd_cli.convert.rules.fields import (
     table_fields,
 )
 from stspd_cli.convert.rules.frame import FrameRules
-from stspd_cli.convert.rules.tables import REFERENCE_COLUMNS, funding_rows, indicator_rows
+from stspd_cli.convert.rules.tables import funding_rows, indicator_rows, reference_rows
 from stspd_cli.convert.rules.titles import marker
 from stspd_cli.convert.words import fold
 
@@ -61,33 +61,18 @@ class FicheRules(FrameRules):
         return self.action is None and self.reference_table(rows)
 
     def reference_table(self, rows: list[list[str]]) -> bool:
-        """The table of the reference texts (« Intitulé | Type | Date | Adresse web », our
-        annexes): the date, web address and kind of each text the frame already lists. Any
-        other row, or a table of other texts, stays as it was written."""
-        from stspd_cli.convert.rules.values import one_date  # noqa: PLC0415
-        from stspd_cli.vocabulary import fold as vocabulary_word  # noqa: PLC0415
-        from stspd_cli.vocabulary import vocabulary  # noqa: PLC0415
-
-        header = [fold(cell) for cell in rows[0]] if rows else []
-        if "intitule" not in header or not {"date", "adresse web"} & set(header):
+        """The table of the reference texts (our annexes): the date, web address and kind of
+        each text the frame already lists; a table that names any other stays as written."""
+        read = reference_rows(rows)
+        if not read:
             return False
         listed = {fold(r["titre"]): r for r in self.section("cadre").get("references", [])}
-        kinds = {vocabulary_word(shown): kind for kind, shown in
-                 vocabulary("type_reference").items()}  # fmt: skip
-        column = {name: header.index(name) for name in REFERENCE_COLUMNS if name in header}
-        found = [listed.get(fold(row[column["intitule"]])) for row in rows[1:]]
-        if not rows[1:] or None in found:
+        if any(fold(title) not in listed for title, _ in read):
             return False
-        for row, reference in zip(rows[1:], found, strict=True):
-            assert reference is not None
-            cell = {name: row[i].strip() for name, i in column.items() if i < len(row)}
-            when = one_date(cell.get("date", ""))
-            if when is not None:
-                reference["date"] = when
-            address = "".join(cell.get("adresse web", "").split())  # a PDF breaks it at a space
-            if address.startswith(("http://", "https://")):
-                reference["url"] = address
-            kind = kinds.get(vocabulary_word(cell.get("type", "")))
+        for title, fields in read:
+            reference = listed[fold(title)]
+            kind = fields.pop("type", None)
+            reference.update(fields)
             if kind and "type" not in reference:
                 reference["type"] = kind
         return True

@@ -1,13 +1,16 @@
-"""Tables with a header row: funding lines (Source, Année, Montant) and indicators (Indicateur,
-Valeur initiale, Cible, Mesures), as fiches and our own documents lay them out."""
+"""Tables with a header row: funding lines (Source, Année, Montant), indicators (Indicateur,
+Valeur initiale, Cible, Mesures) and reference texts (Intitulé, Type, Date, Adresse web), as
+fiches and our own documents lay them out."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
-from stspd_cli.convert.rules.values import amount, find_dates, number
+from stspd_cli.convert.rules.values import amount, find_dates, number, one_date
 from stspd_cli.convert.words import fold
+from stspd_cli.vocabulary import short_label, vocabulary
 
 _FUNDING = {"source": "source", "financeur": "source", "annee": "annee", "montant": "montant",
             "acquis": "acquis", "commentaire": "commentaire"}  # fmt: skip
@@ -18,7 +21,7 @@ _VALUE = re.compile(r"^\s*(-?\d[\d\s\u00a0\u202f]*(?:,\d+)?)\s*(.*)$")
 _TOTAL = {"total", "total general"}
 
 
-# The columns of the table of reference texts (our annexes: rules/fiches.py, reference_table).
+# The columns of the table of reference texts (our annexes).
 REFERENCE_COLUMNS = ("intitule", "type", "date", "adresse web")
 
 
@@ -26,6 +29,33 @@ def column_label(text: str) -> bool:
     """Whether ``text`` is the header of a column these tables read (it became a key)."""
     folded_text = fold(text)
     return folded_text in _INDICATOR or folded_text in _FUNDING or folded_text in REFERENCE_COLUMNS
+
+
+def reference_rows(rows: list[list[str]]) -> list[tuple[str, dict[str, Any]]] | None:
+    """« Intitulé | Type | Date | Adresse web » -> each text's title, with the date, web
+    address and kind its row gives; None for any other table."""
+    from stspd_cli.vocabulary import fold as vocabulary_word  # noqa: PLC0415
+
+    header = [fold(cell) for cell in rows[0]] if rows else []
+    if "intitule" not in header or not {"date", "adresse web"} & set(header):
+        return None
+    kinds = {vocabulary_word(shown): kind for kind, shown in vocabulary("type_reference").items()}
+    column = {name: header.index(name) for name in REFERENCE_COLUMNS if name in header}
+    found = []
+    for row in rows[1:]:
+        cell = {name: row[i].strip() for name, i in column.items() if i < len(row)}
+        fields: dict[str, Any] = {}
+        when = one_date(cell.get("date", ""))
+        if when is not None:
+            fields["date"] = when
+        address = "".join(cell.get("adresse web", "").split())  # a PDF breaks it at a space
+        if address.startswith(("http://", "https://")):
+            fields["url"] = address
+        kind = kinds.get(vocabulary_word(cell.get("type", "")))
+        if kind:
+            fields["type"] = kind
+        found.append((cell.get("intitule", ""), fields))
+    return found
 
 
 def _columns(header: list[str], names: dict[str, str]) -> dict[int, str] | None:
@@ -83,6 +113,12 @@ def _measure(text: str) -> tuple[int | float | None, str, Any, str]:
 _NEXT_VALUE = re.compile(r"\s+(?=-?\d)")
 
 
+@cache
+def _directions() -> dict[str, str]:
+    """« a la hausse » (folded) -> hausse: the directions as the feuille de route writes them."""
+    return {fold(short_label("sens", value)): value for value in vocabulary("sens")}
+
+
 def _measure_lines(cell: str) -> list[str]:
     """The measures of a cell, one a line. A line that runs several together (a PDF's cell
     read as one line: « 62 jeunes au 30 juin 2025 104 jeunes au 31 décembre 2025 ») is cut
@@ -117,8 +153,10 @@ def indicator_rows(rows: list[list[str]]) -> list[dict[str, Any]] | None:
                 entry["date_initiale"] = when
         target_cell = cells.get("cible", "")
         folded_cell = fold(target_cell)
-        direction = next((d for d in ("hausse", "baisse") if f"a la {d}" in folded_cell), None)
-        target_cell = re.sub(r"\(?\s*à la (hausse|baisse)\s*\)?", " ", target_cell)
+        direction = next((d for shown, d in _directions().items() if shown in folded_cell), None)
+        if direction is not None:  # « 150 jeunes (à la hausse) »: the target's own words
+            words = re.escape(short_label("sens", direction))
+            target_cell = re.sub(rf"\(?\s*{words}\s*\)?", " ", target_cell, flags=re.I)
         target, target_unit, _, _ = _measure(" ".join(target_cell.split()))
         if target is not None:
             entry["cible"] = target
