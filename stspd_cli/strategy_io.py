@@ -10,30 +10,45 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stspd_cli.errors import InvalidStrategyError, UnreadableInputError
 from stspd_cli.findings import Finding, Severity
 from stspd_cli.fr import plural
 from stspd_cli.inputs import display_name
 from stspd_cli.load import Loaded, load_bytes
-from stspd_cli.model import Document
+
+if TYPE_CHECKING:  # a file that fits the model is read without pydantic
+    from stspd_cli.model import Document
 
 
-def model_from_loaded(loaded: Loaded, today: date | None = None) -> Document:
+def model_from_loaded(
+    loaded: Loaded, today: date | None = None, *, records: bool = False
+) -> Document:
     """The model of a strategy that holds no error (warnings do not stop a command); ``today``
-    is the reference date of the rules that depend on it (today by default)."""
+    is the reference date of the rules that depend on it (today by default).
+
+    ``records``: for an output that only reads the fields (``report``), a file the compiled
+    model accepts is read into plain records, without pydantic, as ``validate`` reads it
+    (:mod:`stspd_cli.model.plain`); the others need pydantic's models (its dumps, its fields)."""
     from stspd_cli.checks import run_checks  # noqa: PLC0415
-    from stspd_cli.checks.structure import build_model  # noqa: PLC0415
 
     findings = loaded.findings
     model = None
+    pruned = None
     if loaded.data is not None and not findings:
-        built = build_model(loaded)
-        findings, model = built.findings, built.model
+        if records:
+            from stspd_cli.model.plain import read_plain  # noqa: PLC0415
+
+            model = read_plain(loaded.data)
+        if model is None:
+            from stspd_cli.checks.structure import build_model  # noqa: PLC0415  (pydantic)
+
+            built = build_model(loaded)
+            findings, model, pruned = built.findings, built.model, built.pruned
         if model is not None:
             # The reference date only matters to warnings, which do not stop a command.
-            findings = [*findings, *run_checks(loaded, model, today or date.today(), built.pruned)]
+            findings = [*findings, *run_checks(loaded, model, today or date.today(), pruned)]
     errors = sorted(f for f in findings if f.severity is Severity.ERROR)
     if model is not None and not errors:
         return model
@@ -79,9 +94,10 @@ def load_draft(path: Path, today: date | None = None) -> DraftSource:
     return DraftSource(built.model, findings, loaded.data, loaded.file)
 
 
-def load_model(path: Path, today: date | None = None) -> Document:
-    """The model of a strategy file, or of standard input (``-``)."""
-    return model_from_loaded(_load_input(path), today)
+def load_model(path: Path, today: date | None = None, *, records: bool = False) -> Document:
+    """The model of a strategy file, or of standard input (``-``); ``records``: see
+    :func:`model_from_loaded`."""
+    return model_from_loaded(_load_input(path), today, records=records)
 
 
 def _load_input(path: Path) -> Loaded:

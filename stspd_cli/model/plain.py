@@ -67,6 +67,14 @@ class Record:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name, _ in self._plain_fields)
         return f"{type(self).__name__}({shown})"
 
+    def model_copy(self, *, update: dict[str, Any]) -> Any:
+        """A copy with the fields ``update`` names replaced, unchecked, as pydantic's
+        ``model_copy(update=...)`` does (the public view, :mod:`stspd_cli.confidentiality`)."""
+        copy = object.__new__(type(self))
+        for name, _ in self._plain_fields:
+            object.__setattr__(copy, name, update[name] if name in update else getattr(self, name))
+        return copy
+
 
 def _plain_iter_actions(self: Any) -> list[ActionRef]:
     return iter_actions(self)

@@ -18,16 +18,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stspd_cli.fr import PERCENT_DECIMALS
 from stspd_cli.frameworks import frameworks, resolve_axis
 from stspd_cli.labels import ActionNames
-from stspd_cli.model import Action, ActionRef, Document, Indicateur, Plan
 from stspd_cli.period import effective_period
 from stspd_cli.progress import DONE, PARTLY_DONE, UNKNOWN_STATUS, days_late, deadline, has_calendar
 from stspd_cli.proposals import proposal_counts
 from stspd_cli.vocabulary import vocabulary
+
+if TYPE_CHECKING:  # the report reads the records of the model without importing pydantic
+    from stspd_cli.model import Action, ActionRef, Document, Indicateur, Plan
 
 STALE_AFTER = timedelta(days=365)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,17 +30,30 @@ PARALLEL_FROM = 8
 
 
 def report_of(files: list[Path], today: date, *, interne: bool) -> dict[str, Any]:
-    """The report of ``files``: each territory in worker processes, one per available core,
-    from PARALLEL_FROM strategies on (in order; the first strategy that cannot be read stops
-    it, as one after the other)."""
+    """The report of ``files`` (see :func:`report_and_pieces`)."""
+    return report_and_pieces(files, today, interne=interne)[0]
+
+
+# What a format makes of one territory, in the worker that computed it (report/formats.py).
+Prepare = Callable[[dict[str, Any], date], Any]
+
+
+def report_and_pieces(
+    files: list[Path], today: date, *, interne: bool, prepare: Prepare | None = None
+) -> tuple[dict[str, Any], list[Any]]:
+    """The report of ``files``, and what ``prepare`` makes of each territory (none without
+    it): each territory in worker processes, one per available core, from PARALLEL_FROM
+    strategies on (in order; the first strategy that cannot be read stops it, as one after
+    the other)."""
     from stspd_cli.discovery import STDIN  # noqa: PLC0415
     from stspd_cli.workers import in_order  # noqa: PLC0415
 
-    work = [(path, today, interne) for path in files]
+    work = [(path, today, interne, prepare) for path in files]
     if STDIN in files:  # standard input is read in this process
-        territories = [_territory(item) for item in work]
+        done = [_territory(item) for item in work]
     else:
-        territories = in_order(_territory, work, at_least=PARALLEL_FROM, preload=_preload)
+        done = in_order(_territory, work, at_least=PARALLEL_FROM, preload=_preload)
+    territories = [territory for territory, _piece in done]
     report: dict[str, Any] = {
         "date": today.isoformat(),
         "diffusion": "interne" if interne else "publique",
@@ -47,29 +61,31 @@ def report_of(files: list[Path], today: date, *, interne: bool) -> dict[str, Any
     }
     if len(territories) > 1:
         report["consolide"] = consolidate(territories)
-    return report
+    return report, [piece for _territory, piece in done] if prepare is not None else []
 
 
-def _territory(work: tuple[Path, date, bool]) -> dict[str, Any]:
+def _territory(work: tuple[Path, date, bool, Prepare | None]) -> tuple[dict[str, Any], Any]:
     from stspd_cli.confidentiality import view  # noqa: PLC0415
     from stspd_cli.inputs import display_name  # noqa: PLC0415
     from stspd_cli.strategy_io import load_model  # noqa: PLC0415
 
-    path, today, interne = work
-    return territory_report(
-        view(load_model(path, today), interne=interne), today, display_name(path)
-    )
+    path, today, interne, prepare = work
+    doc = view(load_model(path, today, records=True), interne=interne)
+    territory = territory_report(doc, today, display_name(path))
+    return territory, None if prepare is None else prepare(territory, today)
 
 
 def _preload() -> None:
-    """Import the model and the rules, and build pydantic's validator, before the workers
-    fork: each would otherwise do it again (its start-up cost)."""
+    """Import the rules and build the compiled model's validator before the workers fork:
+    each would otherwise do it again (its start-up cost). pydantic is not imported: a file the
+    compiled model accepts is read without it, like ``validate`` reads it; a worker that meets
+    one it does not accept imports pydantic then."""
     from stspd_cli import confidentiality, inputs, strategy_io  # noqa: F401, PLC0415
     from stspd_cli.checks import all_checks  # noqa: PLC0415
-    from stspd_cli.model import Document  # noqa: PLC0415
+    from stspd_cli.model.plain import read_plain  # noqa: PLC0415
 
     all_checks()
-    Document.model_rebuild(force=True)
+    read_plain({})
 
 
 def consolidate(territories: list[dict[str, Any]]) -> dict[str, Any]:

@@ -167,16 +167,47 @@ def as_text(report: dict[str, Any], color: bool) -> str:
     ``[/]`` stays text (see :func:`stspd_cli.terminal.console`); styles are given as ``Text``
     objects."""
     if not color:
-        from stspd_cli.report import textlayout  # noqa: PLC0415
-        from stspd_cli.terminal import Shown  # noqa: PLC0415
+        today = _date(report["date"])
+        return plain_text(report, [territory_lines(t, today) for t in report["territoires"]])
+    return _by_rich(report, color=True)
 
-        plain = textlayout.Console()
-        try:
-            _write_text(plain, report, textlayout.Table, textlayout.Text)
-        except textlayout.NotPlain:
-            pass
-        else:
-            return Shown(plain.text())
+
+def territory_lines(territory: dict[str, Any], today: date) -> list[str] | None:
+    """The lines of one territory in the text bilan without colours, or None when
+    :mod:`stspd_cli.report.textlayout` does not measure its text as rich would. A function of
+    the territory alone: ``report`` runs it in the worker process that computed the territory
+    (:data:`PREPARED`), on every core."""
+    from stspd_cli.report import textlayout  # noqa: PLC0415
+
+    plain = textlayout.Console()
+    try:
+        _territory_text(plain, territory, textlayout.Table, textlayout.Text, today)
+    except textlayout.NotPlain:
+        return None
+    return plain.out
+
+
+def plain_text(report: dict[str, Any], pieces: list[list[str] | None]) -> str:
+    """The text bilan without colours, from the lines of each territory
+    (:func:`territory_lines`, in the order of ``report["territoires"]``): by rich when one of
+    them, or the rest, is a text the layout does not measure."""
+    from stspd_cli.report import textlayout  # noqa: PLC0415
+    from stspd_cli.terminal import Shown  # noqa: PLC0415
+
+    plain = textlayout.Console()
+    try:
+        _header_text(plain, report, textlayout.Text)
+        for lines in pieces:
+            if lines is None:
+                raise textlayout.NotPlain("")
+            plain.out += lines
+        _consolidated_text(plain, report, textlayout.Table, textlayout.Text)
+    except textlayout.NotPlain:
+        return _by_rich(report, color=False)
+    return Shown(plain.text())
+
+
+def _by_rich(report: dict[str, Any], *, color: bool) -> str:
     from rich.table import Table  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415
 
@@ -185,34 +216,52 @@ def as_text(report: dict[str, Any], color: bool) -> str:
     return rendered(buffer)
 
 
+# What a format does with each territory as soon as it is computed, in the worker process that
+# computed it: the text bilan without colours lays each one out there, on every core, instead
+# of all of them in the main process once the workers are done (docs/performance.md).
+PREPARED: dict[str, Callable[[dict[str, Any], date], Any]] = {"text": territory_lines}
+WITH_PIECES: dict[str, Callable[[dict[str, Any], list[Any]], str]] = {"text": plain_text}
+
+
 def _write_text(console: Any, report: dict[str, Any], table_cls: Any, text_cls: Any) -> None:
     """The text bilan, printed on ``console`` with ``table_cls`` and ``text_cls`` (rich's
     classes, or those of :mod:`stspd_cli.report.textlayout`)."""
-    Table, Text = table_cls, text_cls
-    reference = date_fr(_date(report["date"]))
-    audience = "version interne" if report["diffusion"] == "interne" else "version publique"
-    console.print(Text.assemble((f"Bilan d'avancement au {reference}", "bold"), f" ({audience})"))
+    _header_text(console, report, text_cls)
     today = _date(report["date"])
     for territory in report["territoires"]:
-        _territory_text(console, territory, Table, Text, today)
-    if "consolide" in report:
-        cons = report["consolide"]
-        console.print()
-        console.rule(Text(f"Vue consolidée : {plural(cons['territoires'], 'territoire')}", "bold"))
-        table = Table("Statut", "Actions", "Part", title="Actions par statut")
-        for key, value in cons["actions"]["par_statut"].items():
-            table.add_row(status_label(key), str(value["nombre"]), pct(value["pourcentage"]))
-        console.print(table)
-        money = cons["financement"]
-        sources = consolidated_table(money)
-        if sources is not None:
-            console.print(_rich_table(Table, sources))
-        undated = sum(len(t["sans_calendrier"]) for t in report["territoires"])
-        unknown = f", échéance inconnue pour {plural(undated, 'action')}" if undated else ""
-        console.print(
-            f"En retard : {cons['en_retard']['nombre']} ({pct(cons['en_retard']['pourcentage'])})"
-            f"{unknown} ; financement : {funding_sentence(money)}."
-        )
+        _territory_text(console, territory, table_cls, text_cls, today)
+    _consolidated_text(console, report, table_cls, text_cls)
+
+
+def _header_text(console: Any, report: dict[str, Any], text_cls: Any) -> None:
+    reference = date_fr(_date(report["date"]))
+    audience = "version interne" if report["diffusion"] == "interne" else "version publique"
+    console.print(
+        text_cls.assemble((f"Bilan d'avancement au {reference}", "bold"), f" ({audience})")
+    )
+
+
+def _consolidated_text(console: Any, report: dict[str, Any], table_cls: Any, text_cls: Any) -> None:
+    if "consolide" not in report:
+        return
+    Table, Text = table_cls, text_cls
+    cons = report["consolide"]
+    console.print()
+    console.rule(Text(f"Vue consolidée : {plural(cons['territoires'], 'territoire')}", "bold"))
+    table = Table("Statut", "Actions", "Part", title="Actions par statut")
+    for key, value in cons["actions"]["par_statut"].items():
+        table.add_row(status_label(key), str(value["nombre"]), pct(value["pourcentage"]))
+    console.print(table)
+    money = cons["financement"]
+    sources = consolidated_table(money)
+    if sources is not None:
+        console.print(_rich_table(Table, sources))
+    undated = sum(len(t["sans_calendrier"]) for t in report["territoires"])
+    unknown = f", échéance inconnue pour {plural(undated, 'action')}" if undated else ""
+    console.print(
+        f"En retard : {cons['en_retard']['nombre']} ({pct(cons['en_retard']['pourcentage'])})"
+        f"{unknown} ; financement : {funding_sentence(money)}."
+    )
 
 
 def _date(text: str) -> Any:

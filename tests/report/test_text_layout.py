@@ -51,6 +51,33 @@ def test_the_text_format_takes_the_layout_without_colours() -> None:
     assert formats.as_text(report, False) == _by_rich(report)
 
 
+def test_the_command_lays_out_each_territory_in_its_worker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``stspd report`` over a folder (workers from eight files on) lays out each territory in
+    the worker that computed it: the same text as the whole bilan laid out at once."""
+    from cli_run import run  # noqa: PLC0415
+
+    for n, path in enumerate(EXAMPLES * 2):
+        (tmp_path / f"{n:02}-{path.name}").write_bytes(path.read_bytes())
+    files = sorted(tmp_path.iterdir())
+    assert len(files) >= 8
+    code, out, err = run(capsys, "report", str(tmp_path), "--date", "2026-11-22")
+    assert code == 0, err
+    whole = formats.as_text(report_of(files, date(2026, 11, 22), interne=False), False)
+    assert out == whole
+
+
+def test_one_territory_it_does_not_measure_sends_the_whole_bilan_to_rich() -> None:
+    report = report_of(EXAMPLES, date(2026, 11, 22), interne=False)
+    report["territoires"][1]["territoire"] = "漢字"
+    today = date(2026, 11, 22)
+    pieces = [formats.territory_lines(t, today) for t in report["territoires"]]
+    assert pieces[1] is None
+    assert pieces[0] is not None
+    assert formats.plain_text(report, pieces) == _by_rich(report)
+
+
 def test_a_text_it_does_not_measure_goes_to_rich() -> None:
     with pytest.raises(textlayout.NotPlain):
         textlayout.Table("Titre", title="漢字")
