@@ -1,9 +1,17 @@
-"""One report over several territories: each territory, plus the consolidated view."""
+"""One report over several territories: each territory, plus the consolidated view.
+
+The territories are computed in worker processes and come back one at a time, in the order of
+the files (:func:`territories`); the consolidated view is added up as they come
+(:class:`Consolidation`). A format that writes each territory as it comes (the text bilan,
+JSON: ``report/formats.py``, ``STREAMED``) keeps nothing of a territory once written: memory
+stays that of a few strategies whatever their number. The others are given the whole report
+(:func:`report_of`).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,40 +36,45 @@ def build_report(paths: list[Path] | None, today: date, *, interne: bool) -> dic
 # Below this many strategies, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
 
-
-def report_of(files: list[Path], today: date, *, interne: bool) -> dict[str, Any]:
-    """The report of ``files`` (see :func:`report_and_pieces`)."""
-    return report_and_pieces(files, today, interne=interne)[0]
-
-
 # What a format makes of one territory, in the worker that computed it (report/formats.py).
 Prepare = Callable[[dict[str, Any], date], Any]
 
 
-def report_and_pieces(
+def head(today: date, *, interne: bool) -> dict[str, Any]:
+    """What the report says before its territories: its date and its audience."""
+    return {"date": today.isoformat(), "diffusion": "interne" if interne else "publique"}
+
+
+def report_of(files: list[Path], today: date, *, interne: bool) -> dict[str, Any]:
+    """The report of ``files``: its head, every territory, and the consolidated view when
+    there are several."""
+    totals = Consolidation()
+    listed = []
+    for territory, _piece in territories(files, today, interne=interne):
+        totals.add(territory)
+        listed.append(territory)
+    report = {**head(today, interne=interne), "territoires": listed}
+    consolidated = totals.result()
+    if consolidated is not None:
+        report["consolide"] = consolidated
+    return report
+
+
+def territories(
     files: list[Path], today: date, *, interne: bool, prepare: Prepare | None = None
-) -> tuple[dict[str, Any], list[Any]]:
-    """The report of ``files``, and what ``prepare`` makes of each territory (none without
-    it): each territory in worker processes, one per available core, from PARALLEL_FROM
-    strategies on (in order; the first strategy that cannot be read stops it, as one after
-    the other)."""
+) -> Iterator[tuple[dict[str, Any], Any]]:
+    """Each territory of ``files``, in their order, one at a time as they are read, with what
+    ``prepare`` makes of it (None without it), in worker processes, one per available core,
+    from PARALLEL_FROM strategies on (:func:`stspd_cli.workers.lazily`: the first is computed
+    here, before the workers fork, so that they inherit what it imports). The first strategy
+    that cannot be read stops it, as one after the other."""
     from stspd_cli.discovery import STDIN  # noqa: PLC0415
-    from stspd_cli.workers import in_order  # noqa: PLC0415
+    from stspd_cli.workers import lazily  # noqa: PLC0415
 
     work = [(path, today, interne, prepare) for path in files]
     if STDIN in files:  # standard input is read in this process
-        done = [_territory(item) for item in work]
-    else:
-        done = in_order(_territory, work, at_least=PARALLEL_FROM, preload=_preload)
-    territories = [territory for territory, _piece in done]
-    report: dict[str, Any] = {
-        "date": today.isoformat(),
-        "diffusion": "interne" if interne else "publique",
-        "territoires": territories,
-    }
-    if len(territories) > 1:
-        report["consolide"] = consolidate(territories)
-    return report, [piece for _territory, piece in done] if prepare is not None else []
+        return (_territory(item) for item in work)
+    return lazily(_territory, work, known=work, at_least=PARALLEL_FROM)
 
 
 def _territory(work: tuple[Path, date, bool, Prepare | None]) -> tuple[dict[str, Any], Any]:
@@ -75,49 +88,55 @@ def _territory(work: tuple[Path, date, bool, Prepare | None]) -> tuple[dict[str,
     return territory, None if prepare is None else prepare(territory, today)
 
 
-def _preload() -> None:
-    """Import the rules and build the compiled model's validator before the workers fork:
-    each would otherwise do it again (its start-up cost). pydantic is not imported: a file the
-    compiled model accepts is read without it, like ``validate`` reads it; a worker that meets
-    one it does not accept imports pydantic then."""
-    from stspd_cli import confidentiality, inputs, strategy_io  # noqa: F401, PLC0415
-    from stspd_cli.checks import all_checks  # noqa: PLC0415
-    from stspd_cli.model.plain import read_plain  # noqa: PLC0415
+class Consolidation:
+    """The consolidated view, added up one territory at a time: per territory, it keeps only
+    its name, its count of actions and its uncovered axes. Amounts are added in the order of
+    the territories, the same sums as over the whole list."""
 
-    all_checks()
-    read_plain({})
+    def __init__(self) -> None:
+        self.count = 0
+        self.total = 0
+        self.late = 0
+        self.undated = 0  # actions without a deadline (the text bilan says so)
+        self.statuses: dict[str, int] = defaultdict(int)
+        self.every: dict[str, float] = defaultdict(float)
+        self.sources: dict[str, dict[str, float]] = {}
+        self.per_territory: list[dict[str, Any]] = []
+        self.uncovered: dict[str, Any] = {}
 
-
-def consolidate(territories: list[dict[str, Any]]) -> dict[str, Any]:
-    total = sum(t["actions"]["total"] for t in territories)
-    statuses: dict[str, int] = defaultdict(int)
-    for t in territories:
+    def add(self, t: dict[str, Any]) -> None:
+        self.count += 1
+        self.total += t["actions"]["total"]
         for key, value in t["actions"]["par_statut"].items():
-            statuses[key] += value["nombre"]
-    every: list[tuple[str, float]] = []
-    sources: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    for t in territories:
+            self.statuses[key] += value["nombre"]
         for source, amounts in t["financement"]["par_source"].items():
-            lines = [(state, float(amounts[state] or 0)) for state in FUNDING_STATES]
-            sources[source] += lines
-            every += lines
-    by_source = {k: funding_amounts(v) for k, v in sources.items()}
-    late = sum(len(t["en_retard"]) for t in territories)
-    return {
-        "territoires": len(territories),
-        "actions": {
-            "total": total,
-            "par_statut": {k: counted(v, total) for k, v in statuses.items()},
-            "par_territoire": [
-                {"territoire": t["territoire"], "total": t["actions"]["total"]} for t in territories
-            ],
-        },
-        "en_retard": {"nombre": late, "pourcentage": share(late, total)},
-        "financement": {
-            **funding_amounts(every),
-            "par_source": dict(sorted(by_source.items(), key=lambda x: -(x[1]["total"] or 0))),
-        },
-        "axes_non_couverts": {
-            t["territoire"]: t["alignement"]["axes_non_couverts"] for t in territories
-        },
-    }
+            by_state = self.sources.setdefault(source, defaultdict(float))
+            for state in FUNDING_STATES:
+                amount = float(amounts[state] or 0)
+                by_state[state] += amount
+                self.every[state] += amount
+        self.late += len(t["en_retard"])
+        self.undated += len(t["sans_calendrier"])
+        self.per_territory.append({"territoire": t["territoire"], "total": t["actions"]["total"]})
+        self.uncovered[t["territoire"]] = t["alignement"]["axes_non_couverts"]
+
+    def result(self) -> dict[str, Any] | None:
+        """The consolidated view, or None for fewer than two territories."""
+        if self.count < 2:
+            return None
+        total = self.total
+        by_source = {k: funding_amounts(v.items()) for k, v in self.sources.items()}
+        return {
+            "territoires": self.count,
+            "actions": {
+                "total": total,
+                "par_statut": {k: counted(v, total) for k, v in self.statuses.items()},
+                "par_territoire": list(self.per_territory),
+            },
+            "en_retard": {"nombre": self.late, "pourcentage": share(self.late, total)},
+            "financement": {
+                **funding_amounts(self.every.items()),
+                "par_source": dict(sorted(by_source.items(), key=lambda x: -(x[1]["total"] or 0))),
+            },
+            "axes_non_couverts": dict(self.uncovered),
+        }

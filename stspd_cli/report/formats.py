@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from stspd_cli.dates import PartialDate
@@ -21,8 +22,8 @@ from stspd_cli.report.funding import (
     has_unknown_state,
 )
 from stspd_cli.spreadsheet.formulas import csv_file
+from stspd_cli.terminal import Shown, json_items, json_part, rendered
 from stspd_cli.terminal import console as terminal_console
-from stspd_cli.terminal import json_text, rendered
 from stspd_cli.vocabulary import label
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def has_partly_done(groups: list[dict[str, Any]]) -> bool:
 
 @formatter("json")
 def as_json(report: dict[str, Any], color: bool) -> str:
-    return json_text({"format": JSON_FORMAT, **report})
+    return whole(STREAMED["json"], report)
 
 
 CSV_COLUMNS = [
@@ -161,66 +162,126 @@ def as_csv(report: dict[str, Any], color: bool) -> bytes:
 
 @formatter("text")
 def as_text(report: dict[str, Any], color: bool) -> str:
-    """Without colours (a file, a pipe), laid out by :mod:`stspd_cli.report.textlayout`, the
-    same characters rich writes, in a fraction of its time; with colours, or for a text that
-    layout does not measure, by rich. Rich markup is off: a title written ``[link=...]`` or
-    ``[/]`` stays text (see :func:`stspd_cli.terminal.console`); styles are given as ``Text``
-    objects."""
+    """Without colours (a file, a pipe), each part laid out by
+    :mod:`stspd_cli.report.textlayout`, the same characters rich writes, in a fraction of its
+    time, or by rich for a part whose text that layout does not measure (:func:`_laid_out`);
+    with colours, by rich. Rich markup is off: a title written ``[link=...]`` or ``[/]`` stays
+    text (see :func:`stspd_cli.terminal.console`); styles are given as ``Text`` objects."""
     if not color:
-        today = _date(report["date"])
-        return plain_text(report, [territory_lines(t, today) for t in report["territoires"]])
-    return _by_rich(report, color=True)
-
-
-def territory_lines(territory: dict[str, Any], today: date) -> list[str] | None:
-    """The lines of one territory in the text bilan without colours, or None when
-    :mod:`stspd_cli.report.textlayout` does not measure its text as rich would. A function of
-    the territory alone: ``report`` runs it in the worker process that computed the territory
-    (:data:`PREPARED`), on every core."""
-    from stspd_cli.report import textlayout  # noqa: PLC0415
-
-    plain = textlayout.Console()
-    try:
-        _territory_text(plain, territory, textlayout.Table, textlayout.Text, today)
-    except textlayout.NotPlain:
-        return None
-    return plain.out
-
-
-def plain_text(report: dict[str, Any], pieces: list[list[str] | None]) -> str:
-    """The text bilan without colours, from the lines of each territory
-    (:func:`territory_lines`, in the order of ``report["territoires"]``): by rich when one of
-    them, or the rest, is a text the layout does not measure."""
-    from stspd_cli.report import textlayout  # noqa: PLC0415
-    from stspd_cli.terminal import Shown  # noqa: PLC0415
-
-    plain = textlayout.Console()
-    try:
-        _header_text(plain, report, textlayout.Text)
-        for lines in pieces:
-            if lines is None:
-                raise textlayout.NotPlain("")
-            plain.out += lines
-        _consolidated_text(plain, report, textlayout.Table, textlayout.Text)
-    except textlayout.NotPlain:
-        return _by_rich(report, color=False)
-    return Shown(plain.text())
-
-
-def _by_rich(report: dict[str, Any], *, color: bool) -> str:
+        return whole(STREAMED["text"], report)
     from rich.table import Table  # noqa: PLC0415
     from rich.text import Text  # noqa: PLC0415
 
-    console, buffer = terminal_console(color=color, width=120)
+    console, buffer = terminal_console(color=True, width=120)
     _write_text(console, report, Table, Text)
     return rendered(buffer)
 
 
-# What a format does with each territory as soon as it is computed, in the worker process that
-# computed it: the text bilan without colours lays each one out there, on every core, instead
-# of all of them in the main process once the workers are done (docs/performance.md).
-PREPARED: dict[str, Callable[[dict[str, Any], date], Any]] = {"text": territory_lines}
-WITH_PIECES: dict[str, Callable[[dict[str, Any], list[Any]], str]] = {"text": plain_text}
+@dataclass(frozen=True, slots=True)
+class Streamed:
+    """A format written one territory at a time, as they come (``report`` over thousands of
+    strategies keeps nothing of a territory once written): what comes before the territories
+    (from the report's head: its date, its audience), the text of each territory, made in the
+    worker process that computed it (``territory``: a module function, sent to the workers
+    by name), what comes before each, and the end (from the consolidated view, None for one
+    territory, the count of actions without a deadline and the count of territories)."""
+
+    opening: Callable[[dict[str, Any]], str]
+    territory: Callable[[dict[str, Any], date], str]
+    first: str
+    between: str
+    closing: Callable[[dict[str, Any] | None, int, int], str]
+
+
+def streamed(
+    fmt: Streamed, start: dict[str, Any], done: Iterable[tuple[dict[str, Any], str]]
+) -> Iterator[str]:
+    """The pieces of a document whose territories come one at a time with their text
+    (:func:`stspd_cli.report.consolidate.territories` with ``prepare=fmt.territory``); the
+    consolidated view is added up as they come."""
+    from stspd_cli.report.consolidate import Consolidation  # noqa: PLC0415
+
+    totals = Consolidation()
+    yield fmt.opening(start)
+    for territory, text in done:
+        yield (fmt.between if totals.count else fmt.first) + text
+        totals.add(territory)
+    yield fmt.closing(totals.result(), totals.undated, totals.count)
+
+
+def whole(fmt: Streamed, report: dict[str, Any]) -> str:
+    """The document of a whole report, in the same characters: its consolidated view as the
+    report holds it."""
+    today = _date(report["date"])
+    listed = report["territoires"]
+    texts = [fmt.territory(t, today) for t in listed]
+    undated = sum(len(t["sans_calendrier"]) for t in listed)
+    body = fmt.first + fmt.between.join(texts) if texts else ""
+    closing = fmt.closing(report.get("consolide"), undated, len(texts))
+    return fmt.opening(report) + body + closing
+
+
+def _laid_out(write: Callable[[Any, Any, Any], None]) -> str:
+    """What ``write(console, Table, Text)`` prints, without colours: laid out by
+    :mod:`stspd_cli.report.textlayout`, or by rich when that layout does not measure its text
+    as rich would (a wide character, a tab, a line break in a name: ``NotPlain``)."""
+    from stspd_cli.report import textlayout  # noqa: PLC0415
+
+    plain = textlayout.Console()
+    try:
+        write(plain, textlayout.Table, textlayout.Text)
+    except textlayout.NotPlain:
+        from rich.table import Table  # noqa: PLC0415
+        from rich.text import Text  # noqa: PLC0415
+
+        console, buffer = terminal_console(color=False, width=120)
+        write(console, Table, Text)
+        return rendered(buffer)
+    return Shown(plain.text())
+
+
+def territory_text(territory: dict[str, Any], today: date) -> str:
+    """One territory of the text bilan, without colours."""
+    return _laid_out(
+        lambda console, table, text: _territory_text(console, territory, table, text, today)
+    )
+
+
+def _text_opening(start: dict[str, Any]) -> str:
+    return _laid_out(lambda console, _table, text: _header_text(console, start, text))
+
+
+def _text_closing(consolidated: dict[str, Any] | None, undated: int, _count: int) -> str:
+    if consolidated is None:
+        return ""
+    return _laid_out(
+        lambda console, table, text: _consolidated_text(console, consolidated, undated, table, text)
+    )
+
+
+def territory_json(territory: dict[str, Any], today: date) -> str:
+    """One territory of the JSON bilan, as an item of its list ``territoires``."""
+    return json_items([territory], 1)
+
+
+def _json_opening(start: dict[str, Any]) -> str:
+    return (
+        f'{{\n  "format": {json_part(JSON_FORMAT)},\n  "date": {json_part(start["date"])},\n'
+        f'  "diffusion": {json_part(start["diffusion"])},\n  "territoires": ['
+    )
+
+
+def _json_closing(consolidated: dict[str, Any] | None, _undated: int, count: int) -> str:
+    more = "" if consolidated is None else f',\n  "consolide": {json_part(consolidated, 1)}'
+    return ("\n  ]" if count else "]") + f"{more}\n}}\n"
+
+
+# The formats written one territory at a time (the others are given the whole report): each
+# territory's text is made in the worker that computed it, on every core (docs/performance.md).
+STREAMED: dict[str, Streamed] = {
+    "text": Streamed(_text_opening, territory_text, "", "", _text_closing),
+    "json": Streamed(_json_opening, territory_json, "\n    ", ",\n    ", _json_closing),
+}
 
 
 def _write_text(console: Any, report: dict[str, Any], table_cls: Any, text_cls: Any) -> None:
@@ -230,22 +291,23 @@ def _write_text(console: Any, report: dict[str, Any], table_cls: Any, text_cls: 
     today = _date(report["date"])
     for territory in report["territoires"]:
         _territory_text(console, territory, table_cls, text_cls, today)
-    _consolidated_text(console, report, table_cls, text_cls)
+    if "consolide" in report:
+        undated = sum(len(t["sans_calendrier"]) for t in report["territoires"])
+        _consolidated_text(console, report["consolide"], undated, table_cls, text_cls)
 
 
-def _header_text(console: Any, report: dict[str, Any], text_cls: Any) -> None:
-    reference = date_fr(_date(report["date"]))
-    audience = "version interne" if report["diffusion"] == "interne" else "version publique"
+def _header_text(console: Any, start: dict[str, Any], text_cls: Any) -> None:
+    reference = date_fr(_date(start["date"]))
+    audience = "version interne" if start["diffusion"] == "interne" else "version publique"
     console.print(
         text_cls.assemble((f"Bilan d'avancement au {reference}", "bold"), f" ({audience})")
     )
 
 
-def _consolidated_text(console: Any, report: dict[str, Any], table_cls: Any, text_cls: Any) -> None:
-    if "consolide" not in report:
-        return
+def _consolidated_text(
+    console: Any, cons: dict[str, Any], undated: int, table_cls: Any, text_cls: Any
+) -> None:
     Table, Text = table_cls, text_cls
-    cons = report["consolide"]
     console.print()
     console.rule(Text(f"Vue consolidée : {plural(cons['territoires'], 'territoire')}", "bold"))
     table = Table("Statut", "Actions", "Part", title="Actions par statut")
@@ -256,7 +318,6 @@ def _consolidated_text(console: Any, report: dict[str, Any], table_cls: Any, tex
     sources = consolidated_table(money)
     if sources is not None:
         console.print(_rich_table(Table, sources))
-    undated = sum(len(t["sans_calendrier"]) for t in report["territoires"])
     unknown = f", échéance inconnue pour {plural(undated, 'action')}" if undated else ""
     console.print(
         f"En retard : {cons['en_retard']['nombre']} ({pct(cons['en_retard']['pourcentage'])})"

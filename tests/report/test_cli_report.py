@@ -138,3 +138,48 @@ def test_printable_reports_of_the_real_strategies_invent_no_zero(run: Report) ->
         assert "parmi celles qui ont une échéance" in text, fmt
         # The template's own words get French typography in HTML (no-break space before :).
         assert "Financement : aucun montant renseigné." in text.replace("\u00a0", " "), fmt
+
+
+def _folder_with_a_broken_strategy(tmp_path: Path) -> Path:
+    """Ten strategies (the worker processes run), the sixth with a key the model refuses."""
+    lille = (HERE.parents[1] / "strategies" / "clspd-lille.yaml").read_text(encoding="utf-8")
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    for n in range(10):
+        extra = "cle_inconnue: 1\n" if n == 5 else ""
+        (folder / f"s{n}.yaml").write_text(lille + extra, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_broken_strategy_further_on_stops_the_bilan_and_says_where(
+    fmt: str, run: Report, tmp_path: Path
+) -> None:
+    """The bilan is written as the territories come: on standard output, the five before the
+    broken one are there, and the message says the bilan stops before it; into a file,
+    nothing is written."""
+    folder = _folder_with_a_broken_strategy(tmp_path)
+    done = run(str(folder), "-f", fmt)
+    assert done.returncode == 1
+    err = done.stderr.decode("utf-8")
+    assert "s5.yaml:" in err
+    assert "M004" in err
+    assert "s'arrête avant cette stratégie" in err
+    assert "Traceback" not in err
+    assert done.stdout.count(b"Lille") >= 5
+    assert b"consolid" not in done.stdout
+    target = tmp_path / ("bilan.txt" if fmt == "text" else "bilan.json")
+    into_file = run(str(folder), "-f", fmt, "-o", str(target))
+    assert into_file.returncode == 1
+    assert not target.exists()
+    assert "s'arrête avant" not in into_file.stderr.decode("utf-8")
+
+
+def test_a_broken_first_strategy_writes_nothing(run: Report, tmp_path: Path) -> None:
+    folder = _folder_with_a_broken_strategy(tmp_path)
+    (folder / "s0.yaml").write_bytes((folder / "s5.yaml").read_bytes())
+    done = run(str(folder))
+    assert done.returncode == 1
+    assert done.stdout == b""
+    assert "s0.yaml:" in done.stderr.decode("utf-8")
+    assert "s'arrête avant" not in done.stderr.decode("utf-8")

@@ -20,7 +20,7 @@ from stspd_cli.load import load_file
 from stspd_cli.model import Document
 from stspd_cli.model.plain import Record, read_plain
 from stspd_cli.report.compute import territory_report
-from stspd_cli.report.formats import territory_lines
+from stspd_cli.report.formats import territory_json, territory_text
 from stspd_cli.strategy_io import load_model
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,7 +49,8 @@ def test_same_bilan_from_records_and_from_pydantic(path: Path, interne: bool) ->
     by_records = territory_report(view(records, interne=interne), TODAY, path.name)
     by_models = territory_report(view(models, interne=interne), TODAY, path.name)
     assert by_records == by_models
-    assert territory_lines(by_records, TODAY) == territory_lines(by_models, TODAY)
+    assert territory_text(by_records, TODAY) == territory_text(by_models, TODAY)
+    assert territory_json(by_records, TODAY) == territory_json(by_models, TODAY)
 
 
 def test_the_examples_hold_restricted_items() -> None:

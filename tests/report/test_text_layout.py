@@ -3,6 +3,7 @@ on the bilans of every example, and on random tables, paragraphs and rules."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from rich.text import Text as RichText
 from stspd_cli.report import formats, textlayout
 from stspd_cli.report.consolidate import report_of
 from stspd_cli.terminal import console as rich_console
-from stspd_cli.terminal import rendered
+from stspd_cli.terminal import json_text, rendered
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(
@@ -51,31 +52,59 @@ def test_the_text_format_takes_the_layout_without_colours() -> None:
     assert formats.as_text(report, False) == _by_rich(report)
 
 
-def test_the_command_lays_out_each_territory_in_its_worker(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """``stspd report`` over a folder (workers from eight files on) lays out each territory in
-    the worker that computed it: the same text as the whole bilan laid out at once."""
-    from cli_run import run  # noqa: PLC0415
-
+def _folder(tmp_path: Path) -> list[Path]:
+    """Every example twice, in one folder: enough strategies for the worker processes."""
+    tmp_path.mkdir()
     for n, path in enumerate(EXAMPLES * 2):
         (tmp_path / f"{n:02}-{path.name}").write_bytes(path.read_bytes())
     files = sorted(tmp_path.iterdir())
     assert len(files) >= 8
-    code, out, err = run(capsys, "report", str(tmp_path), "--date", "2026-11-22")
+    return files
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_the_command_writes_each_territory_as_it_comes(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``stspd report`` over a folder (workers from eight files on) writes each territory as
+    it comes, its text made in the worker that computed it, the consolidated view added up on
+    the way: the same characters as the whole report written at once (JSON: as ``json_text``
+    writes the whole document)."""
+    from cli_run import run  # noqa: PLC0415
+
+    files = _folder(tmp_path / "dossier")
+    code, out, err = run(
+        capsys, "report", str(tmp_path / "dossier"), "-f", fmt, "--date", "2026-11-22"
+    )
     assert code == 0, err
-    whole = formats.as_text(report_of(files, date(2026, 11, 22), interne=False), False)
-    assert out == whole
+    report = report_of(files, date(2026, 11, 22), interne=False)
+    assert out == formats.FORMATS[fmt](report, False)
+    if fmt == "json":
+        assert out == json_text({"format": formats.JSON_FORMAT, **report})
+        assert json.loads(out)["consolide"]["territoires"] == len(files)
 
 
-def test_one_territory_it_does_not_measure_sends_the_whole_bilan_to_rich() -> None:
+@pytest.mark.parametrize("interne", [False, True])
+def test_json_is_the_whole_document_as_json_writes_it(interne: bool) -> None:
+    for files in [[p] for p in EXAMPLES] + [EXAMPLES]:
+        report = report_of(files, date(2026, 11, 22), interne=interne)
+        written = formats.as_json(report, False)
+        assert written == json_text({"format": formats.JSON_FORMAT, **report}), files
+
+
+def test_a_part_it_does_not_measure_is_laid_out_by_rich_alone() -> None:
+    """One territory named with wide characters, one funding source with a tab: those parts
+    are laid out by rich, the others by the layout, and the whole is what rich writes."""
     report = report_of(EXAMPLES, date(2026, 11, 22), interne=False)
     report["territoires"][1]["territoire"] = "漢字"
-    today = date(2026, 11, 22)
-    pieces = [formats.territory_lines(t, today) for t in report["territoires"]]
-    assert pieces[1] is None
-    assert pieces[0] is not None
-    assert formats.plain_text(report, pieces) == _by_rich(report)
+    with pytest.raises(textlayout.NotPlain):
+        _by_layout(report)
+    assert formats.as_text(report, False) == _by_rich(report)
+    sources = report["consolide"]["financement"]["par_source"]
+    assert sources
+    first = next(iter(sources))
+    sources["Fonds\tspécial"] = sources.pop(first)
+    assert formats.as_text(report, False) == _by_rich(report)
 
 
 def test_a_text_it_does_not_measure_goes_to_rich() -> None:
