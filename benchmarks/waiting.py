@@ -180,7 +180,8 @@ MEMORY_TARGET_MIB = 120
 
 def memory(rounds: int, env: dict[str, str], corpora: list[Path]) -> None:
     """Peak memory of the process tree for each corpus; each command runs ``rounds`` times
-    over the corpora in turn (report once: it keeps every territory, information only)."""
+    over the corpora in turn (report once, information only: what its consolidated view
+    keeps of each territory grows with the corpus)."""
     _section("Mémoire maximale de l'arbre de processus (travailleurs compris)")
     print(
         "  RSS : pages résidentes de chaque processus, additionnées (les pages partagées comptées"
