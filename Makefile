@@ -11,18 +11,29 @@
 # a registry behind a proxy with its own authority); where uv still fails (an index only pip's
 # configuration names), pip installs the same pins.
 
-PYTHON ?= python3
+# The interpreter of the venv: the distribution's Python when it is fit, built with PGO and
+# LTO, otherwise python3 (scripts/choose-python.sh). The venv remembers which one made it
+# ($(VENV)/.python) and is made again when another one is chosen (make PYTHON=...).
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(shell bash scripts/choose-python.sh)
+endif
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+MADE_BY := $(VENV)/.python
 DEPENDENCIES := -c requirements/constraints.txt -e ".[dev,pdf,convertir]"
 
-.PHONY: demo test lint typecheck unit schema docs clean sysdeps office-models wheel check-install editor-check
+ifneq ($(shell cat $(MADE_BY) 2>/dev/null),$(PYTHON))
+$(STAMP): FORCE
+endif
+
+.PHONY: FORCE demo test lint typecheck unit schema docs clean sysdeps office-models wheel check-install editor-check
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "stspd demande Python 3.11 ou plus récent")'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt uv
+	$(PYTHON) -m venv --clear $(VENV)
+	@echo '$(PYTHON)' > $(MADE_BY)
+	$(BIN)/python -m pip install -qq --disable-pip-version-check -c requirements/constraints.txt uv
 	$(BIN)/uv pip install --quiet --system-certs --python $(BIN)/python $(DEPENDENCIES) \
 	  || { echo "stspd : uv n'a pas pu installer les dépendances ; pip prend le relais" >&2; \
 	       $(BIN)/python -m pip install --quiet --disable-pip-version-check $(DEPENDENCIES); }
@@ -89,6 +100,8 @@ docs: $(STAMP)
 # Regenerate the default reference documents of the docx and odt formats (committed).
 office-models: $(STAMP)
 	$(BIN)/python scripts/make_office_models.py
+
+FORCE:
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache .hypothesis
