@@ -49,7 +49,7 @@ demo: $(STAMP) sysdeps
 # The three at once: mypy alone kept one core busy for seconds (6.6 s in a fresh clone) while
 # the other waited; together, pytest's workers take the rest. Each line of output is whole.
 test: $(STAMP) sysdeps
-	@$(MAKE) --no-print-directory -j 3 --output-sync=line lint typecheck unit
+	@$(MAKE) --no-print-directory -j 3 --output-sync=line PYTHON=$(PYTHON) lint typecheck unit
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

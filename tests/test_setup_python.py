@@ -25,24 +25,24 @@ def _choose(candidates: str, path: str) -> str:
     return done.stdout.strip()
 
 
-def _fake_python(folder: Path, name: str, minor: int) -> Path:
+def _fake_python(folder: Path, minor: int) -> Path:
     """A python that answers the script's question as a 3.<minor> would."""
     folder.mkdir(parents=True, exist_ok=True)
-    fake = folder / name
+    fake = folder / "python3"
     fake.write_text(f"#!/bin/sh\nexit {0 if minor >= 11 else 1}\n", encoding="utf-8")
     fake.chmod(0o755)
     return fake
 
 
 def test_a_fit_candidate_comes_first(tmp_path: Path) -> None:
-    system = _fake_python(tmp_path / "usr", "python3", 12)
-    _fake_python(tmp_path / "path", "python3", 11)
+    system = _fake_python(tmp_path / "usr", 12)
+    _fake_python(tmp_path / "path", 11)
     assert _choose(str(system), str(tmp_path / "path")) == str(system)
 
 
 def test_an_old_or_missing_candidate_gives_the_python3_of_the_path(tmp_path: Path) -> None:
-    old = _fake_python(tmp_path / "usr", "python3", 9)
-    on_path = _fake_python(tmp_path / "path", "python3", 11)
+    old = _fake_python(tmp_path / "usr", 9)
+    on_path = _fake_python(tmp_path / "path", 11)
     path = f"{tmp_path / 'path'}:/usr/bin:/bin"
     assert _choose(f"{old} {tmp_path / 'absent'}", path) == str(on_path)
 
