@@ -21,12 +21,24 @@ def pytest_configure(config: pytest.Config) -> None:
 def _private_user_folders(
     pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[None]:
-    """Caches (validation results, compiled templates) and the key that signs them go to folders
-    of the test session, not the user's (subprocesses inherit them through the environment)."""
+    """Caches (validation results, compiled templates, documents) and the key that signs them go
+    to folders of the test run, not the user's (subprocesses inherit them through the
+    environment). The test processes of a run share them, as two stspd of one user do: a page
+    one of them printed is not printed again by the other. The key is made once, by the first
+    process, before any of them reads or writes the cache (otherwise the last of two keys made
+    at the same time would win, and what the other signed would be misses)."""
+    from filelock import FileLock  # noqa: PLC0415
+
+    from stspd_cli import signing  # noqa: PLC0415
+
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
-        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+        data = _run_folder(pytestconfig, tmp_path_factory, "data")
+        patch.setenv("XDG_CACHE_HOME", _run_folder(pytestconfig, tmp_path_factory, "cache"))
+        patch.setenv("XDG_DATA_HOME", data)
         patch.delenv("STSPD_NO_CACHE", raising=False)
+        with FileLock(f"{data}.lock"):
+            signing.secret_key.cache_clear()
+            assert signing.secret_key() is not None
         patch.setenv("STSPD_TEST_RENDERS", _run_folder(pytestconfig, tmp_path_factory, "rendus"))
         yield
 
