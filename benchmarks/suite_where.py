@@ -7,9 +7,9 @@ over 2 (benchmarks/suite.py prints how busy the cores were). A shorter run needs
 computing: this script says where it is. « processus » is the CPU of the processes a test
 started and waited for (stspd, git, pandoc, LibreOffice); « test » that of the test process.
 A process that outlives its test (the warm stspd server of tests/test_examples_run.py) is
-counted where it ends, marked « (fin d'un serveur) » when its CPU exceeds what the machine's
-cores could give in the test's own time. The étalon (benchmarks/suite.py) is printed too, to
-compare runs of different hours.
+counted where it ends, marked « (fin d'un serveur) » (the test and its file) when its CPU
+exceeds what the machine's cores could give in the test's own time. The étalon
+(benchmarks/suite.py) is printed too, to compare runs of different hours.
 
 Run: .venv/bin/python benchmarks/suite_where.py [--top 25]
 """
@@ -20,13 +20,11 @@ import argparse
 import collections
 import json
 import os
-import subprocess
 import tempfile
-import time
 from pathlib import Path
 
-from suite import _children_cpu, yardstick
-from timing import BIN, ROOT, load
+from suite import timed, yardstick
+from timing import BIN, load
 
 
 def _rows(folder: Path) -> list[dict[str, float | str]]:
@@ -43,13 +41,11 @@ def main() -> None:
     cores = os.cpu_count() or 1
     print(f"où va le calcul de la suite ({load()} ; étalon {yardstick():.2f} s)")
     with tempfile.TemporaryDirectory() as folder:
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env["STSPD_CPU_LOG"] = folder
-        env["PYTHONPATH"] = os.pathsep.join(
-            filter(None, [str(Path(__file__).parent), env.get("PYTHONPATH")])
+        # The test processes inherit these (suite.timed passes the environment on).
+        os.environ["STSPD_CPU_LOG"] = folder
+        os.environ["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(Path(__file__).parent), os.environ.get("PYTHONPATH")])
         )
-        cpu = _children_cpu()
-        start = time.perf_counter()
         command = [
             str(BIN / "pytest"),
             "-n",
@@ -60,20 +56,17 @@ def main() -> None:
             "-p",
             "cpu_per_test",
         ]
-        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=False)
-        wall = time.perf_counter() - start
-        total = _children_cpu() - cpu
-        if done.returncode != 0:
-            print(done.stdout.decode("utf-8", "replace")[-3000:])
-            raise SystemExit(
-                f"pytest : code {done.returncode}, la suite doit passer pour être mesurée"
-            )
+        log = Path(folder) / "pytest.log"
+        wall, total, share, code = timed(command, log)
+        if code != 0:
+            print(log.read_text(encoding="utf-8", errors="replace")[-3000:])
+            raise SystemExit(f"pytest : code {code}, la suite doit passer pour être mesurée")
         rows = _rows(Path(folder))
     own = sum(float(r["self"]) for r in rows)
     children = sum(float(r["children"]) for r in rows)
     print(
         f"  pytest : {wall:.1f} s écoulées, {total:.1f} s de calcul sur {cores} cœurs,"
-        f" {len(rows)} tests"
+        f" {len(rows)} tests" + ("" if share is None else f" ; cœurs occupés {share:.0%}")
     )
     print(
         f"    dans les tests : {own:.1f} s (processus de test)"
@@ -83,25 +76,35 @@ def main() -> None:
         "    hors des tests (démarrage, collecte, processus non attendus) :"
         f" {total - own - children:.1f} s"
     )
+
+    def late(row: dict[str, float | str]) -> str:
+        ended = float(row["children"]) > float(row["wall"]) * cores
+        return " (fin d'un serveur)" if ended else ""
+
     files: dict[str, list[float]] = collections.defaultdict(lambda: [0.0, 0.0, 0.0])
+    marks: dict[str, str] = collections.defaultdict(str)
     for row in rows:
-        entry = files[str(row["test"]).split("::", 1)[0]]
+        name = str(row["test"]).split("::", 1)[0]
+        entry = files[name]
         entry[0] += float(row["self"])
         entry[1] += float(row["children"])
         entry[2] += 1
+        marks[name] = marks[name] or late(row)
     print(
         f"  les {args.top} fichiers qui coûtent le plus"
         " (calcul : test + processus lancés, nombre de tests)"
     )
     ranked = sorted(files.items(), key=lambda item: -(item[1][0] + item[1][1]))
     for name, (mine, theirs, count) in ranked[: args.top]:
-        print(f"    {mine + theirs:6.1f} s  ({mine:5.1f} + {theirs:5.1f})  {int(count):4d}  {name}")
+        line = f"{mine + theirs:6.1f} s  ({mine:5.1f} + {theirs:5.1f})  {int(count):4d}  {name}"
+        print(f"    {line}{marks[name]}")
     print(f"  les {args.top} tests qui coûtent le plus")
     by_test = sorted(rows, key=lambda r: -(float(r["self"]) + float(r["children"])))
     for row in by_test[: args.top]:
         mine, theirs = float(row["self"]), float(row["children"])
-        late = " (fin d'un serveur)" if theirs > float(row["wall"]) * cores else ""
-        print(f"    {mine + theirs:6.1f} s  ({mine:5.1f} + {theirs:5.1f})  {row['test']}{late}")
+        print(
+            f"    {mine + theirs:6.1f} s  ({mine:5.1f} + {theirs:5.1f})  {row['test']}{late(row)}"
+        )
     print(f"  ({load()})")
 
 
