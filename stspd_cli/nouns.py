@@ -18,7 +18,8 @@ _VOWELS = frozenset("aeiouyàâäéèêëîïôöûùüœæh")
 
 
 @cache
-def _words() -> dict[str, Any]:
+def french_words() -> dict[str, Any]:
+    """The words of data/mots.yaml, read once for every module that needs them."""
     data = load_data("mots.yaml")
     assert isinstance(data, dict)
     return data
@@ -37,7 +38,7 @@ def _plural_word(word: str) -> str:
     lower = word.lower()
     if not lower or (word.isupper() and len(word) > 1):
         return word  # acronyms do not change: « des QPV »
-    irregular = _words()["pluriels"].get(lower)
+    irregular = french_words()["pluriels"].get(lower)
     if irregular:
         return _keep_case(word, str(irregular))
     if lower[-1] in "sxz":
@@ -51,11 +52,11 @@ def _plural_word(word: str) -> str:
 
 def pluralize(text: str) -> str:
     """The plural of a noun or of a noun phrase, by the rules of ``data/mots.yaml``."""
-    known = _words()["noms"].get(text.lower())
+    known = french_words()["noms"].get(text.lower())
     if isinstance(known, dict) and known.get("pluriel"):
         return _keep_case(text, str(known["pluriel"]))
-    stops = set(_words()["complements"])
-    invariable = set(_words()["invariables"])
+    stops = set(french_words()["complements"])
+    invariable = set(french_words()["invariables"])
     words = text.split(" ")
     out = []
     for i, word in enumerate(words):
@@ -161,7 +162,7 @@ class Noun:
 
 def _lookup(text: str) -> dict[str, Any] | None:
     """The data file's entry for a noun, or for the head of a noun phrase (``Axe stratégique``)."""
-    names = _words()["noms"]
+    names = french_words()["noms"]
     lower = text.lower()
     for key in (lower, lower.split(" ")[0], lower.split("-")[0]):
         entry = names.get(key)

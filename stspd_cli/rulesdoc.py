@@ -16,6 +16,7 @@ _FAMILIES = {
     "N": "Indicateurs",
     "L": "Libellés des niveaux",
     "P": "Données personnelles et confidentialité",
+    "T": "Textes à compléter",
 }
 _SEVERITY = {"error": "erreur", "warning": "avertissement"}
 
@@ -32,7 +33,9 @@ def rules_markdown() -> str:
         "",
     ]
     family = ""
-    for rule in all_rules().values():
+    # One section a family, in the order above; within it, the order of data/regles.yaml.
+    order = list(_FAMILIES)
+    for rule in sorted(all_rules().values(), key=lambda r: order.index(r.code[0])):
         if rule.code[0] != family:
             family = rule.code[0]
             lines += [f"## {_FAMILIES[family]}", ""]

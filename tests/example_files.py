@@ -21,8 +21,8 @@ TODAY = date(2026, 1, 15)
 Expected = set[tuple[int, int, str]]
 
 _COMMENT = re.compile(r"^#\s*attendu\b")
-_COMMENT_ENTRY = re.compile(r"^# attendu: (\d+):(\d+) ([SMIRDANLP]\d{3})$")
-_SIDECAR_ENTRY = re.compile(r"^(\d+):(\d+) ([SMIRDANLP]\d{3})$")
+_COMMENT_ENTRY = re.compile(r"^# attendu: (\d+):(\d+) ([A-Z]\d{3})$")
+_SIDECAR_ENTRY = re.compile(r"^(\d+):(\d+) ([A-Z]\d{3})$")
 
 
 def example_files(folder: Path) -> list[Path]:

@@ -28,7 +28,7 @@ REFERENCE = "2026-01-15"
 ANSI = "\x1b["
 TEXT_LINE = re.compile(
     r"^(?P<file>[^:]+):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): "
-    r"(?P<severity>erreur|avertissement) (?P<code>[SMIRDANLP]\d{3}) \S.*$"
+    r"(?P<severity>erreur|avertissement) (?P<code>[A-Z]\d{3}) \S.*$"
 )
 NO_STRUCTURE = (
     " Règles de cohérence non vérifiées pour 1 fichier : rien n'a pu être lu comme une stratégie "

@@ -88,6 +88,7 @@ def all_checks() -> list[Check]:
     # Importing the modules fills the registry, in a fixed order.
     from stspd_cli.checks import (  # noqa: PLC0415, F401
         actions,
+        completion,
         dates,
         identity,
         indicators,

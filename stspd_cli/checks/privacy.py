@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
 
 from stspd_cli.checks import CheckContext, check
-from stspd_cli.findings import Path_
-from stspd_cli.model.items import fields_of, is_restricted, kind_of
+from stspd_cli.model.items import kind_of, strings_of
 
 # An address starts where a run of its characters starts: without the look-behind, a long text
 # with no « @ » is scanned again from each of its characters (quadratic); with it, once.
@@ -17,31 +14,10 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\d])(?:\+33[\s.-]?[1-9]|0[1-9])(?:[\s.-]?\d{2}){4}(?![\d])")
 
 
-def _public_strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str, Any]]:
-    """Every string outside restricted items, with its path and the model item that holds it
-    (None for a string of a list)."""
-    fields = fields_of(value)
-    if fields is not None:
-        if is_restricted(value):
-            return
-        for name, key in fields:
-            child = getattr(value, name)
-            if isinstance(child, str):
-                yield (*path, key), child, value
-            else:
-                yield from _public_strings(child, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, str):
-                yield (*path, i), item, None
-            else:
-                yield from _public_strings(item, (*path, i))
-
-
 @check("P001")
 def personal_data_is_restricted(ctx: CheckContext) -> None:
     """E-mails, phone numbers and named contacts belong in restricted items."""
-    for path, text, holder in _public_strings(ctx.doc, ()):
+    for path, text, holder in strings_of(ctx.doc, restricted=False):
         if holder is not None and kind_of(holder) == "Contact":
             if path[-1] == "nom":
                 ctx.report("P001", path, quoi=f"le nom de la personne « {text} »")

@@ -4,6 +4,7 @@ restricted. Imports nothing of pydantic."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 Fields = tuple[tuple[str, str], ...]  # (attribute, YAML key) of each field, in model order
@@ -42,3 +43,26 @@ def is_restricted(item: object) -> bool:
     """A restricted item (``diffusion: restreinte``): only models that may be restricted
     (:class:`~stspd_cli.model.types.Diffusable`) have that field."""
     return getattr(item, "diffusion", None) == "restreinte" and fields_of(item) is not None
+
+
+def strings_of(
+    value: Any, path: tuple[str | int, ...] = (), *, restricted: bool = True
+) -> Iterator[tuple[tuple[str | int, ...], str, Any]]:
+    """Every text of ``value`` with its path and the item that holds it (None for a text of a
+    list); with ``restricted=False``, none inside a restricted item."""
+    fields = fields_of(value)
+    if fields is not None:
+        if not restricted and is_restricted(value):
+            return
+        for name, key in fields:
+            child = getattr(value, name)
+            if isinstance(child, str):
+                yield (*path, key), child, value
+            else:
+                yield from strings_of(child, (*path, key), restricted=restricted)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                yield (*path, i), item, None
+            else:
+                yield from strings_of(item, (*path, i), restricted=restricted)

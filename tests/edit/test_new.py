@@ -47,7 +47,17 @@ def test_skeleton_is_valid_formatted_and_commented(answers: Answers, tmp_path: P
     # The frame in force on 1 April 2026, SNPD 2025-2030, is provisional: said once (R005).
     provisional = answers.referentiel is None
     assert report.errors == 0, report.findings
-    assert [f.code for f in report.findings] == (["R005"] if provisional else [])
+    others = [f.code for f in report.findings if f.code != "T001"]
+    assert others == (["R005"] if provisional else [])
+    # Every text the skeleton leaves « à compléter » is reported at its line (T001), and only
+    # those: the comments that say it are not.
+    lines = text.splitlines()
+    left = {
+        n for n, line in enumerate(lines, start=1) if "compléter" in line.split("#", 1)[0].lower()
+    }
+    presentation = next(n for n, line in enumerate(lines, start=1) if "presentation: |" in line)
+    reported = {f.line for f in report.findings if f.code == "T001"}
+    assert reported == (left - {presentation + 1}) | {presentation}, report.findings
     if provisional:
         assert "  # snpd-2025-2030 est provisoire : annoncée avec cinq axes" in text
     assert text.startswith("# yaml-language-server: $schema=s.json\n")

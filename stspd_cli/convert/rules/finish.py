@@ -12,8 +12,8 @@ from stspd_cli.convert.rules.draft import Draft
 from stspd_cli.convert.rules.walker import Walker
 from stspd_cli.convert.words import fold, folded
 from stspd_cli.labels import DEFAULTS
+from stspd_cli.placeholder import placeholder
 
-PLACEHOLDER = "à compléter"
 _OVERLAP = 0.3  # share of significant words a plan's title shares with an objective's
 
 
@@ -48,7 +48,7 @@ def _territory(draft: Draft, text: str) -> None:
         territoire["nom"] = name
         draft.check(territoire, "nom", "nom du territoire lu dans le texte")
     else:
-        territoire["nom"] = PLACEHOLDER
+        territoire["nom"] = placeholder()
         draft.check(territoire, "nom", "le document ne nomme pas le territoire : à écrire")
     if instance:
         territoire["instance"] = instance
@@ -87,7 +87,7 @@ def _cover_names(draft: Draft) -> None:
     text: rendered again, they would be printed twice."""
     strategie = draft.data.get("strategie", {})
     name = draft.data["territoire"]["nom"]
-    territory = None if name == PLACEHOLDER else name
+    territory = None if name == placeholder() else name
     below_title = strategie.get("sous_titre")
     if isinstance(below_title, str) and _names_only(below_title, territory):
         draft.structure.add(below_title)  # the territory's name below the title, no subtitle

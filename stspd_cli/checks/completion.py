@@ -1,0 +1,17 @@
+"""Completion rule: no text is still « à compléter », the words stspd writes where a strategy
+does not say what the model asks (:mod:`stspd_cli.placeholder`)."""
+
+from __future__ import annotations
+
+from stspd_cli.checks import CheckContext, check
+from stspd_cli.model.items import strings_of
+from stspd_cli.placeholder import left_in
+
+
+@check("T001")
+def nothing_left_to_complete(ctx: CheckContext) -> None:
+    """A text that still says « à compléter » is reported where it is, restricted or not."""
+    for path, text, _holder in strings_of(ctx.doc):
+        if left_in(text):
+            field = next((part for part in reversed(path) if isinstance(part, str)), "")
+            ctx.report("T001", path, champ=field)
