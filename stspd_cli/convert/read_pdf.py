@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from stspd_cli.convert import columns
 from stspd_cli.convert.blocks import HEADING, ITEM, PARA, TABLE, Block, Document
 from stspd_cli.convert.limits import MAX_PAGES, check_text, unreadable
 from stspd_cli.convert.words import fold, folded, folded_table
@@ -24,6 +25,7 @@ _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(/|sur)\s*\d{1,4})?$", re.IGNO
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 MARGIN = 0.1  # the top and bottom tenth of a page: where running headers and footers sit
 HEADING_STEP = 0.3  # points above the body size
+GUTTER = 1.2  # the narrowest space between two columns, in body sizes
 
 
 @dataclass(slots=True)
@@ -93,44 +95,63 @@ def _grid(rows: list[list[str | None]]) -> list[list[str]] | None:
 
 
 def _page_lines(page: Any, index: int) -> list[_Line]:
-    tables = [(t.bbox, rows) for t in page.find_tables() if (rows := _grid(t.extract()))]
+    """The page's lines in reading order (column after column: :mod:`.columns`), each table in
+    its place as one line holding its rows."""
+    tables = [(t.bbox, cells) for t in page.find_tables() if (cells := _grid(t.extract()))]
     boxes = [bbox for bbox, _ in tables]
-    words = page.extract_words(extra_attrs=["size", "fontname"])
-    lines: list[_Line] = []
-    end = 0.0  # where the previous word ends, on its line
-    for word in words:
-        middle = (float(word["top"]) + float(word["bottom"])) / 2
-        if any(x0 <= float(word["x0"]) <= x1 and top <= middle <= bottom
-               for x0, top, x1, bottom in boxes):  # fmt: skip
-            continue
-        size = round(float(word["size"]), 1)
-        bold = any(mark in str(word["fontname"]).lower() for mark in _BOLD)
-        last = lines[-1] if lines else None
-        if last is not None and abs(float(word["top"]) - last.top) < 0.4 * size:
-            # A word set in another size right against the previous one (the « er » of « 1er »
-            # in superscript) is the same word: pdfplumber splits words where the size changes.
-            touching = float(word["x0"]) - end < 0.15 * size
-            last.text += ("" if touching else " ") + word["text"]
-            end = float(word["x1"])
-            last.size = max(last.size, size)
-            last.bold = last.bold and bold
-            continue
-        end = float(word["x1"])
-        lines.append(
-            _Line(
-                index,
-                float(word["top"]),
-                float(word["bottom"]),
-                float(word["x0"]),
-                word["text"],
-                size,
-                bold,
-            )
-        )
-    for (x0, top, _, bottom), rows in tables:
-        lines.append(_Line(index, float(top), float(bottom), float(x0), "", 0, False, rows))
-    lines.sort(key=lambda line: line.top)
+    words = [
+        word
+        for word in page.extract_words(extra_attrs=["size", "fontname"])
+        if not _in_table(word, boxes)
+    ]
+    rows = columns.rows_of(words, _same_line)
+    sizes = Counter(round(float(w["size"]), 1) for w in words)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    lines = [_line_of(row, index) for row in columns.reading_order(rows, GUTTER * body)]
+    for (x0, top, _, bottom), cells in sorted(tables, key=lambda table: table[0][1]):
+        # Before the first line read after it that lies below it (tables span their page).
+        at = next((i for i, line in enumerate(lines) if line.top > float(top)), len(lines))
+        lines.insert(at, _Line(index, float(top), float(bottom), float(x0), "", 0, False, cells))
     return lines
+
+
+def _in_table(word: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    middle = (float(word["top"]) + float(word["bottom"])) / 2
+    return any(x0 <= float(word["x0"]) <= x1 and top <= middle <= bottom
+               for x0, top, x1, bottom in boxes)  # fmt: skip
+
+
+def _same_line(word: dict[str, Any], row: columns.Row) -> bool:
+    return abs(float(word["top"]) - row.top) < 0.4 * round(float(word["size"]), 1)
+
+
+def _line_of(row: columns.Row, index: int) -> _Line:
+    """One line of words read together."""
+    first = row.words[0]
+    line = _Line(
+        index,
+        float(first["top"]),
+        float(first["bottom"]),
+        float(first["x0"]),
+        first["text"],
+        round(float(first["size"]), 1),
+        _is_bold(first),
+    )
+    end = float(first["x1"])  # where the previous word ends
+    for word in row.words[1:]:
+        size = round(float(word["size"]), 1)
+        # A word set in another size right against the previous one (the « er » of « 1er » in
+        # superscript) is the same word: pdfplumber splits words where the size changes.
+        touching = float(word["x0"]) - end < 0.15 * size
+        line.text += ("" if touching else " ") + word["text"]
+        end = float(word["x1"])
+        line.size = max(line.size, size)
+        line.bold = line.bold and _is_bold(word)
+    return line
+
+
+def _is_bold(word: dict[str, Any]) -> bool:
+    return any(mark in str(word["fontname"]).lower() for mark in _BOLD)
 
 
 def _without_furniture(lines: list[_Line], heights: list[float]) -> tuple[list[_Line], list[str]]:
@@ -269,7 +290,7 @@ def _blocks(lines: list[_Line]) -> list[Block]:
         text = line.text.strip()
         joined = previous is not None and _continues(previous, line, blocks[-1] if blocks else None)
         if joined:
-            blocks[-1].text += " " + text
+            blocks[-1].text += ("" if _CUT_COMPOUND.search(blocks[-1].text) else " ") + text
             blocks[-1].strong = blocks[-1].strong and line.bold
         elif line.size in levels:
             blocks.append(Block(HEADING, text, level=levels[line.size]))
@@ -284,11 +305,14 @@ def _blocks(lines: list[_Line]) -> list[Block]:
 
 
 def _continues(previous: _Line, line: _Line, block: Block | None) -> bool:
-    """The line goes on the block above: same page, same size, close below, not a new item."""
-    if block is None or block.kind == TABLE or previous.page != line.page:
+    """The line goes on the block above: same page, same size, close below, not a new item;
+    or, at the top of the next column or page, the rest of a sentence cut there."""
+    if block is None or block.kind == TABLE:
         return False
     if abs(previous.size - line.size) > 0.2 or previous.bold != line.bold:
         return False
+    if previous.page != line.page or line.top < previous.top:
+        return block.kind != HEADING and _sentence_goes_on(previous.text, line.text)
     gap = line.top - previous.bottom
     if gap > 0.8 * line.size or gap < -1:
         return False
@@ -296,3 +320,17 @@ def _continues(previous: _Line, line: _Line, block: Block | None) -> bool:
     if _BULLET.match(text) or (_NUMBERED.match(text) and block.kind != HEADING):
         return False
     return not (block.kind == ITEM and line.x0 < previous.x0 - 1 and block.number is None)
+
+
+# A line that ends inside a compound word (« Sainte- » then « Fiction »): the hyphen is the
+# word's, and the two halves are written together again. A hyphen of word division
+# (« préven- », « tion ») stays too: the text keeps what the page shows.
+_CUT_COMPOUND = re.compile(r"\w-$")
+_SENTENCE_END = re.compile(r"[.!?:;…»)\]]\s*$")
+
+
+def _sentence_goes_on(before: str, after: str) -> bool:
+    """A line cut at the bottom of a column or a page, whose sentence the next one ends: no
+    punctuation closes it, and the next begins in lower case."""
+    text = after.strip()
+    return bool(text) and text[0].islower() and not _SENTENCE_END.search(before)

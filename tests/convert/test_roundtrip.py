@@ -24,9 +24,10 @@ from .documents import (
 )
 
 # (strategy, format) -> share of the structure recovered, at least. A PDF's cover is read
-# without its signatories (the demo's list, Lille's two columns: a PDF's columns are read line
-# by line across: the demo's then open its presentation), a place that its grid of fields
-# runs into the target public, and the dates and addresses of the table of reference texts.
+# without its signatories (the demo's list, Lille's two columns: their entries are read, column
+# after column, as paragraphs: the demo's then open its presentation), a place that its grid
+# of fields runs into the target public, and the dates and addresses of the table of
+# reference texts.
 LEVELS = {
     (DEMO, "html"): 1.0, (DEMO, "md"): 1.0, (DEMO, "pdf"): 0.90,
     (DEMO, "docx"): 1.0, (DEMO, "odt"): 1.0,

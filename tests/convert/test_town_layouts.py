@@ -112,3 +112,29 @@ def test_enjeux_holding_unnumbered_bullet_actions() -> None:
     assert done.text.count("# à vérifier : élément de liste lu comme une action") == 5
     assert data["plans"][0]["description"] == "Les habitants signalent des rassemblements."
     assert done.coverage.share == 1.0
+
+
+def test_two_columns_read_column_after_column() -> None:
+    """Title and introduction across the page, then the axes in two columns: the PDF reads
+    the left column, then the right one, and gives what the Word file gives."""
+    from_word, from_pdf = (convert(EXAMPLES / f"deux-colonnes.{kind}") for kind in ("docx", "pdf"))
+    assert from_pdf.data == from_word.data
+    assert _plans(from_pdf.data) == [
+        (1, "Prévenir la délinquance des jeunes", "axe", [
+            (1, "Chantiers éducatifs d'été", None),
+            (2, "Médiation aux abords des collèges", None)]),
+        (2, "Protéger les victimes", "axe", [
+            (1, "Permanence d'aide aux victimes", None),
+            (2, "Intervenant social en commissariat", None)]),
+    ]  # fmt: skip
+    fiche = from_pdf.data["plans"][0]["actions"][1]
+    assert fiche["description"] == (
+        "Deux médiateurs sont présents aux heures de sortie, du lundi au vendredi, et signalent "
+        "à la cellule de veille les tensions qu'ils observent devant les établissements et sur le "
+        "trajet des bus scolaires. Ils rencontrent chaque trimestre les parents d'élèves, les "
+        "principaux et les conducteurs des lignes scolaires pour faire le point sur les incidents "
+        "et sur les trajets à risque."
+    )  # cut at the foot of the left column: one paragraph again
+    assert from_pdf.data["territoire"]["nom"] == "Sainte-Fiction"  # « Sainte- » ended a line
+    assert from_pdf.coverage.share == 1.0
+    assert not from_pdf.errors

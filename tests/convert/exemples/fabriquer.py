@@ -6,7 +6,10 @@ strategies (domain.md, « How published strategies vary »). The territory is fi
 - ``trois-niveaux.docx`` (python-docx): orientation > axe > dispositif, the headings written as
   bold paragraphs (direct formatting, no heading style), fields as labelled lines;
 - ``enjeux-puces.odt`` (odfpy): « Enjeu n°1 – » headings holding unnumbered bullet actions;
-- ``axes-fiches-tableaux.pdf``, ``trois-niveaux.pdf``: the two Word files through LibreOffice.
+- ``deux-colonnes.docx`` (python-docx): the title and the introduction across the page, then
+  the axes and their fiches in two columns, a sentence cut at the foot of the first one;
+- ``axes-fiches-tableaux.pdf``, ``trois-niveaux.pdf``, ``deux-colonnes.pdf``: the Word files
+  through LibreOffice.
 
 Run: ``.venv/bin/python tests/convert/exemples/fabriquer.py`` (LibreOffice for the PDFs).
 """
@@ -171,6 +174,77 @@ def enjeux_puces(path: Path) -> None:
     document.save(str(path))
 
 
+COLUMNS = [
+    (
+        "Axe 1 : Prévenir la délinquance des jeunes",
+        "Les éducateurs de prévention spécialisée vont au-devant des jeunes de 12 à 25 ans dans "
+        "les quartiers prioritaires, le soir et le week-end, en lien avec les centres sociaux.",
+        [
+            (
+                "Fiche action 1.1 : Chantiers éducatifs d'été",
+                "Pilote : Ville de Sainte-Fiction",
+                "Chaque été, une vingtaine de jeunes du quartier des Lilas rénovent des locaux "
+                "communs avec les agents des services techniques, encadrés par les éducateurs.",
+            ),
+            (
+                "Fiche action 1.2 : Médiation aux abords des collèges",
+                "Pilote : Collège Jules-Fiction",
+                "Deux médiateurs sont présents aux heures de sortie, du lundi au vendredi, et "
+                "signalent à la cellule de veille les tensions qu'ils observent devant les "
+                "établissements et sur le trajet des bus scolaires. Ils rencontrent chaque "
+                "trimestre les parents d'élèves, les principaux et les conducteurs des lignes "
+                "scolaires pour faire le point sur les incidents et sur les trajets à risque.",
+            ),
+        ],
+    ),
+    (
+        "Axe 2 : Protéger les victimes",
+        "Les victimes sont accueillies, écoutées et orientées au plus près de chez elles, quel "
+        "que soit le service auquel elles s'adressent en premier.",
+        [
+            (
+                "Fiche action 2.1 : Permanence d'aide aux victimes",
+                "Pilote : Association d'aide aux victimes fictive",
+                "Une permanence se tient chaque mardi à la maison de la justice et du droit, "
+                "avec un juriste et une psychologue de l'association.",
+            ),
+            (
+                "Fiche action 2.2 : Intervenant social en commissariat",
+                "Pilote : Police nationale",
+                "L'intervenant social reçoit les victimes de violences conjugales au commissariat "
+                "et les oriente vers l'hébergement d'urgence et l'accompagnement juridique.",
+            ),
+        ],
+    ),
+]
+
+
+def deux_colonnes(path: Path) -> None:
+    """The title and introduction across the page, then the axes in two columns (a
+    continuous section, as Word writes one)."""
+    from docx import Document  # noqa: PLC0415
+    from docx.enum.section import WD_SECTION  # noqa: PLC0415
+    from docx.oxml import OxmlElement  # noqa: PLC0415
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    document = Document()
+    document.add_heading(TITLE, level=0)
+    document.add_paragraph(INTRO)
+    section = document.add_section(WD_SECTION.CONTINUOUS)
+    columns = OxmlElement("w:cols")
+    columns.set(qn("w:num"), "2")
+    columns.set(qn("w:space"), "567")  # 1 cm between the columns
+    section._sectPr.append(columns)  # python-docx has no API for columns
+    for axis, text, fiches in COLUMNS:
+        document.add_heading(axis, level=1)
+        document.add_paragraph(text)
+        for title, pilot, description in fiches:
+            document.add_heading(title, level=2)
+            document.add_paragraph(pilot)
+            document.add_paragraph(description)
+    document.save(str(path))
+
+
 def _pdf(source: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -198,7 +272,8 @@ def main() -> None:
     axes_fiches_tableaux(HERE / "axes-fiches-tableaux.docx")
     trois_niveaux(HERE / "trois-niveaux.docx")
     enjeux_puces(HERE / "enjeux-puces.odt")
-    for name in ("axes-fiches-tableaux.docx", "trois-niveaux.docx"):
+    deux_colonnes(HERE / "deux-colonnes.docx")
+    for name in ("axes-fiches-tableaux.docx", "trois-niveaux.docx", "deux-colonnes.docx"):
         _pdf(HERE / name)
 
 
