@@ -9,8 +9,10 @@ a run and is read in its place. In a run, from the row where both columns have b
 whole left column is read, then the right one, each looked at again for columns of its own --
 when both sides read as running text: each has several rows, and most of its rows fill their
 column up to the gutter. Labels beside their values (« Pilote : » and, further right, the
-town), a table without rules, a grid of short fields: their left side does not fill its column,
-and they are read row by row, as before.
+town; or a labels' column less than half as wide as the values') are read row by row, as
+before. A grid of short entries (signatories in two columns, a grid of fields) is read row by
+row too, but each of its cells is a line of its own: « le Parquet » and « le Conseil
+départemental » side by side are two lines, not one.
 """
 
 from __future__ import annotations
@@ -91,7 +93,8 @@ def _order(rows: list[Row], gap: float, depth: int) -> list[Row]:
 
 def _run(run: list[Row], free: int, low: int, gap: float, depth: int) -> list[Row]:
     """Rows that leave a band of the middle empty: where both sides hold running text, the
-    rows above both columns read first, then the left column, then the right one."""
+    rows above both columns read first, then the left column, then the right one; in a grid
+    of short entries, each cell a line, row after row; labels beside their values as they are."""
     if not run:
         return []
     first, length = _widest(free)
@@ -108,10 +111,26 @@ def _run(run: list[Row], free: int, low: int, gap: float, depth: int) -> list[Ro
     top, bottom = max(on_left[0], on_right[0]), len(run)
     left = [Row(lefts) for _, lefts, _ in sides[top:bottom] if lefts]
     right = [Row(rights) for _, _, rights in sides[top:bottom] if rights]
-    if not (_running_text(left, start, ends=True) and _running_text(right, end, ends=False)):
+    if _running_text(left, start, ends=True) and _running_text(right, end, ends=False):
+        columns = _order(left, gap, depth - 1) + _order(right, gap, depth - 1)
+        return run[:top] + columns + run[bottom:]
+    if len(left) < MIN_ROWS or len(right) < MIN_ROWS or _labels_and_values(sides, start, end):
         return run
-    columns = _order(left, gap, depth - 1) + _order(right, gap, depth - 1)
-    return run[:top] + columns + run[bottom:]
+    # A grid of short entries (signatories, fields): each row's cells are lines of their own,
+    # read row after row.
+    cells = [Row(words) for _, lefts, rights in sides[top:] for words in (lefts, rights) if words]
+    return run[:top] + cells
+
+
+def _labels_and_values(sides: list[tuple[int, list[Word], list[Word]]], start: float,
+                       end: float) -> bool:  # fmt: skip
+    """Labels at the left, their values at the right: a label ends with « : », or the labels'
+    column is less than half as wide as the values'."""
+    if any(lefts and rights and str(lefts[-1]["text"]).endswith(":") for _, lefts, rights in sides):
+        return True
+    labels = start - min(float(w["x0"]) for _, lefts, _ in sides for w in lefts)
+    values = max(float(w["x1"]) for _, _, rights in sides for w in rights) - end
+    return labels < values / 2
 
 
 def _running_text(rows: list[Row], edge: float, *, ends: bool) -> bool:

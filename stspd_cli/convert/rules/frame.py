@@ -44,7 +44,8 @@ class FrameRules(State):
             gouvernance = self.section("gouvernance")
             entries = gouvernance.setdefault("signataires", [])
             for name in split_names(signatories):
-                entries.append({"acteur": self.actors.ref(name), "libelle": name})
+                if not _already_signed(entries, name):
+                    entries.append({"acteur": self.actors.ref(name), "libelle": name})
             self.draft.check(gouvernance, "signataires", "un signataire par nom de la liste")
 
     def cover(self, text: str) -> bool:
@@ -124,12 +125,15 @@ class FrameRules(State):
 
     def signatory(self, text: str) -> None:
         name, who, when = parts.signatory(text)
+        entries = self.section("gouvernance").setdefault("signataires", [])
+        if _already_signed(entries, name):
+            return
         entry: dict[str, Any] = {"acteur": self.actors.ref(name), "libelle": name}
         if who:
             entry["representant"] = who
         if when is not None:
             entry["date"] = when.value
-        self.section("gouvernance").setdefault("signataires", []).append(entry)
+        entries.append(entry)
 
     def reference(self, text: str) -> None:
         from stspd_cli.convert.rules.values import find_dates  # noqa: PLC0415
@@ -152,3 +156,10 @@ class FrameRules(State):
                     entry["referentiel"] = frame_id
                     self.section("strategie").setdefault("referentiel", frame_id)
         self.section("cadre").setdefault("references", []).append(entry)
+
+
+def _already_signed(entries: list[dict[str, Any]], name: str) -> bool:
+    """The document names this signatory twice (on its cover, then in a sentence of its
+    presentation): one entry."""
+    wanted = fold(name)
+    return any(fold(str(entry.get("libelle", ""))) == wanted for entry in entries)

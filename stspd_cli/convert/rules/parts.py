@@ -153,6 +153,19 @@ def signatory(text: str) -> tuple[str, str | None, Found | None]:
     return name, who, when
 
 
+_SIGNATORY_WORDS = 16  # words of a signatory's line at the most: « Préfecture du Nord, le Préfet »
+
+
+def signatory_line(text: str) -> bool:
+    """A paragraph of a list of signatories (a cover laid out as a grid, without bullets): a
+    short line that dates a signature, or names one without ending a sentence."""
+    if len(text.split()) > _SIGNATORY_WORDS + 8:
+        return False
+    if find_dates(text):
+        return True
+    return len(text.split()) <= _SIGNATORY_WORDS and text.rstrip()[-1:] not in ".!?:;…"
+
+
 def plan_line(text: str) -> bool:
     label, colon, _ = text.partition(":")
     return bool(colon) and fold(label) in folded("lignes_plan")

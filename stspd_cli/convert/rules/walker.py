@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from stspd_cli.convert.blocks import HEADING, ITEM, TABLE, Block
+from stspd_cli.convert.blocks import HEADING, ITEM, PARA, TABLE, Block
 from stspd_cli.convert.rules import parts
 from stspd_cli.convert.rules.draft import Draft, joined, trim
 from stspd_cli.convert.rules.fiches import FicheRules
@@ -73,6 +73,8 @@ class Walker(FicheRules):
             return
         if self.subtitle(block, text):
             return
+        if self.signatory_paragraph(block, text):
+            return
         if heading_like(block) or self.list_title(block, text, after) or self.label_alone(text):
             self.heading(block, text, after)
             return
@@ -99,6 +101,16 @@ class Walker(FicheRules):
             return False
         strategie["sous_titre"] = trim(text)
         self.draft.check(strategie, "sous_titre", "sous-titre lu d'après sa place, sous le titre")
+        return True
+
+    def signatory_paragraph(self, block: Block, text: str) -> bool:
+        """A paragraph under « Signataires » that names a signatory (a cover laid out as a grid,
+        without bullets): a signatory, even written in bold, not the heading of a part."""
+        if self.part != "signataires" or self.holder is not None or block.kind != PARA:
+            return False
+        if parts.part_of(text) or not parts.signatory_line(text):
+            return False
+        self.signatory(text)
         return True
 
     def label_alone(self, text: str) -> bool:
