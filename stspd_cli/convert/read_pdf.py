@@ -94,10 +94,27 @@ def _grid(rows: list[list[str | None]]) -> list[list[str]] | None:
     return cells if filled >= 2 and 2 * filled >= len(cells) else None
 
 
+def _table(table: Any) -> tuple[tuple[float, float, float, float], list[list[str]]] | None:
+    """A table pdfplumber found, from its first row with two cells filled to its last: the
+    rows of one cell above or below (a page's title over a rule, the whole page framed with
+    the table at its foot) are the page's text, read as such."""
+    rows = table.extract()
+    kept = [i for i, row in enumerate(rows) if sum(bool((c or "").strip()) for c in row) >= 2]
+    if not kept:
+        return None
+    first, last = kept[0], kept[-1]
+    cells = _grid(rows[first : last + 1])
+    if cells is None:
+        return None
+    x0, _, x1, _ = table.bbox
+    top, bottom = float(table.rows[first].bbox[1]), float(table.rows[last].bbox[3])
+    return (float(x0), top, float(x1), bottom), cells
+
+
 def _page_lines(page: Any, index: int) -> list[_Line]:
     """The page's lines in reading order (column after column: :mod:`.columns`), each table in
     its place as one line holding its rows."""
-    tables = [(t.bbox, cells) for t in page.find_tables() if (cells := _grid(t.extract()))]
+    tables = [found for table in page.find_tables() if (found := _table(table)) is not None]
     boxes = [bbox for bbox, _ in tables]
     words = [
         word

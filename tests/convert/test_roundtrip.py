@@ -108,3 +108,18 @@ def test_a_fiche_label_never_stays_as_its_text(fmt: str, folder: Path) -> None:
     ]
     lines = {line.strip() for text in texts for line in text.split("\n") if line.strip()}
     assert [line for line in lines if field_of(line.rstrip(" :")) is not None] == []
+
+
+def test_a_page_framed_as_a_table_is_read_as_text(folder: Path) -> None:
+    """The demo's governance page: pdfplumber finds one table from the rule under its title
+    to the table of sittings at its foot. Only that table is one; the rest is the page's text,
+    and its working groups are no actions."""
+    data = convert(make_document(DEMO, "pdf", folder / "pdf")).data
+    chapter = next(c for c in data["chapitres"] if c["titre"] == "La gouvernance")
+    opening = "Présidence : Ville de Val-Fictif\n\n#### Niveau décisionnel"
+    assert chapter["texte"].startswith(opening)
+    assert "|" not in chapter["texte"].split("Séances")[0]
+    titles = [a["titre"] for p in data["plans"] for a in p.get("actions", [])]
+    titles += [a["titre"] for a in data.get("actions", [])]  # the transversal ones
+    assert "Groupes de travail" not in titles
+    assert len(titles) == 8  # the demo's nine, less the restricted one

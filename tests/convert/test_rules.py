@@ -497,3 +497,13 @@ def test_every_national_axis_is_read_back_as_the_documents_name_it() -> None:
 )
 def test_an_unknown_axis_is_no_axis(text: str) -> None:
     assert axis_ref(text) is None
+
+
+def test_a_level_word_set_in_capitals_is_written_as_a_word() -> None:
+    """« PRIORITÉ 1 » (a PDF's small capitals): the document's word is « Priorité »."""
+    text = (
+        "Stratégie territoriale de Val-Test\n\nPRIORITÉ 1 : Les jeunes\n\n"
+        "PRIORITÉ 2 : Les victimes\n\nPlan n°1 – Plan jeunesse\n"
+    )
+    done = convert_document(read_text(text, "c.txt"), shown_as="c.yaml", today=date(2026, 12, 2))
+    assert done.data["strategie"]["libelles"]["objectif"] == "Priorité"

@@ -157,6 +157,8 @@ def _main_word(counts: Counter[str]) -> str | None:
     word = counts.most_common(1)[0][0].strip()
     word = re.sub(r"s(?=$|[\s\-])", "", word) if word.lower().endswith("s") else word
     word = " ".join(word.split())
+    if word.isupper():  # « PRIORITÉ 1 » set in capitals: the word is « Priorité »
+        word = word.lower()
     return word[:1].upper() + word[1:]
 
 
