@@ -84,7 +84,7 @@ def render_paths(
         done = list(map(_render_one, work))
     outcome = Outcome()
     drafts: list[tuple[str, int]] = []
-    for job, data, error, draft_errors in done:
+    for job, data, error, draft_errors, left in done:
         if error is not None:
             outcome.errors.append(error)
             continue
@@ -98,12 +98,26 @@ def render_paths(
             assert data is not None
             write(job.target, data)
             outcome.say(wrote(job.target, audience(interne)))
+        outcome.say(_left_line(job, left))
     outcome.say(selection.skipped_line())
     if len(outcome.errors) > 1:
         outcome.errors = [_summary_error(outcome.errors)]
     elif drafts and not outcome.errors:
         outcome.errors = [_drafts_error(drafts)]
     return outcome
+
+
+def _left_line(job: Job, left: int) -> str | None:
+    """The texts the document prints still « à compléter » (rule T001), said after it is
+    written: a feuille de route is not taken to the plenary with them unseen."""
+    if not left:
+        return None
+    from stspd_cli.fr import plural  # noqa: PLC0415
+    from stspd_cli.inputs import display_name  # noqa: PLC0415
+
+    name = display_name(job.source)
+    texts = plural(left, "texte")
+    return f"  attention : {texts} encore « à compléter » (stspd validate {name} les situe)"
 
 
 def _summary_error(failed: list[StspdError]) -> StspdError:
@@ -151,9 +165,10 @@ class _Work(NamedTuple):
     brouillon: bool
 
 
-def _render_one(work: _Work) -> tuple[Job, bytes | None, StspdError | None, int]:
-    """One strategy rendered: its bytes (and, for a draft, its number of errors), or the error
-    that stopped it (others go on)."""
+def _render_one(work: _Work) -> tuple[Job, bytes | None, StspdError | None, int, int]:
+    """One strategy rendered: its bytes (and, for a draft, its number of errors; the number
+    of texts it prints still « à compléter »), or the error that stopped it (others go on)."""
+    from stspd_cli.checks.completion import left_to_complete  # noqa: PLC0415
     from stspd_cli.render import render_document  # noqa: PLC0415
     from stspd_cli.render.settings import template_dirs  # noqa: PLC0415
 
@@ -167,9 +182,10 @@ def _render_one(work: _Work) -> tuple[Job, bytes | None, StspdError | None, int]
             from stspd_cli.strategy_io import load_draft  # noqa: PLC0415
 
             read = load_draft(job.source, work.today)
+            doc = read.doc
             draft = draft_of(read.findings, read.data, read.file, interne=work.interne)
             data = render_document(
-                read.doc, work.format_name, interne=work.interne, templates=dirs, draft=draft
+                doc, work.format_name, interne=work.interne, templates=dirs, draft=draft
             )
             errors = sum(f.severity is Severity.ERROR for f in read.findings)
         else:
@@ -177,6 +193,7 @@ def _render_one(work: _Work) -> tuple[Job, bytes | None, StspdError | None, int]
 
             doc = load_model(job.source, work.today)
             data = render_document(doc, work.format_name, interne=work.interne, templates=dirs)
+        left = sum(1 for _ in left_to_complete(doc, restricted=work.interne))
     except (InvalidStrategyError, UnreadableInputError) as error:
-        return job, None, error, 0
-    return job, data, None, errors
+        return job, None, error, 0, 0
+    return job, data, None, errors, left

@@ -204,3 +204,23 @@ def test_help_is_french_with_an_example() -> None:
     assert "Exemple" in result.stdout
     assert "--interne" in result.stdout
     assert "--templates" in result.stdout
+
+
+def test_texts_still_to_complete_are_said_after_the_document(stspd: Stspd, tmp_path: Path) -> None:
+    """A feuille de route that prints « à compléter » says so (T001): in a public document,
+    only the texts it prints."""
+    text = MINIMAL.replace("nom: Bourg-Test", "nom: Bourg-Test\n  epci: à compléter")
+    text += (
+        "notes:\n  - titre: Note publique\n    texte: À compléter.\n"
+        "  - titre: Note interne\n    texte: à compléter\n    diffusion: restreinte\n"
+    )
+    source = write_strategy(tmp_path, text)
+    result = stspd("render", source, "-o", tmp_path / "public.html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "  attention : 2 textes encore « à compléter » (stspd validate strategie.yaml les situe)"
+    )
+    result = stspd("render", source, "--interne", "-o", tmp_path / "interne.html", cwd=tmp_path)
+    assert "attention : 3 textes encore « à compléter »" in result.stderr
+    result = stspd("render", LILLE, "-o", tmp_path / "lille.html")
+    assert "compléter" not in result.stderr
