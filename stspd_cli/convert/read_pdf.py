@@ -25,7 +25,8 @@ _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(/|sur)\s*\d{1,4})?$", re.IGNO
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 MARGIN = 0.1  # the top and bottom tenth of a page: where running headers and footers sit
 HEADING_STEP = 0.3  # points above the body size
-GUTTER = 1.2  # the narrowest space between two columns, in body sizes
+GUTTER = 1.2  # the narrowest space between two columns, in body sizes...
+MIN_GUTTER = 6.0  # ...and in points, whatever the body size a page declares
 
 
 @dataclass(slots=True)
@@ -124,7 +125,8 @@ def _page_lines(page: Any, index: int) -> list[_Line]:
     rows = columns.rows_of(words, _same_line)
     sizes = Counter(round(float(w["size"]), 1) for w in words)
     body = sizes.most_common(1)[0][0] if sizes else 0.0
-    lines = [_line_of(row, index) for row in columns.reading_order(rows, GUTTER * body)]
+    gap = max(GUTTER * body, MIN_GUTTER)
+    lines = [_line_of(row, index) for row in columns.reading_order(rows, gap)]
     for (x0, top, _, bottom), cells in sorted(tables, key=lambda table: table[0][1]):
         # Before the first line read after it that lies below it (tables span their page).
         at = next((i for i, line in enumerate(lines) if line.top > float(top)), len(lines))

@@ -4,6 +4,9 @@ of short fields, a page of one column are read row by row, as before."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from stspd_cli.convert.columns import Row, Word, reading_order, rows_of
 
 SIZE = 10.0
@@ -103,3 +106,24 @@ def test_words_of_one_line_make_one_row() -> None:
         return abs(float(word["top"]) - row.top) < 0.4 * float(word["size"])
 
     assert [len(row.words) for row in rows_of(words, same_line)] == [4, 1]
+
+
+@st.composite
+def _pages(draw: st.DrawFn) -> list[Row]:
+    """Rows of words anywhere on a page: columns, grids, lone words, overlaps."""
+    rows = []
+    for i in range(draw(st.integers(0, 30))):
+        pieces = draw(
+            st.lists(st.tuples(st.integers(0, 500), st.integers(1, 40)), min_size=1, max_size=4)
+        )
+        rows.append(_row(10 + 12 * i, *((x, " ".join(["m"] * n)) for x, n in pieces)))
+    return rows
+
+
+@given(_pages(), st.sampled_from([6.0, 12.0, 30.0]))
+def test_every_word_is_read_once(rows: list[Row], gap: float) -> None:
+    """Whatever the layout, reading order moves words, never drops or repeats one."""
+    words = [id(w) for row in rows for w in row.words]
+    read = [id(w) for row in reading_order(rows, gap) for w in row.words]
+    assert sorted(read) == sorted(words)
+    assert all(row.words for row in reading_order(rows, gap))
