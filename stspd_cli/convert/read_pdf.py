@@ -27,6 +27,7 @@ MARGIN = 0.1  # the top and bottom tenth of a page: where running headers and fo
 HEADING_STEP = 0.3  # points above the body size
 GUTTER = 1.2  # the narrowest space between two columns, in body sizes...
 MIN_GUTTER = 6.0  # ...and in points, whatever the body size a page declares
+_PARAGRAPH_GAP = 0.8  # space above a line, in its sizes, that starts a new paragraph
 
 
 @dataclass(slots=True)
@@ -270,7 +271,7 @@ def _label_rows(lines: list[_Line], body: float) -> list[_Line]:
                 break
             if fold(line.text) in _field_labels():  # « Financement » alone: the next part
                 break
-            if line.size > body + 0.2 or line.top - bottom > 1.5 * max(line.size, 1):
+            if line.size > body + 0.2 or line.top - bottom > _PARAGRAPH_GAP * max(line.size, 1):
                 break
             left = [c for c in columns if c.x0 <= line.x0 + 2] or columns[:1]
             values[id(left[-1])].append(line.text.strip())
@@ -333,7 +334,7 @@ def _continues(previous: _Line, line: _Line, block: Block | None) -> bool:
     if previous.page != line.page or line.top < previous.top:
         return block.kind != HEADING and _sentence_goes_on(previous.text, line.text)
     gap = line.top - previous.bottom
-    if gap > 0.8 * line.size or gap < -1:
+    if gap > _PARAGRAPH_GAP * line.size or gap < -1:
         return False
     text = line.text.strip()
     if _BULLET.match(text) or (_NUMBERED.match(text) and block.kind != HEADING):

@@ -24,8 +24,8 @@ from .documents import (
 )
 
 # (strategy, format) -> share of the structure recovered, at least. The demo's PDF loses a
-# sub-objective's own paragraph (glued to its title), a place that its grid of fields runs
-# into the target public, and the dates and addresses of the table of reference texts.
+# sub-objective's own paragraph (glued to its title), and the dates and addresses of the table
+# of reference texts.
 LEVELS = {
     (DEMO, "html"): 1.0, (DEMO, "md"): 1.0, (DEMO, "pdf"): 0.95,
     (DEMO, "docx"): 1.0, (DEMO, "odt"): 1.0,
