@@ -9,7 +9,7 @@ a run and is read in its place. In a run, from the row where both columns have b
 whole left column is read, then the right one, each looked at again for columns of its own --
 when both sides read as running text: each has several rows, and most of its rows fill their
 column up to the gutter. Labels beside their values (« Pilote : » and, further right, the
-town; or a labels' column less than half as wide as the values') are read row by row, as
+town; or values that start in the first two fifths of the text's width) are read row by row, as
 before. A grid of short entries (signatories in two columns, a grid of fields) is read row by
 row too, but each of its cells is a line of its own: « le Parquet » and « le Conseil
 départemental » side by side are two lines, not one.
@@ -28,6 +28,7 @@ FILL = 0.25  # a row fills its column when it ends within this share of the colu
 FILLED = 0.5  # share of a column's rows that fill it, for running text
 MIDDLE = (0.25, 0.75)  # where a gutter may be, as shares of the text's width
 DEPTH = 3  # columns within columns: three levels at most
+VALUES = 0.4  # values beside their labels start in this share of the text's width
 
 
 @dataclass(slots=True)
@@ -114,7 +115,7 @@ def _run(run: list[Row], free: int, low: int, gap: float, depth: int) -> list[Ro
     if _running_text(left, start, ends=True) and _running_text(right, end, ends=False):
         columns = _order(left, gap, depth - 1) + _order(right, gap, depth - 1)
         return run[:top] + columns + run[bottom:]
-    if len(left) < MIN_ROWS or len(right) < MIN_ROWS or _labels_and_values(sides, start, end):
+    if len(left) < MIN_ROWS or len(right) < MIN_ROWS or _labels_and_values(sides, end):
         return run
     # A grid of short entries (signatories, fields): each row's cells are lines of their own,
     # read row after row.
@@ -122,15 +123,15 @@ def _run(run: list[Row], free: int, low: int, gap: float, depth: int) -> list[Ro
     return run[:top] + cells
 
 
-def _labels_and_values(sides: list[tuple[int, list[Word], list[Word]]], start: float,
-                       end: float) -> bool:  # fmt: skip
-    """Labels at the left, their values at the right: a label ends with « : », or the labels'
-    column is less than half as wide as the values'."""
+def _labels_and_values(sides: list[tuple[int, list[Word], list[Word]]], end: float) -> bool:
+    """Labels at the left, their values at the right: a label ends with « : », or the values
+    start in the first two fifths of the text's width (a second column starts near the
+    middle: « Conseil départemental » beside « Ville de Lille » in a list set in two columns)."""
     if any(lefts and rights and str(lefts[-1]["text"]).endswith(":") for _, lefts, rights in sides):
         return True
-    labels = start - min(float(w["x0"]) for _, lefts, _ in sides for w in lefts)
-    values = max(float(w["x1"]) for _, _, rights in sides for w in rights) - end
-    return labels < values / 2
+    left = min(float(w["x0"]) for _, lefts, _ in sides for w in lefts)
+    right = max(float(w["x1"]) for _, _, rights in sides for w in rights)
+    return end - left < VALUES * (right - left)
 
 
 def _running_text(rows: list[Row], edge: float, *, ends: bool) -> bool:

@@ -40,6 +40,7 @@ class _Line:
     size: float
     bold: bool
     table: list[list[str]] | None = None
+    color: str = ""  # the colour of most of its letters: a line in another colour is another block
 
 
 def _pdfplumber() -> Any:
@@ -120,7 +121,7 @@ def _page_lines(page: Any, index: int) -> list[_Line]:
     boxes = [bbox for bbox, _ in tables]
     words = [
         word
-        for word in page.extract_words(extra_attrs=["size", "fontname"])
+        for word in page.extract_words(extra_attrs=["size", "fontname", "non_stroking_color"])
         if not _in_table(word, boxes)
     ]
     rows = columns.rows_of(words, _same_line)
@@ -156,6 +157,7 @@ def _line_of(row: columns.Row, index: int) -> _Line:
         first["text"],
         round(float(first["size"]), 1),
         _is_bold(first),
+        color=_main_color(row.words),
     )
     end = float(first["x1"])  # where the previous word ends
     for word in row.words[1:]:
@@ -168,6 +170,15 @@ def _line_of(row: columns.Row, index: int) -> _Line:
         line.size = max(line.size, size)
         line.bold = line.bold and _is_bold(word)
     return line
+
+
+def _main_color(words: list[dict[str, Any]]) -> str:
+    """The colour of most of the line's letters (a link inside a sentence does not make it
+    another block)."""
+    letters: Counter[str] = Counter()
+    for word in words:
+        letters[str(word.get("non_stroking_color"))] += len(str(word["text"]))
+    return letters.most_common(1)[0][0]
 
 
 def _is_bold(word: dict[str, Any]) -> bool:
@@ -330,6 +341,8 @@ def _continues(previous: _Line, line: _Line, block: Block | None) -> bool:
     if block is None or block.kind == TABLE:
         return False
     if abs(previous.size - line.size) > 0.2 or previous.bold != line.bold:
+        return False
+    if previous.color != line.color:  # a sub-objective's text in grey below its title
         return False
     if previous.page != line.page or line.top < previous.top:
         return block.kind != HEADING and _sentence_goes_on(previous.text, line.text)

@@ -23,9 +23,8 @@ from .documents import (
     original,
 )
 
-# (strategy, format) -> share of the structure recovered, at least. The demo's PDF loses a
-# sub-objective's own paragraph (glued to its title), and the dates and addresses of the table
-# of reference texts.
+# (strategy, format) -> share of the structure recovered, at least. The demo's PDF loses the
+# dates and addresses of the table of reference texts.
 LEVELS = {
     (DEMO, "html"): 1.0, (DEMO, "md"): 1.0, (DEMO, "pdf"): 0.95,
     (DEMO, "docx"): 1.0, (DEMO, "odt"): 1.0,
@@ -123,3 +122,21 @@ def test_a_page_framed_as_a_table_is_read_as_text(folder: Path) -> None:
     titles += [a["titre"] for a in data.get("actions", [])]  # the transversal ones
     assert "Groupes de travail" not in titles
     assert len(titles) == 8  # the demo's nine, less the restricted one
+
+
+def test_a_list_set_in_two_columns_gives_an_item_an_entry(folder: Path) -> None:
+    """Lille's members of the council, a bulleted list in two columns: one item each, row
+    after row; the demo's sub-objective keeps its own text, set in grey below its title."""
+    lille = convert(make_document(LILLE, "pdf", folder / "pdf")).data
+    chapter = next(c for c in lille["chapitres"] if c["titre"] == "La gouvernance")
+    members = chapter["texte"].split("#### Membres du conseil\n\n", 1)[1].split("\n\n", 1)[0]
+    assert members.splitlines()[:4] == [
+        "- Ville de Lille", "- Conseil Départemental", "- Préfecture", "- bailleurs sociaux"
+    ]  # fmt: skip
+    assert len(members.splitlines()) == 10
+    demo = convert(make_document(DEMO, "pdf", folder / "pdf")).data
+    first = demo["objectifs"][0]["sous_objectifs"][0]
+    assert (first["titre"], first.get("texte")) == (
+        "Repérer plus tôt les jeunes en difficulté",
+        "Avec le collège et les éducateurs de prévention spécialisée.",
+    )
