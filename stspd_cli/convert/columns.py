@@ -109,12 +109,11 @@ def _run(run: list[Row], free: int, low: int, gap: float, depth: int) -> list[Ro
     if not (on_left and on_right):
         return run
     # From the row where both columns have begun (what is above is read first) to the end.
-    top, bottom = max(on_left[0], on_right[0]), len(run)
-    left = [Row(lefts) for _, lefts, _ in sides[top:bottom] if lefts]
-    right = [Row(rights) for _, _, rights in sides[top:bottom] if rights]
+    top = max(on_left[0], on_right[0])
+    left = [Row(lefts) for _, lefts, _ in sides[top:] if lefts]
+    right = [Row(rights) for _, _, rights in sides[top:] if rights]
     if _running_text(left, start, ends=True) and _running_text(right, end, ends=False):
-        columns = _order(left, gap, depth - 1) + _order(right, gap, depth - 1)
-        return run[:top] + columns + run[bottom:]
+        return run[:top] + _order(left, gap, depth - 1) + _order(right, gap, depth - 1)
     if len(left) < MIN_ROWS or len(right) < MIN_ROWS or _labels_and_values(sides, end):
         return run
     # A grid of short entries (signatories, fields): each row's cells are lines of their own,

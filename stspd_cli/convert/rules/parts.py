@@ -153,17 +153,24 @@ def signatory(text: str) -> tuple[str, str | None, Found | None]:
     return name, who, when
 
 
-_SIGNATORY_WORDS = 16  # words of a signatory's line at the most: « Préfecture du Nord, le Préfet »
+# Words of a signatory's line at the most: « Préfecture du Nord, le Préfet », and with the day
+# it signed (« …, le Président de la Communauté d'agglomération, en septembre 2024 »).
+_SIGNATORY_WORDS = 16
+_DATED_SIGNATORY_WORDS = 24
+
+
+def ends_sentence(text: str) -> bool:
+    """The text ends as a sentence does (« . », « ! », « ? », « : », « ; », « … »)."""
+    return text.rstrip()[-1:] in tuple(".!?:;…")
 
 
 def signatory_line(text: str) -> bool:
     """A paragraph of a list of signatories (a cover laid out as a grid, without bullets): a
     short line that dates a signature, or names one without ending a sentence."""
-    if len(text.split()) > _SIGNATORY_WORDS + 8:
-        return False
+    words = len(text.split())
     if find_dates(text):
-        return True
-    return len(text.split()) <= _SIGNATORY_WORDS and text.rstrip()[-1:] not in ".!?:;…"
+        return words <= _DATED_SIGNATORY_WORDS
+    return words <= _SIGNATORY_WORDS and not ends_sentence(text)
 
 
 def plan_line(text: str) -> bool:

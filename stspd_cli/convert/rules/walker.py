@@ -92,7 +92,7 @@ class Walker(FicheRules):
             return False
         if block.kind == ITEM or "\n" in text or len(text) > _SUBTITLE_MAX:
             return False
-        if text.rstrip()[-1:] in ".!?:;…" or parts.cover_field(text) or parts.part_of(text):
+        if parts.ends_sentence(text) or parts.cover_field(text) or parts.part_of(text):
             return False
         if marker(text, "action") or marker(text, "objectif", "plan"):
             return False
