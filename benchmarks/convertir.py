@@ -9,21 +9,28 @@ conversion are printed per format.
 In the same run, interleaved and repeated, the peer: pandoc itself turning the document into
 Markdown (docx, odt, html, md) or pdfplumber extracting its text (pdf): what reading costs
 without any recognition, the floor of what a conversion can cost.
+Then, for the PDF of each strategy, the pages read on every core against the same conversion
+in one process (``read_pdf.PARALLEL_FROM`` raised out of reach), with pdfplumber's text and
+poppler's ``pdftotext`` as peers, in the same interleaved rounds.
 
-Run: ``.venv/bin/python benchmarks/convertir.py``.
+Run: ``.venv/bin/python benchmarks/convertir.py`` (``--pages``: the PDF's pages only).
 """
 
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from stspd_cli.convert import read_pdf
 from stspd_cli.convert.compare import recovered
+from stspd_cli.workers import cores
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -59,6 +66,9 @@ def _peer(path: Path) -> None:
 
 
 def main() -> None:
+    if "--pages" in sys.argv:
+        _pdf_pages()
+        return
     formats = DOCS.RENDERED + (DOCS.OFFICE if SOFFICE else ())
     if not SOFFICE:
         print("LibreOffice absent : docx et odt non mesurés")
@@ -90,6 +100,63 @@ def main() -> None:
     print("par format (moyenne des trois stratégies) :")
     for fmt, values in shares.items():
         print(f"  {fmt:16} {statistics.mean(values):.1%}")
+    _pdf_pages()
+
+
+def _one_process(document: Path) -> float:
+    """The conversion with every page read in this process, as before the pages were shared."""
+    shared, read_pdf.PARALLEL_FROM = read_pdf.PARALLEL_FROM, sys.maxsize
+    try:
+        start = time.perf_counter()
+        DOCS.convert(document)
+        return time.perf_counter() - start
+    finally:
+        read_pdf.PARALLEL_FROM = shared
+
+
+def _pages(document: Path) -> int:
+    import pdfplumber  # noqa: PLC0415
+
+    with pdfplumber.open(document) as pdf:
+        return len(pdf.pages)
+
+
+def _timed(function: Any, argument: Any) -> float:
+    start = time.perf_counter()
+    function(argument)
+    return time.perf_counter() - start
+
+
+def _pdftotext(document: Path) -> None:
+    subprocess.run(["pdftotext", str(document), "-"], check=True, capture_output=True)
+
+
+def _pdf_pages() -> None:
+    """The PDF's pages on every core (min/median/max over the rounds) against one process and
+    the peers' text extraction."""
+    pdftotext = shutil.which("pdftotext") is not None
+    print(f"lecture des pages d'un PDF ({cores()} cœurs ; min / médiane / max, {RUNS} tours ;")
+    print("rapport : médiane des pages partagées ÷ médiane de la ligne)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for strategy in DOCS.STRATEGIES:
+            document = DOCS.make_document(strategy, "pdf", Path(tmp) / strategy.stem)
+            times: dict[str, list[float]] = {"partagées": [], "un processus": [], "pdfplumber": []}
+            if pdftotext:
+                times["pdftotext"] = []
+            for _ in range(RUNS):  # interleaved: each way once per round
+                times["partagées"].append(_timed(DOCS.convert, document))
+                times["un processus"].append(_one_process(document))
+                times["pdfplumber"].append(_timed(_peer, document))
+                if pdftotext:
+                    times["pdftotext"].append(_timed(_pdftotext, document))
+            shared = statistics.median(times["partagées"])
+            print(f"  {strategy.name} ({_pages(document)} pages)")
+            for way, values in times.items():
+                mid = statistics.median(values)
+                print(
+                    f"    {way:14} {min(values):6.3f} / {mid:6.3f} / {max(values):6.3f} s"
+                    f"   {shared / mid:5.2f}x"
+                )
 
 
 if __name__ == "__main__":

@@ -63,13 +63,13 @@ def read_pdf(data: bytes, name: str) -> Document:
             if pages > MAX_PAGES:
                 why = f"PDF de {number_fr(pages)} pages (limite {number_fr(MAX_PAGES)})"
                 raise unreadable(name, why, hint="convertissez la partie qui est la stratégie")
-            lines = [line for i, page in enumerate(pdf.pages) for line in _page_lines(page, i)]
+            lines = _all_lines(pdf)
             heights = [float(page.height) for page in pdf.pages]
     except StspdError:
         raise
     # pdfminer may fail anywhere on a damaged file, with any exception.
     except Exception as error:
-        detail = str(error).splitlines()[0][:100] if str(error) else type(error).__name__
+        detail = str(error) if isinstance(error, _Damaged) else _detail(error)
         raise unreadable(
             name,
             f"PDF illisible ou endommagé (détail technique : {detail})",
@@ -86,6 +86,48 @@ def read_pdf(data: bytes, name: str) -> Document:
     kept, doc.left_out = _without_furniture(lines, heights)
     doc.blocks = _blocks(kept)
     return doc
+
+
+# Pages from which they are read on every core: a page costs pdfminer a quarter of a second,
+# a worker forked after the file is open about a hundredth (benchmarks/convertir.py).
+PARALLEL_FROM = 4
+_OPEN: Any = None  # the PDF being read, for the pages' workers (forked: they inherit it)
+
+
+def _all_lines(pdf: Any) -> list[_Line]:
+    """The lines of every page, in order: the pages shared among worker processes, each
+    given by its number (the file is open once, here; the workers inherit it)."""
+    from stspd_cli.workers import in_order  # noqa: PLC0415
+
+    global _OPEN  # noqa: PLW0603 -- read by the forked workers, as they inherit it
+    _OPEN = pdf
+    try:
+        pages = in_order(_lines_of_page, range(len(pdf.pages)), at_least=PARALLEL_FROM)
+    finally:
+        _OPEN = None
+    lines: list[_Line] = []
+    for page in pages:
+        if isinstance(page, str):  # what stopped pdfminer on that page, said as for the file
+            raise _Damaged(page)
+        lines += page
+    return lines
+
+
+class _Damaged(Exception):
+    """pdfminer's failure on a page read by a worker, as its first line of text."""
+
+
+def _lines_of_page(index: int) -> list[_Line] | str:
+    """The lines of page ``index`` of the PDF being read; pdfminer's failure, as text, when it
+    fails on it (any exception: a worker's may not cross back to the reading process)."""
+    try:
+        return _page_lines(_OPEN.pages[index], index)
+    except Exception as error:  # a damaged file may make pdfminer fail anywhere
+        return _detail(error)
+
+
+def _detail(error: BaseException) -> str:
+    return str(error).splitlines()[0][:100] if str(error) else type(error).__name__
 
 
 def _grid(rows: list[list[str | None]]) -> list[list[str]] | None:

@@ -13,6 +13,7 @@ from cli_run import run
 
 from stspd_cli.archive import MAX_MEMBERS
 from stspd_cli.convert.limits import MAX_CONTAINER, MAX_PAGES
+from stspd_cli.convert.read_pdf import PARALLEL_FROM
 from stspd_cli.convert.words import fold
 from stspd_cli.source import MAX_BYTES
 
@@ -131,6 +132,36 @@ def test_a_pdf_without_text(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     with path.open("wb") as handle:
         writer.write(handle)
     _refused(capsys, path, "ce PDF n'a pas de texte (pages scannées ?)")
+
+
+@pytest.mark.parametrize("pages", [2, PARALLEL_FROM + 2], ids=["ce-processus", "sur-chaque-coeur"])
+def test_a_damaged_page_is_said_whoever_reads_it(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    pages: int,
+) -> None:
+    """A page pdfminer cannot read (a filter it does not know), whether the pages are read in
+    this process or by workers: the same message, with pdfminer's own word."""
+    from pypdf import PdfWriter  # noqa: PLC0415
+
+    from stspd_cli import workers  # noqa: PLC0415
+
+    monkeypatch.setattr(workers, "cores", lambda: 2)  # workers even on a one-core machine
+    from pypdf.generic import NameObject, StreamObject  # noqa: PLC0415
+
+    writer = PdfWriter()
+    for n in range(pages):
+        page = writer.add_blank_page(width=595, height=842)
+        if n == 1:
+            contents = StreamObject()
+            contents.set_data(b"BT /F1 12 Tf (x) Tj ET")
+            contents[NameObject("/Filter")] = NameObject("/InconnuDecode")
+            page[NameObject("/Contents")] = writer._add_object(contents)
+    path = tmp_path / "page-abimee.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    _refused(capsys, path, "PDF illisible ou endommagé (détail technique : Unsupported filter")
 
 
 def test_a_named_pipe_is_refused_without_waiting(
