@@ -159,7 +159,8 @@ def _table(table: Any) -> tuple[tuple[float, float, float, float], list[list[str
 def _page_lines(page: Any, index: int) -> list[_Line]:
     """The page's lines in reading order (column after column: :mod:`.columns`), each table in
     its place as one line holding its rows."""
-    tables = [found for table in page.find_tables() if (found := _table(table)) is not None]
+    drawn = page.filter(_visible)
+    tables = [found for table in drawn.find_tables() if (found := _table(table)) is not None]
     boxes = [bbox for bbox, _ in tables]
     words = [
         word
@@ -176,6 +177,31 @@ def _page_lines(page: Any, index: int) -> list[_Line]:
         at = next((i for i, line in enumerate(lines) if line.top > float(top)), len(lines))
         lines.insert(at, _Line(index, float(top), float(bottom), float(x0), "", 0, False, cells))
     return lines
+
+
+# White in the colour spaces a PDF paints in: grey, RGB, CMYK.
+_WHITE = ((1,), (1, 1, 1), (0, 0, 0, 0))
+
+
+def _visible(obj: dict[str, Any]) -> bool:
+    """Whether a drawn rectangle or line shows on the page: one filled with white and not
+    stroked (the background a page's body or a section is painted with) draws no line, and its
+    sides are no table's rules: they would join every table of the page, and the headings
+    between them, into one. Letters and every other object are kept."""
+    if obj.get("object_type") not in ("rect", "line", "curve"):
+        return True
+    if obj.get("stroke") and not _white(obj.get("stroking_color")):
+        return True
+    return bool(obj.get("fill")) and not _white(obj.get("non_stroking_color"))
+
+
+def _white(color: Any) -> bool:
+    if not isinstance(color, (tuple, list)) or not color:
+        return False  # no colour said: black, the default; a pattern's name: painted
+    try:
+        return tuple(float(part) for part in color) in _WHITE
+    except (TypeError, ValueError):
+        return False
 
 
 def _in_table(word: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
