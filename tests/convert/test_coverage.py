@@ -112,3 +112,56 @@ def test_two_cover_fields_on_one_line_are_placed_each() -> None:
     del done.data["territoire"]["epci"]  # the second field lost: the line is no longer placed
     after = measure(doc, done.data).missing
     assert [s for s in after if s not in before] == [text.split("\n\n")[2]]
+
+
+def _fiche_with_totals(tmp_path: Path, total: str) -> Conversion:
+    source = tmp_path / "fiche.md"
+    source.write_text(
+        f"""# Stratégie territoriale de sécurité et de prévention de la délinquance de Val-Fictif
+
+## Les plans d'action
+
+### Plan 1 : Prévenir la délinquance des jeunes
+
+#### Action n°1 : Médiation de soirée
+
+| Source | Année | Montant | Acquis |
+| --- | --- | --- | --- |
+| FIPD | 2025 | 12 000 € | oui |
+| Ville de Val-Fictif | 2025 | 8 000 € | non |
+| Total | | {total} | |
+| dont acquis | | 12 000 € | |
+| dont FIPD | | 12 000 € | |
+""",
+        encoding="utf-8",
+    )
+    doc = read_document(source, source.name)
+    return convert_document(doc, shown_as="fiche.yaml", today=date(2026, 12, 2))
+
+
+def test_a_total_its_lines_make_is_placed(tmp_path: Path) -> None:
+    """« Total » and « dont acquis » are what stspd computes again from the lines: counted as
+    placed, never copied; a part the model does not name (« dont FIPD ») is a total row too,
+    not a line of funding."""
+    done = _fiche_with_totals(tmp_path, "20 000 €")
+    fiche = done.data["plans"][0]["actions"][0]
+    assert [(f["source"], f["montant"], f["acquis"]) for f in fiche["financement"]] == [
+        ("FIPD", 12000, True),
+        ("Ville de Val-Fictif", 8000, False),
+    ]
+    assert "Total" not in done.coverage.missing
+    assert "20 000 €" not in done.coverage.missing
+    assert "à vérifier : le document écrit" not in done.text
+
+
+def test_a_total_its_lines_do_not_make_is_said(tmp_path: Path) -> None:
+    """The document's total is wrong: stspd will print the sum of the lines; the YAML says
+    it above the funding, with both figures, and the summary cites the figure as not placed."""
+    done = _fiche_with_totals(tmp_path, "21 000 €")
+    check = (  # the comment's spaces are plain ones, the amounts' too
+        "# à vérifier : le document écrit « Total : 21 000 € », ses lignes font 20 000 € : "
+        "stspd imprimera 20 000 €\n        financement:"
+    )
+    assert check in done.text
+    assert "21 000 €" in done.coverage.missing
+    assert "dont acquis" not in done.coverage.missing  # that one is right

@@ -17,9 +17,16 @@ from stspd_cli.convert.rules.fields import (
     table_fields,
 )
 from stspd_cli.convert.rules.frame import FrameRules
-from stspd_cli.convert.rules.tables import funding_rows, indicator_rows, reference_rows
+from stspd_cli.convert.rules.tables import (
+    FundingTotal,
+    funding_rows,
+    funding_totals,
+    indicator_rows,
+    reference_rows,
+)
 from stspd_cli.convert.rules.titles import marker
 from stspd_cli.convert.words import fold
+from stspd_cli.fr import euros_fr
 
 
 class FicheRules(FrameRules):
@@ -101,6 +108,7 @@ class FicheRules(FrameRules):
         if funding is not None:
             self.action.setdefault("financement", []).extend(funding)
             self.draft.fields["financement"] += len(funding)
+            self.funding_totals(funding_totals(rows), funding)
             return True
         indicators = indicator_rows(rows)
         if indicators is not None:
@@ -121,6 +129,26 @@ class FicheRules(FrameRules):
             if cells and cells[0].rstrip(" :") not in taken:
                 self.put_text(" : ".join(cells), item=False)
         return True
+
+    def funding_totals(self, totals: list[FundingTotal], lines: list[dict[str, Any]]) -> None:
+        """The table's totals, which stspd computes again from its lines: one they make is
+        structure (not copied); one they do not make is said above the funding, with both
+        figures, and stays among the sentences not placed."""
+        assert self.action is not None
+        for total in totals:
+            made = total.sum_of(lines)
+            if made is None or total.written is None:
+                continue  # « dont FIPD », or a total row without an amount: left as written
+            if abs(made - total.written) < 0.005:
+                self.structure.update(total.cells)
+                continue
+            label = total.cells[0] if total.cells else "Total"
+            self.draft.check(
+                self.action,
+                "financement",
+                f"le document écrit « {label} : {euros_fr(total.written)} », ses lignes font "
+                f"{euros_fr(made)} : stspd imprimera {euros_fr(made)}",
+            )
 
     def fiche_line(self, text: str) -> bool:
         if self.part in {None, "presentation"} and self.action is None and self.cover_lines(text):

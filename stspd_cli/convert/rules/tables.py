@@ -5,11 +5,12 @@ fiches and our own documents lay them out."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from stspd_cli.convert.rules.values import amount, find_dates, number, one_date
-from stspd_cli.convert.words import fold
+from stspd_cli.convert.words import fold, folded_table
 from stspd_cli.vocabulary import short_label, vocabulary
 
 _FUNDING = {"source": "source", "financeur": "source", "annee": "annee", "montant": "montant",
@@ -18,7 +19,6 @@ _OBTAINED = {"oui": True, "acquis": True, "non": False, "demande": False}
 _INDICATOR = {"indicateur": "libelle", "valeur initiale": "valeur_initiale", "cible": "cible",
               "mesures": "mesures", "source": "source", "unite": "unite"}  # fmt: skip
 _VALUE = re.compile(r"^\s*(-?\d[\d\s\u00a0\u202f]*(?:,\d+)?)\s*(.*)$")
-_TOTAL = {"total", "total general"}
 
 
 # The columns of the table of reference texts (our annexes).
@@ -63,15 +63,75 @@ def _columns(header: list[str], names: dict[str, str]) -> dict[int, str] | None:
     return columns if len(columns) >= 2 else None
 
 
-def funding_rows(rows: list[list[str]]) -> list[dict[str, Any]] | None:
+@dataclass(frozen=True, slots=True)
+class FundingTotal:
+    """A total row of a funding table: what it adds up (``tout`` or a state of the lines:
+    ``acquis``, ``demande``, ``non_precise``; None for a part the model does not know, « dont
+    FIPD »), the amount it writes, and the texts of its cells."""
+
+    adds: str | None
+    written: float | None
+    cells: tuple[str, ...]
+
+    def sum_of(self, lines: list[dict[str, Any]]) -> float | None:
+        """What the lines it adds up make, as stspd will print it; None when it adds up
+        something the model does not name."""
+        if self.adds is None:
+            return None
+        state = {"acquis": True, "demande": False, "non_precise": None}.get(self.adds)
+        return sum(
+            float(line.get("montant", 0))
+            for line in lines
+            if self.adds == "tout" or line.get("acquis") is state
+        )
+
+
+def _funding_columns(rows: list[list[str]]) -> dict[int, str] | None:
     columns = _columns(rows[0], _FUNDING) if rows else None
     if not columns or "source" not in columns.values() or "montant" not in columns.values():
+        return None
+    return columns
+
+
+def _is_total(source: str) -> bool:
+    """Whether a row named ``source`` is a total or a part of one (« dont acquis »), not a
+    line of funding."""
+    folded_source = fold(source)
+    return _adds(source) is not None or folded_source.startswith("dont ")
+
+
+def _adds(source: str) -> str | None:
+    """What a total row named ``source`` adds up (:class:`FundingTotal`)."""
+    folded_source = fold(source)
+    return next((adds for phrase, adds in folded_table("totaux_financement")
+                 if folded_source == phrase), None)  # fmt: skip
+
+
+def funding_totals(rows: list[list[str]]) -> list[FundingTotal]:
+    """The total rows of a funding table (« Total », « dont acquis »...), in its order."""
+    columns = _funding_columns(rows)
+    if columns is None:
+        return []
+    found = []
+    for row in rows[1:]:
+        cells = {columns[i]: cell.strip() for i, cell in enumerate(row) if i in columns}
+        source = cells.get("source", "")
+        if source and _is_total(source):
+            written = amount(cells.get("montant", ""))
+            texts = tuple(cell.strip() for cell in row if cell.strip())
+            found.append(FundingTotal(_adds(source), written, texts))
+    return found
+
+
+def funding_rows(rows: list[list[str]]) -> list[dict[str, Any]] | None:
+    columns = _funding_columns(rows)
+    if columns is None:
         return None
     lines = []
     for row in rows[1:]:
         cells = {columns[i]: cell.strip() for i, cell in enumerate(row) if i in columns}
         source = cells.get("source", "")
-        if not source or fold(source) in _TOTAL or fold(source).startswith("dont "):
+        if not source or _is_total(source):
             continue  # a total, or a part of it (« dont acquis »)
         line: dict[str, Any] = {"source": source}
         year = cells.get("annee", "")
