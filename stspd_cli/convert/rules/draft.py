@@ -72,6 +72,8 @@ class State:
         self.title_at: Block | None = None
         self.structure = self.draft.structure  # texts placed as a key (« Constat », « Plan n°1 »)
         self._was_item = False  # the last text put was a list item
+        self.amendment_open: dict[str, Any] | None = None  # the amendment taking the text
+        self.before_amendment: tuple[dict[str, Any] | None, str | None, int] = (None, None, 0)
 
     # -- the strategy's containers ------------------------------------------------------
     def section(self, *keys: str) -> dict[str, Any]:

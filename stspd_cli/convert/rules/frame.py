@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from stspd_cli.convert.blocks import HEADING, TABLE, Block
 from stspd_cli.convert.rules import parts
 from stspd_cli.convert.rules.actors import bare_name
+from stspd_cli.convert.rules.amendments import amendment_line
 from stspd_cli.convert.rules.draft import State, trim
 from stspd_cli.convert.rules.fields import field_of
 from stspd_cli.convert.rules.titles import make_id
@@ -80,6 +82,7 @@ class FrameRules(State):
                 amendment["nouvelle_fin"] = dates[0].value
                 if len(dates) > 1:
                     amendment["date"] = dates[-1].value
+                    self.structure.update((text, value))  # its every fact is in the YAML
                 amendment = {"id": make_id(f"avenant {rest}", self.ids), **amendment}
                 self.section("gouvernance").setdefault("avenants", []).append(amendment)
         elif key == "adoption":
@@ -92,6 +95,45 @@ class FrameRules(State):
                 entry["instance"] = after.removeprefix("en ").strip()
             strategie["adoption"] = entry
         return True
+
+    def amendment(self, text: str, after: list[Block]) -> bool:
+        """« Avenant du 18 juin 2026 – nouvelle fin de la stratégie : 31 décembre 2027 »: an
+        entry of ``gouvernance.avenants`` (the one the cover's « prorogée … par l'avenant du
+        18 juin 2026 » made, when it has that date), whose object is the text that follows it,
+        or the line itself when it says more than its dates."""
+        found = amendment_line(text)
+        if found is None:
+            return False
+        entries = self.section("gouvernance").setdefault("avenants", [])
+        entry = next((e for e in entries if found.date and e.get("date") == found.date), None)
+        followed = bool(after) and after[0].kind not in (HEADING, TABLE)
+        followed = followed and amendment_line(after[0].text) is None
+        if entry is None:
+            entry = {"id": make_id(f"avenant {text}", self.ids)}
+            entries.append(entry)
+        elif followed or not found.title_only:
+            entry.pop("objet", None)  # the cover's line: the amendment's own words follow
+        if found.date is not None:
+            entry["date"] = found.date
+        if found.new_end is not None:
+            entry["nouvelle_fin"] = found.new_end
+        if found.title_only:
+            self.structure.add(text)
+            if not followed:
+                entry.setdefault("objet", trim(text))  # nothing else says what it changes
+        else:
+            entry["objet"] = text.strip()  # a sentence, as written
+        if self.amendment_open is None:  # the text after the amendments goes where it went
+            self.before_amendment = (self.holder, self.text_key, self.holder_level)
+        self.amendment_open = entry
+        self.holder, self.text_key, self.holder_level = entry, "objet", 0
+        return True
+
+    def close_amendment(self) -> None:
+        """A heading after an amendment's text: the text goes back where it went before."""
+        if self.amendment_open is not None and self.holder is self.amendment_open:
+            self.holder, self.text_key, self.holder_level = self.before_amendment
+        self.amendment_open = None
 
     def plan_fact(self, text: str) -> None:
         assert self.plan is not None

@@ -9,6 +9,7 @@ from typing import Any
 
 from stspd_cli.convert.blocks import HEADING, ITEM, PARA, TABLE, Block
 from stspd_cli.convert.rules import parts
+from stspd_cli.convert.rules.amendments import amendment_line
 from stspd_cli.convert.rules.draft import Draft, joined, trim
 from stspd_cli.convert.rules.fiches import FicheRules
 from stspd_cli.convert.rules.fields import Filled, apply_field, field_of
@@ -61,6 +62,8 @@ class Walker(FicheRules):
         if self.title is None and block is self.title_at:
             self.title = text
             self.section("strategie")["titre"] = text
+            return
+        if self.action is None and block.kind != ITEM and self.amendment(text, after):
             return
         found = marker(text, "action")
         if found is not None and not (block.kind == ITEM and self.part == "principes"):
@@ -128,6 +131,10 @@ class Walker(FicheRules):
         # A short line of a text file is a heading of unknown level (0), unless it is a fiche's
         # « Pilote : Ville de Lille ».
         if block.level == 0 and block.kind == HEADING and self.fiche_line(text):
+            return
+        self.close_amendment()
+        if fold(text) in {"avenant", "avenants"} and after and amendment_line(after[0].text):
+            self.structure.add(text)  # the amendments' heading: each is an entry below
             return
         self.sub_mode = False
         if parts.is_intertitle(text):
