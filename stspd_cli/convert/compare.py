@@ -4,8 +4,9 @@ the subtitle and how the presentation opens, objectives and their national axes,
 actions with their numbers, titles, purposes, the objectives and national axes they serve,
 pilots and partners by name, dates, amounts, indicators with their unit, initial value and
 date, target, direction, source and measures (with their comments), whether a funding line is
-obtained, places with their address, signatories with their date, principles, and the
-reference texts with their kind, date and address. Texts are compared folded (no case,
+obtained, places with their address, signatories with their date, the governance (presidency,
+members, instances, sittings, amendments, working groups), principles, and the reference texts
+with their kind, date and address. Texts are compared folded (no case,
 accents or punctuation)."""
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ def facts(data: dict[str, Any]) -> set[Fact]:
         name = fold(bare_name(shown)) if shown else names.get(signatory.get("acteur"))
         when = signatory.get("date")
         found.add(("signataire", name, _date(when) if when is not None else None))
+    found |= _governance(data.get("gouvernance", {}), names)
     for principle in data.get("principes", {}).get("liste", []):
         found.add(("principe", fold(principle["texte"])))
     for reference in data.get("cadre", {}).get("references", []):
@@ -73,6 +75,31 @@ def facts(data: dict[str, Any]) -> set[Fact]:
             if field in reference:
                 shown = reference[field]
                 found.add((field, title, _date(shown) if field == "date" else str(shown)))
+    return found
+
+
+def _governance(gouvernance: dict[str, Any], names: dict[str, str]) -> set[Fact]:
+    """The presidency, the council's members, its instances with their level, rhythm and
+    members, its sittings, amendments and working groups with their pilot and members."""
+    found: set[Fact] = set()
+    if "president" in gouvernance:
+        found.add(("presidence", names.get(gouvernance["president"])))
+    found.update(("membre", names.get(ref)) for ref in gouvernance.get("membres", []))
+    for instance in gouvernance.get("instances", []):
+        name = fold(instance["nom"])
+        found.add(("instance", name, instance.get("niveau"), fold(instance.get("rythme", ""))))
+        found.update(("membre", name, names.get(ref)) for ref in instance.get("membres", []))
+    for sitting in gouvernance.get("seances", []):
+        found.add(("seance", _date(sitting["date"]), sitting.get("type"),
+                   fold(sitting.get("objet", ""))))  # fmt: skip
+    for amendment in gouvernance.get("avenants", []):
+        end = amendment.get("nouvelle_fin")
+        found.add(("avenant", _date(amendment["date"]) if "date" in amendment else None,
+                   _date(end) if end is not None else None))  # fmt: skip
+    for group in gouvernance.get("groupes_travail", []):
+        title = fold(group["titre"])
+        found.add(("groupe", title, names.get(group.get("pilote", ""))))
+        found.update(("membre", title, names.get(ref)) for ref in group.get("membres", []))
     return found
 
 

@@ -23,6 +23,16 @@ _FIELD_NAMES = {
 }  # fmt: skip
 
 
+# What the governance holds, as the summary names it: key -> (one, several).
+_GOVERNANCE = {
+    "instances": ("instance", "instances"),
+    "membres": ("membre du conseil", "membres du conseil"),
+    "seances": ("séance", "séances"),
+    "avenants": ("avenant", "avenants"),
+    "groupes_travail": ("groupe de travail", "groupes de travail"),
+}
+
+
 def counts(data: dict[str, Any]) -> dict[str, int]:
     plans = data.get("plans", [])
     actions = [a for p in plans for a in p.get("actions", [])] + data.get("actions", [])
@@ -37,6 +47,7 @@ def counts(data: dict[str, Any]) -> dict[str, int]:
         "acteurs": len(data.get("acteurs", [])),
         "principes": len(data.get("principes", {}).get("liste", [])),
         "references": len(data.get("cadre", {}).get("references", [])),
+        **{key: len(data.get("gouvernance", {}).get(key, [])) for key in _GOVERNANCE},
         "chapitres": len(data.get("chapitres", [])),
         "notes": len(data.get("notes", [])),
     }
@@ -83,6 +94,7 @@ def as_text(done: Conversion) -> str:
         recognised.append(plural(found["principes"], "principe"))
     if found["references"]:
         recognised.append(plural(found["references"], "texte de référence", "textes de référence"))
+    recognised += [plural(found[key], *words) for key, words in _GOVERNANCE.items() if found[key]]
     lines.append("Reconnu : " + ", ".join(recognised) + ".")
     if done.fields:
         shown = ", ".join(f"{_FIELD_NAMES.get(k, k)} ({v})" for k, v in sorted(done.fields.items()))

@@ -5,6 +5,7 @@ measured by benchmarks/convertir.py; a drop fails here."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from libreoffice import SOFFICE
@@ -108,15 +109,38 @@ def test_a_fiche_label_never_stays_as_its_text(fmt: str, folder: Path) -> None:
     assert [line for line in lines if field_of(line.rstrip(" :")) is not None] == []
 
 
+def _names(data: dict[str, Any], refs: list[str]) -> list[str]:
+    names = {a["id"]: a["nom"] for a in data["acteurs"]}
+    return [names[ref] for ref in refs]
+
+
 def test_a_page_framed_as_a_table_is_read_as_text(folder: Path) -> None:
     """The demo's governance page: pdfplumber finds one table from the rule under its title
     to the table of sittings at its foot. Only that table is one; the rest is the page's text,
-    and its working groups are no actions."""
+    read as the governance it is (presidency, instances by level with their rhythm and
+    members, sittings), and its working groups are no actions."""
     data = convert(make_document(DEMO, "pdf", folder / "pdf")).data
-    chapter = next(c for c in data["chapitres"] if c["titre"] == "La gouvernance")
-    opening = "Présidence : Ville de Val-Fictif\n\n#### Niveau décisionnel"
-    assert chapter["texte"].startswith(opening)
-    assert "|" not in chapter["texte"].split("Séances")[0]
+    gouvernance = data["gouvernance"]
+    assert _names(data, [gouvernance["president"]]) == ["Ville de Val-Fictif"]
+    assert [(i["nom"], i["niveau"], i["rythme"]) for i in gouvernance["instances"]] == [
+        ("Séance plénière du CLSPD", "decisionnel", "au moins une fois par an"),
+        ("Cellule de veille du quartier de la gare", "operationnel", "tous les quinze jours"),
+        ("Conseil restreint", "executif", "chaque trimestre"),
+    ]
+    assert _names(data, gouvernance["instances"][2]["membres"])[:2] == [
+        "Ville de Val-Fictif",
+        "Préfecture du Département-Fictif",
+    ]
+    assert [(str(s["date"]), s.get("type")) for s in gouvernance["seances"]][:2] == [
+        ("2024-06-20", "pleniere"),
+        ("2025-06-19", "pleniere"),
+    ]
+    (group,) = gouvernance["groupes_travail"]
+    assert (group["titre"], _names(data, [group["pilote"]])) == (
+        "Groupe de travail jeunesse",
+        ["Ville de Val-Fictif"],
+    )
+    assert not [c for c in data.get("chapitres", []) if c["titre"] == "La gouvernance"]
     titles = [a["titre"] for p in data["plans"] for a in p.get("actions", [])]
     titles += [a["titre"] for a in data.get("actions", [])]  # the transversal ones
     assert "Groupes de travail" not in titles
@@ -127,12 +151,12 @@ def test_a_list_set_in_two_columns_gives_an_item_an_entry(folder: Path) -> None:
     """Lille's members of the council, a bulleted list in two columns: one item each, row
     after row; the demo's sub-objective keeps its own text, set in grey below its title."""
     lille = convert(make_document(LILLE, "pdf", folder / "pdf")).data
-    chapter = next(c for c in lille["chapitres"] if c["titre"] == "La gouvernance")
-    members = chapter["texte"].split("#### Membres du conseil\n\n", 1)[1].split("\n\n", 1)[0]
-    assert members.splitlines()[:4] == [
-        "- Ville de Lille", "- Conseil Départemental", "- Préfecture", "- bailleurs sociaux"
+    members = _names(lille, lille["gouvernance"]["membres"])
+    assert members == [  # the sentence's order, then the list's items, each once and whole
+        "Ville de Lille", "Préfecture", "Police Nationale", "Justice", "éducation Nationale",
+        "Conseil Départemental", "bailleurs sociaux", "Keolis-Transpole", "SNCF",
+        "associations de prévention et d’aide aux victimes",
     ]  # fmt: skip
-    assert len(members.splitlines()) == 10
     demo = convert(make_document(DEMO, "pdf", folder / "pdf")).data
     first = demo["objectifs"][0]["sous_objectifs"][0]
     assert (first["titre"], first.get("texte")) == (

@@ -35,9 +35,13 @@ class FicheRules(FrameRules):
         """A fiche as a two-column table (its first row may name the action), a funding or an
         indicators table of a fiche; any other table is kept as text where it stands."""
         rows = [row for row in block.rows if any(cell.strip() for cell in row)]
+        if self.sittings_table(rows):
+            return
         if rows and parts.is_table_header(rows[0]):  # « Rubrique | Contenu »
             self.structure.update(c for c in rows[0] if c.strip())
             rows = rows[1:]
+        if self.governance_rows(rows):
+            return
         if not rows:
             return
         first = next((c for c in rows[0] if c.strip()), "")

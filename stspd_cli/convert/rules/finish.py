@@ -29,6 +29,7 @@ def finish(walker: Walker, text: str, fallback_title: str) -> Draft:
     _numbering(draft, walker)
     _labels(draft, walker)
     _plan_objectives(draft)
+    _governance_chapter(draft, walker)
     if walker.actors.entries:
         data["acteurs"] = walker.actors.entries
         for actor in walker.actors.entries:
@@ -38,6 +39,20 @@ def finish(walker: Walker, text: str, fallback_title: str) -> Draft:
     ordered.update(data)
     draft.data = ordered
     return draft
+
+
+def _governance_chapter(draft: Draft, walker: Walker) -> None:
+    """The governance part's chapter, once all it said is read into ``gouvernance``: gone
+    (its heading is the section's own, which the feuille de route prints)."""
+    chapter = walker.gov_chapter_made
+    chapters = draft.data.get("chapitres", [])
+    if chapter is None or chapter.get("texte") or "gouvernance" not in draft.data:
+        return
+    chapters[:] = [c for c in chapters if c is not chapter]
+    draft.structure.add(chapter["titre"])
+    if not chapters:
+        del draft.data["chapitres"]
+    draft.chapters_made -= 1
 
 
 def _territory(draft: Draft, text: str) -> None:

@@ -10,8 +10,9 @@ from stspd_cli.convert.blocks import HEADING, TABLE, Block
 from stspd_cli.convert.rules import parts
 from stspd_cli.convert.rules.actors import bare_name
 from stspd_cli.convert.rules.amendments import amendment_line
-from stspd_cli.convert.rules.draft import State, trim
+from stspd_cli.convert.rules.draft import trim
 from stspd_cli.convert.rules.fields import field_of
+from stspd_cli.convert.rules.governance import GovernanceRules
 from stspd_cli.convert.rules.titles import make_id
 from stspd_cli.convert.rules.values import split_names
 from stspd_cli.convert.words import fold
@@ -21,7 +22,7 @@ def _excerpt(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-class FrameRules(State):
+class FrameRules(GovernanceRules):
     def facts(self, text: str) -> None:
         """Sentences that say a fact wherever they stand: adoption, members, signatories."""
         adoption = parts.adoption_in(text)
@@ -125,7 +126,7 @@ class FrameRules(State):
             entry["objet"] = text.strip()  # a sentence, as written
         if self.amendment_open is None:  # the text after the amendments goes where it went
             self.before_amendment = (self.holder, self.text_key, self.holder_level)
-        self.amendment_open = entry
+        self.amendment_open, self.gov_entry = entry, None
         self.holder, self.text_key, self.holder_level = entry, "objet", 0
         return True
 

@@ -8,7 +8,9 @@ from typing import Any
 from stspd_cli.convert.blocks import HEADING, ITEM, PARA, TABLE, Block
 from stspd_cli.convert.rules import parts
 from stspd_cli.convert.rules.fields import field_of, labelled
+from stspd_cli.convert.rules.governance import line_labels
 from stspd_cli.convert.rules.titles import marker, starts_with_verb
+from stspd_cli.convert.words import fold
 
 HEADING_MAX = 160
 
@@ -64,6 +66,7 @@ def _is_bare_label(block: Block) -> bool:
         field_of(label) is not None
         or parts.cover_field(f"{label} : x") is not None
         or (parts.plan_line(f"{label} : x"))
+        or fold(label) in line_labels()
     )
 
 

@@ -118,6 +118,9 @@ def funding_totals(rows: list[list[str]]) -> list[FundingTotal]:
         source = cells.get("source", "")
         if source and _is_total(source):
             written = amount(cells.get("montant", ""))
+            if written is None:  # a label over two columns (colspan) moves the amount left
+                shown = [value for cell in row[1:] if (value := amount(cell)) is not None]
+                written = shown[0] if len(shown) == 1 else None
             texts = tuple(cell.strip() for cell in row if cell.strip())
             found.append(FundingTotal(_adds(source), written, texts))
     return found

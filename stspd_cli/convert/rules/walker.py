@@ -9,7 +9,6 @@ from typing import Any
 
 from stspd_cli.convert.blocks import HEADING, ITEM, PARA, TABLE, Block
 from stspd_cli.convert.rules import parts
-from stspd_cli.convert.rules.amendments import amendment_line
 from stspd_cli.convert.rules.draft import Draft, joined, trim
 from stspd_cli.convert.rules.fiches import FicheRules
 from stspd_cli.convert.rules.fields import Filled, apply_field, field_of
@@ -133,8 +132,7 @@ class Walker(FicheRules):
         if block.level == 0 and block.kind == HEADING and self.fiche_line(text):
             return
         self.close_amendment()
-        if fold(text) in {"avenant", "avenants"} and after and amendment_line(after[0].text):
-            self.structure.add(text)  # the amendments' heading: each is an entry below
+        if self.governance_heading(text, block.level, after):
             return
         self.sub_mode = False
         if parts.is_intertitle(text):
@@ -198,6 +196,7 @@ class Walker(FicheRules):
 
     def open_part(self, part: str, text: str, level: int) -> None:
         self.close_items()
+        self.governance_closed()
         self.part, self.part_level = part, level
         self.objective = self.plan = self.action = self.holder = None
         self.text_key = None
@@ -212,6 +211,8 @@ class Walker(FicheRules):
             self.section("sections", part)["titre"] = text
         else:  # gouvernance, annexes: the document's own words, kept as a chapter
             self.chapter(text, after=part, level=level)
+            if part == "gouvernance":
+                self.governance_opened(level)
 
     def priorities(self, origin: str, text: str) -> None:
         key = "titre_nationaux" if origin == "nationale" else "titre_locaux"
@@ -236,6 +237,8 @@ class Walker(FicheRules):
 
     # -- paragraphs and items -----------------------------------------------------------
     def paragraph(self, block: Block, text: str) -> None:
+        if self.governance_line(text):
+            return
         origin = parts.priority_origin(text)
         if origin is not None and text.rstrip().endswith(":"):
             self.priorities(origin, text)
@@ -290,6 +293,8 @@ class Walker(FicheRules):
         return False
 
     def item(self, block: Block, text: str) -> None:
+        if self.governance_item(text):
+            return
         if self.part == "signataires":
             self.signatory(text)
             return
