@@ -5,8 +5,9 @@ actions with their numbers, titles, purposes, the objectives and national axes t
 pilots and partners by name, dates, amounts, indicators with their unit, initial value and
 date, target, direction, source and measures (with their comments), whether a funding line is
 obtained, places with their address, signatories with their date, the governance (presidency,
-members, instances, sittings, amendments, working groups), principles, and the reference texts
-with their kind, date and address. Texts are compared folded (no case,
+members, instances, sittings, amendments, working groups), the actors as the annexes show
+them (type, presentation, address, contacts), the propositions, principles, and the reference
+texts with their kind, date and address. Texts are compared folded (no case,
 accents or punctuation)."""
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ def facts(data: dict[str, Any]) -> set[Fact]:
         when = signatory.get("date")
         found.add(("signataire", name, _date(when) if when is not None else None))
     found |= _governance(data.get("gouvernance", {}), names)
+    found |= _annexes(data, names)
     for principle in data.get("principes", {}).get("liste", []):
         found.add(("principe", fold(principle["texte"])))
     for reference in data.get("cadre", {}).get("references", []):
@@ -75,6 +77,26 @@ def facts(data: dict[str, Any]) -> set[Fact]:
             if field in reference:
                 shown = reference[field]
                 found.add((field, title, _date(shown) if field == "date" else str(shown)))
+    return found
+
+
+def _annexes(data: dict[str, Any], names: dict[str, str]) -> set[Fact]:
+    """What the annexes show of the actors (type, presentation, address, contacts) and the
+    propositions (origin, date, kept, the actions that took them up)."""
+    found: set[Fact] = set()
+    for actor in data.get("acteurs", []):
+        name = names.get(actor["id"])
+        found.add(("acteur", name, actor.get("type"), fold(actor.get("description", "")),
+                   actor.get("url")))  # fmt: skip
+        for person in actor.get("contacts", []):
+            found.add(("contact", name, fold(person.get("nom", "")),
+                       fold(person.get("fonction", "")), person.get("courriel")))  # fmt: skip
+    titles = {a["id"]: fold(a["titre"]) for _, a in _actions(data)}
+    for entry in data.get("propositions", []):
+        when = entry.get("date")
+        found.add(("proposition", fold(entry["texte"]), fold(entry.get("origine", "")),
+                   _date(when) if when is not None else None, entry.get("retenue"),
+                   tuple(titles.get(ref) for ref in entry.get("actions", []))))  # fmt: skip
     return found
 
 

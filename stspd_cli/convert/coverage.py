@@ -75,7 +75,9 @@ def _words(
     elif isinstance(value, PartialDate | date) or (key in _DATE_KEYS and isinstance(value, str)):
         day = PartialDate.parse(value)
         out += fold(f"{date_fr(day)} {day.isoformat()}").split()
-    elif isinstance(value, bool) or value is None:
+    elif isinstance(value, bool):
+        out.append("oui" if value else "non")  # « Acquis : oui », « Retenue : non »
+    elif value is None:
         return
     elif isinstance(value, int | float):
         shown = euros_fr(value) if isinstance(value, float) else number_fr(value)

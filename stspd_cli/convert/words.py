@@ -46,6 +46,19 @@ def folded_table(*keys: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
 
 
+@cache
+def model_words(name: str) -> dict[str, str]:
+    """A vocabulary of the model as documents write it: each label and each key, folded
+    (« intercommunalite epci », « epci ») -> the key."""
+    from stspd_cli.vocabulary import vocabulary as model_vocabulary  # noqa: PLC0415
+
+    found: dict[str, str] = {}
+    for key, label in model_vocabulary(name).items():
+        found[fold(label)] = key
+        found.setdefault(fold(key), key)
+    return found
+
+
 def starts_with(text: str, phrase: str) -> bool:
     """Word-wise prefix: ``plan d action`` starts ``plan d action 2``, not ``plans``."""
     return text == phrase or text.startswith(phrase + " ")

@@ -22,6 +22,12 @@ def bare_name(text: str) -> str:
     return stripped if stripped else name
 
 
+def split_sigle(name: str) -> tuple[str, str | None]:
+    """« Habitat Fictif (HF) » -> (« Habitat Fictif », « HF »)."""
+    match = _SIGLE.match(bare_name(name))
+    return (match["name"], match["sigle"]) if match else (bare_name(name), None)
+
+
 @dataclass(slots=True)
 class Actors:
     """The actors met so far, in order, each once."""

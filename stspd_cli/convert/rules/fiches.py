@@ -69,7 +69,10 @@ class FicheRules(FrameRules):
     def own_table(self, rows: list[list[str]]) -> bool:
         if self.objective is not None and self.plan is None and self.objective_table(rows):
             return True
-        return self.action is None and self.reference_table(rows)
+        if self.action is not None:
+            return False
+        annexes = (self.reference_table, self.actors_table, self.propositions_table)
+        return any(read(rows) for read in annexes)
 
     def reference_table(self, rows: list[list[str]]) -> bool:
         """The table of the reference texts (our annexes): the date, web address and kind of
@@ -86,6 +89,7 @@ class FicheRules(FrameRules):
             reference.update(fields)
             if kind and "type" not in reference:
                 reference["type"] = kind
+        self.above_taken()
         return True
 
     def objective_table(self, rows: list[list[str]]) -> bool:

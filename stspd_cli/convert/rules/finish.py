@@ -29,11 +29,11 @@ def finish(walker: Walker, text: str, fallback_title: str) -> Draft:
     _numbering(draft, walker)
     _labels(draft, walker)
     _plan_objectives(draft)
-    _governance_chapter(draft, walker)
+    _empty_part_chapters(draft)
     if walker.actors.entries:
         data["acteurs"] = walker.actors.entries
         for actor in walker.actors.entries:
-            if "type" in actor:
+            if "type" in actor and actor["id"] not in walker.typed:
                 draft.check(actor, "type", "type deviné d'après le nom")
     ordered = {"schema": "stspd/1"}
     ordered.update(data)
@@ -41,18 +41,19 @@ def finish(walker: Walker, text: str, fallback_title: str) -> Draft:
     return draft
 
 
-def _governance_chapter(draft: Draft, walker: Walker) -> None:
-    """The governance part's chapter, once all it said is read into ``gouvernance``: gone
-    (its heading is the section's own, which the feuille de route prints)."""
-    chapter = walker.gov_chapter_made
+def _empty_part_chapters(draft: Draft) -> None:
+    """The chapter a governance or annexes part made, once all it said is read into the
+    model: gone (its heading is the section's own, which the feuille de route prints)."""
     chapters = draft.data.get("chapitres", [])
-    if chapter is None or chapter.get("texte") or "gouvernance" not in draft.data:
-        return
-    chapters[:] = [c for c in chapters if c is not chapter]
-    draft.structure.add(chapter["titre"])
+    for chapter in list(chapters):
+        part = parts.part_of(chapter["titre"])
+        if chapter.get("texte") or part not in {"gouvernance", "annexes"}:
+            continue
+        chapters.remove(chapter)
+        draft.structure.add(chapter["titre"])
+        draft.chapters_made -= 1
     if not chapters:
-        del draft.data["chapitres"]
-    draft.chapters_made -= 1
+        draft.data.pop("chapitres", None)
 
 
 def _territory(draft: Draft, text: str) -> None:

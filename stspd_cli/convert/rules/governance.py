@@ -11,11 +11,11 @@ from typing import Any
 
 from stspd_cli.convert.blocks import Block
 from stspd_cli.convert.rules.amendments import amendment_line
-from stspd_cli.convert.rules.draft import State, trim
+from stspd_cli.convert.rules.annexes import AnnexRules
+from stspd_cli.convert.rules.draft import trim
 from stspd_cli.convert.rules.titles import make_id
 from stspd_cli.convert.rules.values import one_date, split_names
-from stspd_cli.convert.words import fold, folded, vocabulary
-from stspd_cli.vocabulary import vocabulary as model_vocabulary
+from stspd_cli.convert.words import fold, folded, model_words, vocabulary
 
 
 def _words(key: str) -> tuple[str, ...]:
@@ -30,26 +30,16 @@ def line_labels() -> frozenset[str]:
     return frozenset(word for key in keys for word in _words(key))
 
 
-def _levels() -> dict[str, str]:
-    """« niveau decisionnel » (folded) -> decisionnel; « decisionnel » alone too."""
-    found = {}
-    for key, label in model_vocabulary("niveau_instance").items():
-        found[fold(label)] = key
-        found[fold(key)] = key
-    return found
-
-
 def _sitting_kinds() -> dict[str, str]:
     """« seance pleniere », « pleniere », « formation restreinte »... -> the model's kind."""
-    found = {}
-    for key, label in model_vocabulary("type_seance").items():
-        found[fold(label)] = key
-        found[fold(key).replace("_", " ")] = key
-        found[fold(label).split()[-1]] = key  # « plénière », « restreinte »
+    found = dict(model_words("type_seance"))
+    for label, key in model_words("type_seance").items():
+        found.setdefault(label.split()[-1], key)  # « plénière », « restreinte »
+        found.setdefault(key.replace("_", " "), key)
     return found
 
 
-class GovernanceRules(State):
+class GovernanceRules(AnnexRules):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.gov_chapter: dict[str, Any] | None = None  # the part's chapter: what is not read
@@ -57,12 +47,10 @@ class GovernanceRules(State):
         self.gov_level: str | None = None  # the level the last sub-heading named
         self.gov_list: str | None = None  # « instances », « membres », « seances », « groupes »
         self.gov_entry: dict[str, Any] | None = None  # the instance or group being filled
-        self.gov_chapter_made: dict[str, Any] | None = None  # the last governance chapter
         self.gov_pending: str | None = None  # a sub-heading, for the chapter if text follows
 
     def governance_opened(self, level: int) -> None:
         self.gov_chapter, self.gov_chapter_level = self.holder, level
-        self.gov_chapter_made = self.holder
         self.gov_level = self.gov_list = self.gov_pending = None
         self.gov_entry = None
 
@@ -98,7 +86,7 @@ class GovernanceRules(State):
             return True
         if self.part != "gouvernance" or self.gov_chapter is None:
             return False
-        found = _levels().get(folded_text)
+        found = model_words("niveau_instance").get(folded_text)
         heading = f"{'#' * max(3, min(6, level))} {text}"
         if found is not None:
             self._back_to_chapter()
