@@ -118,3 +118,88 @@ def test_a_count_the_table_does_not_make_stays(tmp_path: Path) -> None:
 )
 def test_a_contact_as_the_annex_writes_it(text: str, expected: dict[str, str] | None) -> None:
     assert contact(text) == expected
+
+
+FUNDED = """# Stratégie territoriale de sécurité et de prévention de la délinquance de Val-Fictif
+
+## Les plans d'action
+
+### Plan 1 : Tranquillité publique
+
+#### Action n°1 : Marches exploratoires
+
+Pilote : Ville de Val-Fictif
+
+Partenaires : Habitat Fictif (HF)
+
+| Source | Année | Montant | Acquis |
+| --- | --- | --- | --- |
+| FIPD | 2025 | 12 000 € | oui |
+| Ville de Val-Fictif | 2026 | 8 000 € | non |
+
+## Annexes
+
+### Qui fait quoi
+
+| Acteur | Pilote | Partenaire |
+| --- | --- | --- |
+| Ville de Val-Fictif | {pilot} | |
+| Habitat Fictif | | Action n°1 : Marches exploratoires |
+
+### Récapitulatif des financements
+
+Montants inscrits dans les fiches-actions, par source et par année.
+
+| Source | 2025 | 2026 | Total |
+| --- | --- | --- | --- |
+| FIPD | 12 000 € | | 12 000 € |
+| Ville de Val-Fictif | | {town} | {town} |
+| Total | 12 000 € | {town} | {total} |
+
+### Glossaire des sigles
+
+FIPD : Fonds interministériel de prévention de la délinquance
+
+HF : {landlord}
+"""
+
+RIGHT = {
+    "pilot": "Action n°1 : Marches exploratoires",
+    "town": "8 000 €",
+    "total": "20 000 €",
+    "landlord": "Habitat Fictif",
+}
+
+
+def _annexes(tmp_path: Path, **changed: str) -> Conversion:
+    source = tmp_path / "strategie.md"
+    source.write_text(FUNDED.format(**{**RIGHT, **changed}), encoding="utf-8")
+    return convert_document(
+        read_document(source, source.name), shown_as="strategie.yaml", today=date(2026, 12, 2)
+    )
+
+
+def test_the_annexes_stspd_computes_are_not_copied(tmp_path: Path) -> None:
+    """Who does what, the funding summary and the glossary, each what the fiches and the
+    acronyms make: stspd prints them again from the data; nothing is left in a chapter."""
+    done = _annexes(tmp_path)
+    assert "chapitres" not in done.data
+    assert done.coverage.missing == []
+
+
+@pytest.mark.parametrize(
+    ("changed", "kept"),
+    [
+        ({"pilot": "Action n°2 : Médiation"}, "### Qui fait quoi"),  # a role no fiche gives
+        ({"total": "21 000 €"}, "### Récapitulatif des financements"),  # a wrong total
+        ({"landlord": "Habitat Fictif et associés"}, "### Glossaire des sigles"),
+    ],
+    ids=["role", "total", "sigle"],
+)
+def test_an_annex_that_says_more_is_kept_as_written(
+    tmp_path: Path, changed: dict[str, str], kept: str
+) -> None:
+    (chapter,) = _annexes(tmp_path, **changed).data["chapitres"]
+    assert chapter["titre"] == "Annexes"
+    assert chapter["texte"].startswith(kept)
+    assert next(iter(changed.values())) in chapter["texte"]

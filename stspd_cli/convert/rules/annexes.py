@@ -63,6 +63,62 @@ class AnnexRules(State):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.typed: set[str] = set()  # actors whose type the document wrote: no guess to check
+        self.glossary = False  # under the heading of the glossary of acronyms
+        self.glossary_heading: str | None = None  # for the chapter, if text follows it
+        self.glossary_sigle: str | None = None  # an acronym alone, before its expansion
+
+    def glossary_title(self, text: str, level: int) -> bool:
+        """« Glossaire des sigles » in the annexes: its entries are checked one by one."""
+        self.glossary = self.part == "annexes" and fold(text) in folded("annexes_lues", "glossaire")
+        self.glossary_heading = None  # another heading: the glossary, if any, is over
+        if self.glossary_sigle is not None:
+            held, self.glossary_sigle = self.glossary_sigle, None
+            self.put_text(held, item=False)
+        if not self.glossary:
+            return False
+        self.glossary_heading = f"{'#' * max(3, min(6, level))} {text}"
+        self.structure.add(text)
+        return True
+
+    def glossary_entry(self, text: str) -> bool:
+        """An entry of the glossary that stspd writes again from the data: not copied. An
+        acronym alone on its paragraph (LibreOffice's definition list) waits for the next one,
+        its expansion."""
+        from stspd_cli.convert.rules import derived  # noqa: PLC0415
+
+        if not self.glossary:
+            return False
+        held, self.glossary_sigle = self.glossary_sigle, None
+        entry = f"{held} {text}" if held else text
+        if derived.glossary_matches(entry, self.actors.entries):
+            # The paragraphs as the source wrote them: a label joined to its value is two.
+            self.structure.update((entry, text, *text.split(" : ", 1), *([held] if held else [])))
+            return True
+        if held:
+            self.put_text(held, item=False)
+        elif derived.is_acronym(text, self.actors.entries):
+            self.glossary_sigle = text
+            return True
+        return False
+
+    def glossary_rows(self, rows: list[list[str]]) -> bool:
+        """The glossary as a two-column table (Word, LibreOffice): each row an entry."""
+        from stspd_cli.convert.rules import derived  # noqa: PLC0415
+
+        entries = [" ".join(cell.strip() for cell in row if cell.strip()) for row in rows]
+        if not self.glossary or not entries:
+            return False
+        if not all(derived.glossary_matches(e, self.actors.entries) for e in entries):
+            return False
+        self.structure.update(cell for row in rows for cell in row if cell.strip())
+        return True
+
+    def put_text(self, text: str, *, item: bool) -> None:
+        """Text under the glossary's heading that is not stspd's: the heading goes first."""
+        if self.glossary_heading is not None:
+            heading, self.glossary_heading = self.glossary_heading, None
+            super().put_text(heading, item=False)
+        super().put_text(text, item=item)
 
     def actors_table(self, rows: list[list[str]]) -> bool:
         """« Acteur | Type | Présentation | Contacts »: each actor's facts."""
@@ -149,6 +205,23 @@ class AnnexRules(State):
         counts = (sum(e.get("retenue") is True for e in read), len(read),
                   sum(bool(e.get("actions")) for e in read))  # fmt: skip
         self.above_taken(lambda text: _counted(text, counts))
+        return True
+
+    def derived_table(self, rows: list[list[str]]) -> bool:
+        """« Qui fait quoi » or the funding summary, in the annexes, when every row is what the
+        fiches make (:mod:`.derived`): stspd's own table, printed again from the data."""
+        from stspd_cli.convert.rules import derived  # noqa: PLC0415
+
+        if self.part != "annexes":
+            return False
+        if self.glossary_rows(rows):
+            return True
+        data = self.draft.data
+        if not (derived.roles_match(rows, data, self.actors.find)
+                or derived.summary_matches(rows, data)):  # fmt: skip
+            return False
+        self.structure.update(cell for row in rows for cell in row if cell.strip())
+        self.above_taken(derived.stspd_sentence)
         return True
 
     def above_taken(self, derived: Callable[[str], bool] | None = None) -> None:

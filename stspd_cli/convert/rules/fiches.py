@@ -71,7 +71,12 @@ class FicheRules(FrameRules):
             return True
         if self.action is not None:
             return False
-        annexes = (self.reference_table, self.actors_table, self.propositions_table)
+        annexes = (
+            self.reference_table,
+            self.actors_table,
+            self.propositions_table,
+            self.derived_table,
+        )
         return any(read(rows) for read in annexes)
 
     def reference_table(self, rows: list[list[str]]) -> bool:

@@ -130,7 +130,7 @@ class GovernanceRules(AnnexRules):
             if len(split_names(value)) != 1:
                 return False
             gouvernance["president"] = self.actors.ref(value)
-            self.structure.add(text)  # the whole line is in the YAML now
+            self.structure.update((text, label.strip()))  # the whole line is in the YAML now
             return True
         entry = self.gov_entry
         if entry is None:
@@ -145,7 +145,7 @@ class GovernanceRules(AnnexRules):
             entry["pilote"] = self.actors.ref(value)
         else:
             return False
-        self.structure.add(text)
+        self.structure.update((text, label.strip()))  # « Rythme » alone: a table's cell
         return True
 
     def governance_item(self, text: str) -> bool:

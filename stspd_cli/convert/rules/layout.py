@@ -70,9 +70,10 @@ def _is_bare_label(block: Block) -> bool:
     )
 
 
-def join_labels(blocks: list[Block]) -> list[Block]:
+def join_labels(blocks: list[Block], labels: set[str] | None = None) -> list[Block]:
     """« Pilote » and « Ville de Lille » written as two paragraphs (a definition list saved by
-    LibreOffice, a label above its value) -> one « Pilote : Ville de Lille » line."""
+    LibreOffice, a label above its value) -> one « Pilote : Ville de Lille » line; each label
+    joined is added to ``labels`` (the joined line keeps its words, as text or as a key)."""
     joined: list[Block] = []
     index = 0
     while index < len(blocks):
@@ -88,6 +89,8 @@ def join_labels(blocks: list[Block]) -> list[Block]:
         ):
             label = block.text.strip().rstrip(" :")
             joined.append(Block(PARA, f"{label} : {following.text.strip()}"))
+            if labels is not None:
+                labels.add(block.text.strip())
             index += 2
             continue
         joined.append(block)

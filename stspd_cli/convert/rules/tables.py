@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from stspd_cli.convert.rules.values import amount, find_dates, number, one_date
 from stspd_cli.convert.words import fold, folded_table
@@ -73,17 +73,19 @@ class FundingTotal:
     written: float | None
     cells: tuple[str, ...]
 
+    def chosen(self, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The lines it adds up (none when it adds up something the model does not name)."""
+        if self.adds is None:
+            return []
+        state = {"acquis": True, "demande": False, "non_precise": None}.get(self.adds)
+        return [line for line in lines if self.adds == "tout" or line.get("acquis") is state]
+
     def sum_of(self, lines: list[dict[str, Any]]) -> float | None:
         """What the lines it adds up make, as stspd will print it; None when it adds up
         something the model does not name."""
         if self.adds is None:
             return None
-        state = {"acquis": True, "demande": False, "non_precise": None}.get(self.adds)
-        return sum(
-            float(line.get("montant", 0))
-            for line in lines
-            if self.adds == "tout" or line.get("acquis") is state
-        )
+        return sum(float(line.get("montant", 0)) for line in self.chosen(lines))
 
 
 def _funding_columns(rows: list[list[str]]) -> dict[int, str] | None:
@@ -107,6 +109,17 @@ def _adds(source: str) -> str | None:
                  if folded_source == phrase), None)  # fmt: skip
 
 
+def total_kind(source: str) -> str | Literal[False] | None:
+    """What a row named ``source`` adds up (:class:`FundingTotal`); False for a funding line."""
+    return _adds(source) if _is_total(source) else False
+
+
+def amount_of_row(cells: list[str]) -> float | None:
+    """The one amount the cells write, None when they write none or several."""
+    shown = [value for cell in cells if (value := amount(cell)) is not None]
+    return shown[0] if len(shown) == 1 else None
+
+
 def funding_totals(rows: list[list[str]]) -> list[FundingTotal]:
     """The total rows of a funding table (« Total », « dont acquis »...), in its order."""
     columns = _funding_columns(rows)
@@ -119,8 +132,7 @@ def funding_totals(rows: list[list[str]]) -> list[FundingTotal]:
         if source and _is_total(source):
             written = amount(cells.get("montant", ""))
             if written is None:  # a label over two columns (colspan) moves the amount left
-                shown = [value for cell in row[1:] if (value := amount(cell)) is not None]
-                written = shown[0] if len(shown) == 1 else None
+                written = amount_of_row(row[1:])
             texts = tuple(cell.strip() for cell in row if cell.strip())
             found.append(FundingTotal(_adds(source), written, texts))
     return found

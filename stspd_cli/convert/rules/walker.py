@@ -41,7 +41,7 @@ class Walker(FicheRules):
 
     # -- the walk -------------------------------------------------------------------------
     def run(self) -> Draft:
-        blocks = join_labels(self.doc.blocks)
+        blocks = join_labels(self.doc.blocks, self.structure)
         self.title_at = title_block(blocks)
         for index, block in enumerate(blocks):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -133,6 +133,8 @@ class Walker(FicheRules):
             return
         self.close_amendment()
         if self.governance_heading(text, block.level, after):
+            return
+        if self.glossary_title(text, block.level):
             return
         self.sub_mode = False
         if parts.is_intertitle(text):
@@ -237,7 +239,7 @@ class Walker(FicheRules):
 
     # -- paragraphs and items -----------------------------------------------------------
     def paragraph(self, block: Block, text: str) -> None:
-        if self.governance_line(text):
+        if self.governance_line(text) or self.glossary_entry(text):
             return
         origin = parts.priority_origin(text)
         if origin is not None and text.rstrip().endswith(":"):
@@ -293,7 +295,7 @@ class Walker(FicheRules):
         return False
 
     def item(self, block: Block, text: str) -> None:
-        if self.governance_item(text):
+        if self.governance_item(text) or self.glossary_entry(text):
             return
         if self.part == "signataires":
             self.signatory(text)
