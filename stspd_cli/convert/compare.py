@@ -6,7 +6,8 @@ pilots and partners by name, dates, amounts, indicators with their unit, initial
 date, target, direction, source and measures (with their comments), whether a funding line is
 obtained, places with their address, signatories with their date, the governance (presidency,
 members, instances, sittings, amendments, working groups), the actors as the annexes show
-them (type, presentation, address, contacts), the propositions, principles, and the reference
+them (type, presentation, address, contacts), the propositions, the working group that follows
+an objective, a plan or an action, who holds which competence, principles, and the reference
 texts with their kind, date and address. Texts are compared folded (no case,
 accents or punctuation)."""
 
@@ -68,6 +69,7 @@ def facts(data: dict[str, Any]) -> set[Fact]:
         found.add(("signataire", name, _date(when) if when is not None else None))
     found |= _governance(data.get("gouvernance", {}), names)
     found |= _annexes(data, names)
+    found |= _links(data, names)
     for principle in data.get("principes", {}).get("liste", []):
         found.add(("principe", fold(principle["texte"])))
     for reference in data.get("cadre", {}).get("references", []):
@@ -77,6 +79,25 @@ def facts(data: dict[str, Any]) -> set[Fact]:
             if field in reference:
                 shown = reference[field]
                 found.add((field, title, _date(shown) if field == "date" else str(shown)))
+    return found
+
+
+def _links(data: dict[str, Any], names: dict[str, str]) -> set[Fact]:
+    """The working group that follows an objective, a plan or an action, and who holds which
+    competence of the frame."""
+    gouvernance = data.get("gouvernance", {})
+    groups = {g["id"]: fold(g["titre"]) for g in gouvernance.get("groupes_travail", [])}
+    groups.update((i["id"], fold(i["nom"])) for i in gouvernance.get("instances", []))
+    owners = [*data.get("objectifs", []), *data.get("plans", [])]
+    owners += [a for _, a in _actions(data)]
+    found: set[Fact] = {
+        ("suivi", fold(owner["titre"]), groups.get(owner["groupe_travail"]))
+        for owner in owners
+        if "groupe_travail" in owner
+    }
+    for row in data.get("cadre", {}).get("competences", {}).get("repartition", []):
+        found.add(("competence", fold(row["domaine"]),
+                   tuple(names.get(ref) for ref in row.get("acteurs", []))))  # fmt: skip
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from stspd_cli.convert.blocks import Block
+from stspd_cli.convert.blocks import TABLE, Block
 from stspd_cli.convert.rules import parts
 from stspd_cli.convert.rules.draft import ACTION_TEXT, trim
 from stspd_cli.convert.rules.fields import (
@@ -25,7 +25,8 @@ from stspd_cli.convert.rules.tables import (
     reference_rows,
 )
 from stspd_cli.convert.rules.titles import marker
-from stspd_cli.convert.words import fold
+from stspd_cli.convert.rules.values import split_names
+from stspd_cli.convert.words import fold, folded
 from stspd_cli.fr import euros_fr
 
 
@@ -72,12 +73,44 @@ class FicheRules(FrameRules):
         if self.action is not None:
             return False
         annexes = (
+            self.competences_table,
             self.reference_table,
             self.actors_table,
             self.propositions_table,
             self.derived_table,
         )
         return any(read(rows) for read in annexes)
+
+    def caption_above(self, text: str, after: list[Block]) -> bool:
+        """« Répartition des compétences » above its table, in the frame: the table's title,
+        which stspd writes itself."""
+        if self.part != "cadre" or not after or after[0].kind != TABLE:
+            return False
+        if fold(text) not in folded("repartition", "titres"):
+            return False
+        self.structure.add(text)
+        return True
+
+    def competences_table(self, rows: list[list[str]]) -> bool:
+        """« Domaine | Acteurs », in the frame: who holds which competence."""
+        header = [fold(cell) for cell in rows[0]] if rows else []
+        if self.part != "cadre" or len(header) != 2:
+            return False
+        if header[0] not in folded("repartition", "domaine"):
+            return False
+        if header[1] not in folded("repartition", "acteurs"):
+            return False
+        entries = []
+        for row in rows[1:]:
+            cells = [cell.strip() for cell in row]
+            if len(cells) != 2 or not all(cells):
+                return False
+            refs = [self.actors.ref(name) for name in split_names(cells[1])]
+            entries.append({"domaine": cells[0], "acteurs": refs})
+        competences = self.section("cadre", "competences")
+        competences.setdefault("repartition", []).extend(entries)
+        self.structure.update(c for row in rows for c in row if c.strip())
+        return bool(entries)
 
     def reference_table(self, rows: list[list[str]]) -> bool:
         """The table of the reference texts (our annexes): the date, web address and kind of

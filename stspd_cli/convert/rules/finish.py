@@ -8,7 +8,8 @@ from collections import Counter
 from typing import Any
 
 from stspd_cli.convert.rules import parts
-from stspd_cli.convert.rules.draft import Draft
+from stspd_cli.convert.rules.draft import Draft, trim
+from stspd_cli.convert.rules.links import resolve_links
 from stspd_cli.convert.rules.walker import Walker
 from stspd_cli.convert.words import fold, folded
 from stspd_cli.labels import DEFAULTS
@@ -28,6 +29,8 @@ def finish(walker: Walker, text: str, fallback_title: str) -> Draft:
     _cover_names(draft)
     _numbering(draft, walker)
     _labels(draft, walker)
+    _principles(draft)
+    resolve_links(draft)  # before the guess: « Mis en œuvre par » says what it guessed
     _plan_objectives(draft)
     _empty_part_chapters(draft)
     if walker.actors.entries:
@@ -39,6 +42,16 @@ def finish(walker: Walker, text: str, fallback_title: str) -> Draft:
     ordered.update(data)
     draft.data = ordered
     return draft
+
+
+def _principles(draft: Draft) -> None:
+    """Principles kept as written when each is a sentence (« … des quartiers. »); the
+    punctuation of an enumeration (« …territoire, », « …délinquance. » at its end) is the
+    list's, not theirs."""
+    liste = draft.data.get("principes", {}).get("liste", [])
+    if liste and not all(p["texte"].endswith(".") for p in liste):
+        for principle in liste:
+            principle["texte"] = trim(principle["texte"])
 
 
 def _empty_part_chapters(draft: Draft) -> None:

@@ -24,10 +24,15 @@ def _words(key: str) -> tuple[str, ...]:
 
 @cache
 def line_labels() -> frozenset[str]:
-    """The labels of the governance's lines (« Présidence », « Rythme »...), folded: a label
-    written above its value is joined to it, as a fiche's are."""
+    """The labels of the governance's lines (« Présidence », « Rythme »...) and of the
+    cross-references (« Suivi par »), folded: a label written above its value is joined to it,
+    as a fiche's are."""
     keys = ("presidence", "rythme", "membres_ligne", "pilote")
-    return frozenset(word for key in keys for word in _words(key))
+    links = ("plans", "groupe", "propositions", "financement")  # rules/links.py
+    return frozenset(
+        [*(word for key in keys for word in _words(key)),
+         *(word for key in links for word in folded("renvois", key))]
+    )  # fmt: skip
 
 
 def _sitting_kinds() -> dict[str, str]:

@@ -73,7 +73,7 @@ class Walker(FicheRules):
             self.pending = eyebrow  # « Priorité n°1 » written above its title
             self.structure.add(text)
             return
-        if self.subtitle(block, text):
+        if self.subtitle(block, text) or self.caption_above(text, after):
             return
         if self.signatory_paragraph(block, text):
             return
@@ -307,7 +307,8 @@ class Walker(FicheRules):
             return
         if self.part == "principes" and self.holder is None:
             liste = self.section("principes").setdefault("liste", [])
-            liste.append({"id": make_id(text, self.ids, "principe-"), "texte": trim(text)})
+            # A principle is a sentence: kept as written, its final full stop too.
+            liste.append({"id": make_id(text, self.ids, "principe-"), "texte": text.strip()})
             return
         if self.part == "objectifs" and self.holder is None:
             if block.number is not None and self.numbered_objective(block):

@@ -1,0 +1,124 @@
+"""Cross-references read once the document is walked (stspd_cli.convert.rules.links), the
+frame's division of competences and the principles' punctuation: what stspd writes again from
+the data is not copied; what names nothing known stays as written."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from stspd_cli.convert.pipeline import Conversion, convert_document
+from stspd_cli.convert.readers import read_document
+
+DOCUMENT = """# Stratégie territoriale de sécurité et de prévention de la délinquance de Val-Fictif
+
+## Le cadre institutionnel
+
+La stratégie répond aux textes suivants :
+
+- Loi n° 2007-297 du 5 mars 2007 relative à la prévention de la délinquance
+
+Répartition des compétences
+
+| Domaine | Acteurs |
+| --- | --- |
+| sécurité publique | Préfecture, Commissariat de police |
+
+## Une démarche, des principes
+
+- Le principe de proximité, au plus près des habitants.
+- Le principe d'évaluation, chaque année.
+
+## Les objectifs
+
+### Priorité 1 : Prévenir la délinquance des jeunes
+
+{serving}
+
+Suivi par : Groupe jeunesse
+
+## Les plans d'action
+
+### Plan 1 : Jeunesse
+
+Priorité servie : 1. Prévenir la délinquance des jeunes
+
+Financement des actions : {funding}
+
+#### Action n°1 : Médiation de soirée
+
+Pilote : Ville de Val-Fictif
+
+Groupe de travail : Groupe jeunesse
+
+Proposition à l'origine : Des médiateurs le soir.
+
+| Source | Année | Montant | Acquis |
+| --- | --- | --- | --- |
+| FIPD | 2025 | 12 000 € | oui |
+
+## La gouvernance
+
+### Groupes de travail
+
+#### Groupe jeunesse
+
+Pilote : Ville de Val-Fictif
+
+## Annexes
+
+### Propositions
+
+| Proposition | Origine | Retenue | Reprise dans |
+| --- | --- | --- | --- |
+| Des médiateurs le soir. | conférence citoyenne | oui | |
+"""
+
+
+def _converted(tmp_path: Path, serving: str = "Mis en œuvre par : Jeunesse",
+               funding: str = "12 000 €") -> Conversion:  # fmt: skip
+    source = tmp_path / "strategie.md"
+    source.write_text(DOCUMENT.format(serving=serving, funding=funding), encoding="utf-8")
+    return convert_document(
+        read_document(source, source.name), shown_as="strategie.yaml", today=date(2026, 12, 2)
+    )
+
+
+def test_the_cross_references_are_read(tmp_path: Path) -> None:
+    done = _converted(tmp_path)
+    data = done.data
+    objective = data["objectifs"][0]
+    plan = data["plans"][0]
+    action = plan["actions"][0]
+    group = data["gouvernance"]["groupes_travail"][0]
+    assert objective["groupe_travail"] == group["id"] == action["groupe_travail"]
+    assert "texte" not in objective  # « Mis en œuvre par » is what the plan's link makes
+    assert "description" not in plan  # the plan's funding is the sum of its fiches'
+    assert data["propositions"][0]["actions"] == [action["id"]]
+    assert "description" not in action
+    assert done.coverage.missing == []
+
+
+def test_a_cross_reference_that_names_more_stays_as_written(tmp_path: Path) -> None:
+    """A plan no link of the fiches ties to the objective, a sum the fiches do not make: the
+    lines stay, the walk does not guess."""
+    done = _converted(tmp_path, serving="Mis en œuvre par : Jeunesse, Tranquillité",
+                      funding="15 000 €")  # fmt: skip
+    assert done.data["objectifs"][0]["texte"] == "Mis en œuvre par : Jeunesse, Tranquillité"
+    assert done.data["plans"][0]["description"] == "- Financement des actions : 15 000 €"
+
+
+def test_the_division_of_competences_and_the_principles(tmp_path: Path) -> None:
+    data = _converted(tmp_path).data
+    (row,) = data["cadre"]["competences"]["repartition"]
+    names = {a["id"]: a["nom"] for a in data["acteurs"]}
+    assert (row["domaine"], [names[r] for r in row["acteurs"]]) == (
+        "sécurité publique",
+        ["Préfecture", "Commissariat de police"],
+    )
+    assert not [c for c in data.get("chapitres", []) if "compétences" in c["titre"]]
+    # Each principle is a sentence: its full stop is kept (an enumeration's commas are not).
+    assert [p["texte"] for p in data["principes"]["liste"]] == [
+        "Le principe de proximité, au plus près des habitants.",
+        "Le principe d'évaluation, chaque année.",
+    ]
