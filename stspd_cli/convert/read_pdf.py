@@ -133,10 +133,21 @@ def _detail(error: BaseException) -> str:
 def _grid(rows: list[list[str | None]]) -> list[list[str]] | None:
     """The rows of a real table: two rows at least with two cells filled. A frame drawn
     around a paragraph or a fiche is found as a one-column table: it is not one."""
-    cells = [[" ".join((cell or "").split()) for cell in row] for row in rows]
+    cells = [[_cell_text(cell) for cell in row] for row in rows]
     cells = [row for row in cells if any(row)]
     filled = sum(1 for row in cells if sum(bool(c) for c in row) >= 2)
     return cells if filled >= 2 and 2 * filled >= len(cells) else None
+
+
+def _cell_text(cell: str | None) -> str:
+    """A cell's lines as one text; a compound word cut at a line's end (« Jean- » then
+    « Imaginaire ») written together again, as in running text."""
+    text = ""
+    for line in (cell or "").split("\n"):
+        if line.strip():
+            joint = "" if not text or _CUT_COMPOUND.search(text) else " "
+            text += joint + line.strip()
+    return " ".join(text.split())
 
 
 def _table(table: Any) -> tuple[tuple[float, float, float, float], list[list[str]]] | None:

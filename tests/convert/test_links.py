@@ -122,3 +122,26 @@ def test_the_division_of_competences_and_the_principles(tmp_path: Path) -> None:
         "Le principe de proximité, au plus près des habitants.",
         "Le principe d'évaluation, chaque année.",
     ]
+
+
+def test_an_actor_named_with_its_kind_is_the_same_actor(tmp_path: Path) -> None:
+    """« le bailleur Habitat Fictif » signs; « Habitat Fictif » (a bailleur) is a partner: one
+    actor, every reference to it; « Ville de Val-Fictif » is no « Val-Fictif » of another kind."""
+    source = tmp_path / "strategie.md"
+    source.write_text(
+        "# Stratégie territoriale de sécurité et de prévention de la délinquance de Val-Fictif\n\n"
+        "Signataires : la Ville de Val-Fictif, le bailleur Habitat Fictif\n\n"
+        "## Les plans d'action\n\n### Plan 1 : Jeunesse\n\n#### Action n°1 : Médiation\n\n"
+        "Pilote : Val-Fictif Sport\n\nPartenaires : Habitat Fictif\n",
+        encoding="utf-8",
+    )
+    data = convert_document(
+        read_document(source, source.name), shown_as="strategie.yaml", today=date(2026, 12, 2)
+    ).data
+    names = {a["id"]: a["nom"] for a in data["acteurs"]}
+    signed = [names[s["acteur"]] for s in data["gouvernance"]["signataires"]]
+    assert signed == ["Ville de Val-Fictif", "Habitat Fictif"]
+    assert "bailleur Habitat Fictif" not in names.values()
+    assert [s["libelle"] for s in data["gouvernance"]["signataires"]][
+        1
+    ] == "le bailleur Habitat Fictif"

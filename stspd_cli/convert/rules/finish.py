@@ -33,6 +33,7 @@ def finish(walker: Walker, text: str, fallback_title: str) -> Draft:
     resolve_links(draft)  # before the guess: « Mis en œuvre par » says what it guessed
     _plan_objectives(draft)
     _empty_part_chapters(draft)
+    _same_actors(draft, walker)
     if walker.actors.entries:
         data["acteurs"] = walker.actors.entries
         for actor in walker.actors.entries:
@@ -42,6 +43,52 @@ def finish(walker: Walker, text: str, fallback_title: str) -> Draft:
     ordered.update(data)
     draft.data = ordered
     return draft
+
+
+def _same_actors(draft: Draft, walker: Walker) -> None:
+    """« le bailleur Habitat Fictif » (a signatory) and « Habitat Fictif » (a fiche's partner,
+    a bailleur): one actor, when the first is the second's name after a word of its own type
+    (``acteurs`` in data/convertir.yaml); every reference goes to the second."""
+    from stspd_cli.convert.words import folded_table  # noqa: PLC0415
+
+    entries = walker.actors.entries
+    by_name = {fold(a["nom"]): a for a in entries}
+    words = folded_table("acteurs")
+    merged: dict[str, str] = {}
+    for actor in entries:
+        name = fold(actor["nom"])
+        for phrase, kind in words:
+            other = by_name.get(name.removeprefix(phrase + " "))
+            same_kind = other is not None and other is not actor and other.get("type") == kind
+            if name.startswith(phrase + " ") and other is not None and same_kind:
+                merged[actor["id"]] = other["id"]
+                break
+    if not merged:
+        return
+    walker.actors.entries[:] = [a for a in entries if a["id"] not in merged]
+    _replace_refs(draft.data, merged)
+
+
+_REF_KEYS = {"pilote", "copilotes", "partenaires", "membres", "acteur", "acteurs", "president"}
+
+
+def _replace_refs(node: Any, merged: dict[str, str], key: str | None = None) -> None:
+    if isinstance(node, dict):
+        for child_key, child in node.items():
+            if child_key in _REF_KEYS and isinstance(child, str):
+                node[child_key] = merged.get(child, child)
+            elif child_key in _REF_KEYS and isinstance(child, list):
+                kept: list[Any] = []
+                for ref in child:
+                    new = merged.get(ref, ref) if isinstance(ref, str) else ref
+                    if new not in kept:
+                        kept.append(new)
+                node[child_key] = kept
+            else:
+                _replace_refs(child, merged, child_key)
+    elif isinstance(node, list):
+        for child in node:
+            _replace_refs(child, merged, key)
 
 
 def _principles(draft: Draft) -> None:
