@@ -4,7 +4,9 @@ Each strategy (the fictional demo and the two real ones) is rendered to HTML, Ma
 (``stspd render``) and to Word and LibreOffice (LibreOffice headless from the HTML), then read
 back by ``stspd convertir``; the share of its structure recovered (tests/convert/documents.py,
 ``stspd_cli.convert.compare``: plans, actions, numbers, titles, purposes, pilots, partners,
-dates, amounts, indicators and their measures, principles, references) and the time of the
+dates, amounts, indicators and their measures, principles, references), the lines of text
+that differ when the converted YAML is rendered again (« relu »: lines added or gone against
+the strategy's own feuille de route, tests/convert/documents.py) and the time of the
 conversion are printed per format.
 In the same run, interleaved and repeated, the peer: pandoc itself turning the document into
 Markdown (docx, odt, html, md) or pdfplumber extracting its text (pdf): what reading costs
@@ -72,7 +74,7 @@ def main() -> None:
     formats = DOCS.RENDERED + (DOCS.OFFICE if SOFFICE else ())
     if not SOFFICE:
         print("LibreOffice absent : docx et odt non mesurés")
-    header = f"{'stratégie':34} {'format':16} {'retrouvé':>9} {'convertir':>10}"
+    header = f"{'stratégie':34} {'format':16} {'retrouvé':>9} {'relu':>5} {'convertir':>10}"
     print(f"{header} {'pair':>8} {'rapport':>8}")
     shares: dict[str, list[float]] = {f: [] for f in formats}
     with tempfile.TemporaryDirectory() as tmp:
@@ -92,10 +94,11 @@ def main() -> None:
                 assert done is not None
                 share, _ = recovered(DOCS.original(strategy), done.data)
                 shares[fmt].append(share)
+                again = len(DOCS.rendered_again(strategy, done))
                 mine, theirs = statistics.median(ours), statistics.median(peer)
                 print(
-                    f"{strategy.name:34} {fmt:16} {share:9.1%} {mine:9.3f}s {theirs:7.3f}s "
-                    f"{mine / theirs:7.1f}x"
+                    f"{strategy.name:34} {fmt:16} {share:9.1%} {again:5} {mine:9.3f}s "
+                    f"{theirs:7.3f}s {mine / theirs:7.1f}x"
                 )
     print("par format (moyenne des trois stratégies) :")
     for fmt, values in shares.items():

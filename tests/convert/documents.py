@@ -59,3 +59,29 @@ def original(strategy: Path) -> dict[str, Any]:
     data = load_file(strategy).data
     assert data is not None
     return data
+
+
+def page_lines(html: bytes) -> list[str]:
+    """The visible text of a feuille de route, one line per paragraph, cell or item."""
+    import html as entities  # noqa: PLC0415
+    import re  # noqa: PLC0415
+
+    text = re.sub(r"<style.*?</style>", " ", html.decode("utf-8"), flags=re.S)
+    text = re.sub(r"<(?:br|/p|/li|/tr|/h\d|/dt|/dd|/div|/th|/td|/caption)\b[^>]*>", "\n", text)
+    text = re.sub(r"<[^>]+>", " ", text)
+    lines = (" ".join(entities.unescape(line).split()) for line in text.split("\n"))
+    return [line for line in lines if line]
+
+
+def rendered_again(strategy: Path, done: Conversion) -> list[str]:
+    """The lines of the feuille de route of the conversion's YAML that differ from those of
+    the strategy's own (a line added, a line gone: difflib)."""
+    import difflib  # noqa: PLC0415
+
+    from stspd_cli.render import render_document  # noqa: PLC0415
+    from stspd_cli.strategy_io import load_model_bytes  # noqa: PLC0415
+
+    original = page_lines(shared_render(strategy, "html", interne=False))
+    again = page_lines(render_document(load_model_bytes(done.text.encode(), "relu.yaml")))
+    diff = difflib.unified_diff(original, again, lineterm="", n=0)
+    return [line for line in diff if not line.startswith(("@@", "---", "+++"))]

@@ -145,3 +145,27 @@ def test_an_actor_named_with_its_kind_is_the_same_actor(tmp_path: Path) -> None:
     assert [s["libelle"] for s in data["gouvernance"]["signataires"]][
         1
     ] == "le bailleur Habitat Fictif"
+
+
+def test_the_cover_communes_and_a_title_with_commas(tmp_path: Path) -> None:
+    """« Communes : Loos, Haubourdin, Emmerin » is the territory's list (not presentation
+    text); « Mis en œuvre par » names a plan whose title has commas of its own."""
+    title = (
+        "Programme de prévention des violences faites aux femmes, des violences intra-familiales"
+    )
+    source = tmp_path / "strategie.md"
+    source.write_text(
+        "# Stratégie territoriale de sécurité et de prévention de la délinquance de Loos, "
+        "Haubourdin et Emmerin\n\nCommunes : Loos, Haubourdin, Emmerin\n\n## Les objectifs\n\n"
+        f"### Objectif 1 : Protéger les victimes\n\nMis en œuvre par : {title}\n\n"
+        f"## Les plans d'action\n\n### Plan 1 : {title}\n\n"
+        "Priorité servie : 1. Protéger les victimes\n\n#### Action n°1 : Accueil\n",
+        encoding="utf-8",
+    )
+    done = convert_document(
+        read_document(source, source.name), shown_as="strategie.yaml", today=date(2026, 12, 2)
+    )
+    assert done.data["territoire"]["communes"] == ["Loos", "Haubourdin", "Emmerin"]
+    assert "presentation" not in done.data["strategie"]
+    assert "texte" not in done.data["objectifs"][0]
+    assert done.coverage.missing == []

@@ -22,6 +22,7 @@ from .documents import (
     convert,
     make_document,
     original,
+    rendered_again,
 )
 
 # (strategy, format) -> share of the structure recovered, at least.
@@ -177,3 +178,11 @@ def test_two_tables_of_a_page_stay_two_tables(folder: Path) -> None:
     assert town["url"] == "https://www.val-fictif.example/contrat-de-ville"
     diagnosis = texts["Diagnostic local de sécurité de Val-Fictif"]
     assert (diagnosis["type"], str(diagnosis["date"])) == ("autre", "2023-11")
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_loos_converted_then_rendered_again_reads_the_same(fmt: str, folder: Path) -> None:
+    """The feuille de route of Loos, converted back from its page or its Word document, then
+    rendered again: the same text, line for line (nothing lost, nothing printed twice)."""
+    done = convert(make_document(LOOS, fmt, folder / fmt))
+    assert rendered_again(LOOS, done) == []

@@ -153,6 +153,7 @@ class AnnexRules(State):
             if not cell.get("nom"):
                 return False
             read.append((cell["nom"], facts))
+        listed: list[str] = []
         for shown, facts in read:
             name, sigle = split_sigle(shown)
             ident = self.actors.ref(name, sigle=sigle)
@@ -162,6 +163,10 @@ class AnnexRules(State):
                 actor.setdefault("sigle", sigle)
             if "type" in facts:
                 self.typed.add(ident)
+            listed.append(ident)
+        # The table's order is the document's: the actors in it first, in it, then the others.
+        rank = {ident: index for index, ident in enumerate(listed)}
+        self.actors.entries.sort(key=lambda a: rank.get(a["id"], len(rank)))
         self.structure.update(c for c in rows[0] if c.strip())
         at = columns["type"]
         self.structure.update(row[at] for row in rows[1:] if at < len(row))  # « Commune »

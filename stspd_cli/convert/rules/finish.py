@@ -133,7 +133,7 @@ def _territory(draft: Draft, text: str) -> None:
         draft.check(
             territoire, "instance", "le document ne nomme pas le conseil : CLSPD par défaut"
         )
-    if name:
+    if name and "communes" not in territoire:  # the cover's own list, when it gives one
         communes = [c for c in re.split(r",\s*|\s+et\s+", name) if c.strip()]
         if instance in {"CLSPD", "CLSPDR"} or len(communes) > 1:
             territoire["communes"] = communes

@@ -62,6 +62,11 @@ class FrameRules(GovernanceRules):
         strategie = self.section("strategie")
         if key in {"departement", "epci"}:
             self.section("territoire_lu")[key] = value
+        elif key == "communes":  # « Communes : Loos, Haubourdin, Emmerin »
+            names = [trim(name) for name in split_names(value)]
+            if not names:
+                return False
+            self.section("territoire_lu")["communes"] = names
         elif key == "version":
             strategie["version"] = value
         elif key == "referentiel":

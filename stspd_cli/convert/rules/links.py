@@ -100,14 +100,26 @@ def _serving(objective: str, value: str, data: dict[str, Any]) -> bool:
     for action in data.get("actions", []):
         if objective in action.get("objectifs", []):
             serving.add(fold(action["titre"]))
-    named = {fold(name) for name in _names(value)}
+    titles = [fold(p["titre"]) for p in data.get("plans", [])]
+    titles += [fold(a["titre"]) for a in data.get("actions", [])]
+    named = set(_titles_in(fold(value), titles) or map(fold, split_names(value)))
     return bool(named) and named == serving
 
 
-def _names(value: str) -> list[str]:
-    """« Plan A, Plan B » -> two titles (a title with a comma of its own stays whole when the
-    plans know it so)."""
-    return split_names(value)
+def _titles_in(value: str, titles: list[str]) -> list[str] | None:
+    """« plan a, plan b » (folded) -> the known titles it lists, a title with commas of its own
+    kept whole (« …des violences faites aux femmes, des violences intra-familiales… »); None
+    when the list is not made of known titles."""
+    found: list[str] = []
+    rest = value
+    while rest:
+        title = next((t for t in sorted(titles, key=len, reverse=True)
+                      if t and (rest == t or rest.startswith(t + " "))), None)  # fmt: skip
+        if title is None:
+            return None
+        found.append(title)
+        rest = rest[len(title) :].strip()
+    return found
 
 
 def _propositions(action: dict[str, Any], value: str, data: dict[str, Any]) -> bool:
