@@ -103,11 +103,14 @@ def _principles(draft: Draft) -> None:
 
 def _empty_part_chapters(draft: Draft) -> None:
     """The chapter a governance or annexes part made, once all it said is read into the
-    model: gone (its heading is the section's own, which the feuille de route prints)."""
+    model: gone (its heading is the section's own, which the feuille de route prints); so is
+    a title alone that is the territory's name (a cover sets it above the document's title)."""
     chapters = draft.data.get("chapitres", [])
+    territory = fold(str(draft.data.get("territoire", {}).get("nom", "")))
     for chapter in list(chapters):
         part = parts.part_of(chapter["titre"])
-        if chapter.get("texte") or part not in {"gouvernance", "annexes"}:
+        cover = fold(chapter["titre"]) == territory  # the cover's name, set above the title
+        if chapter.get("texte") or (part not in {"gouvernance", "annexes"} and not cover):
             continue
         chapters.remove(chapter)
         draft.structure.add(chapter["titre"])
