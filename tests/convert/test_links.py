@@ -10,6 +10,7 @@ from pathlib import Path
 from stspd_cli.convert.pipeline import Conversion, convert_document
 from stspd_cli.convert.readers import read_document
 
+TITLE = "# Stratégie territoriale de sécurité et de prévention de la délinquance de "
 DOCUMENT = """# Stratégie territoriale de sécurité et de prévention de la délinquance de Val-Fictif
 
 ## Le cadre institutionnel
@@ -75,13 +76,17 @@ Pilote : Ville de Val-Fictif
 """
 
 
-def _converted(tmp_path: Path, serving: str = "Mis en œuvre par : Jeunesse",
-               funding: str = "12 000 €") -> Conversion:  # fmt: skip
+def _markdown(tmp_path: Path, text: str) -> Conversion:
     source = tmp_path / "strategie.md"
-    source.write_text(DOCUMENT.format(serving=serving, funding=funding), encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
     return convert_document(
         read_document(source, source.name), shown_as="strategie.yaml", today=date(2026, 12, 2)
     )
+
+
+def _converted(tmp_path: Path, serving: str = "Mis en œuvre par : Jeunesse",
+               funding: str = "12 000 €") -> Conversion:  # fmt: skip
+    return _markdown(tmp_path, DOCUMENT.format(serving=serving, funding=funding))
 
 
 def test_the_cross_references_are_read(tmp_path: Path) -> None:
@@ -127,16 +132,14 @@ def test_the_division_of_competences_and_the_principles(tmp_path: Path) -> None:
 def test_an_actor_named_with_its_kind_is_the_same_actor(tmp_path: Path) -> None:
     """« le bailleur Habitat Fictif » signs; « Habitat Fictif » (a bailleur) is a partner: one
     actor, every reference to it; « Ville de Val-Fictif » is no « Val-Fictif » of another kind."""
-    source = tmp_path / "strategie.md"
-    source.write_text(
-        "# Stratégie territoriale de sécurité et de prévention de la délinquance de Val-Fictif\n\n"
-        "Signataires : la Ville de Val-Fictif, le bailleur Habitat Fictif\n\n"
-        "## Les plans d'action\n\n### Plan 1 : Jeunesse\n\n#### Action n°1 : Médiation\n\n"
-        "Pilote : Val-Fictif Sport\n\nPartenaires : Habitat Fictif\n",
-        encoding="utf-8",
-    )
-    data = convert_document(
-        read_document(source, source.name), shown_as="strategie.yaml", today=date(2026, 12, 2)
+    data = _markdown(
+        tmp_path,
+        (
+            f"{TITLE}Val-Fictif\n\n"
+            "Signataires : la Ville de Val-Fictif, le bailleur Habitat Fictif\n\n"
+            "## Les plans d'action\n\n### Plan 1 : Jeunesse\n\n#### Action n°1 : Médiation\n\n"
+            "Pilote : Val-Fictif Sport\n\nPartenaires : Habitat Fictif\n"
+        ),
     ).data
     names = {a["id"]: a["nom"] for a in data["acteurs"]}
     signed = [names[s["acteur"]] for s in data["gouvernance"]["signataires"]]
@@ -153,19 +156,44 @@ def test_the_cover_communes_and_a_title_with_commas(tmp_path: Path) -> None:
     title = (
         "Programme de prévention des violences faites aux femmes, des violences intra-familiales"
     )
-    source = tmp_path / "strategie.md"
-    source.write_text(
-        "# Stratégie territoriale de sécurité et de prévention de la délinquance de Loos, "
-        "Haubourdin et Emmerin\n\nCommunes : Loos, Haubourdin, Emmerin\n\n## Les objectifs\n\n"
-        f"### Objectif 1 : Protéger les victimes\n\nMis en œuvre par : {title}\n\n"
-        f"## Les plans d'action\n\n### Plan 1 : {title}\n\n"
-        "Priorité servie : 1. Protéger les victimes\n\n#### Action n°1 : Accueil\n",
-        encoding="utf-8",
-    )
-    done = convert_document(
-        read_document(source, source.name), shown_as="strategie.yaml", today=date(2026, 12, 2)
+    done = _markdown(
+        tmp_path,
+        (
+            f"{TITLE}Loos, Haubourdin et Emmerin\n\n"
+            "Communes : Loos, Haubourdin, Emmerin\n\n## Les objectifs\n\n"
+            f"### Objectif 1 : Protéger les victimes\n\nMis en œuvre par : {title}\n\n"
+            f"## Les plans d'action\n\n### Plan 1 : {title}\n\n"
+            "Priorité servie : 1. Protéger les victimes\n\n#### Action n°1 : Accueil\n"
+        ),
     )
     assert done.data["territoire"]["communes"] == ["Loos", "Haubourdin", "Emmerin"]
     assert "presentation" not in done.data["strategie"]
     assert "texte" not in done.data["objectifs"][0]
     assert done.coverage.missing == []
+
+
+def test_two_more_names_of_one_actor(tmp_path: Path) -> None:
+    """« la Ville de Lille et ses communes associées » signs for the Ville de Lille; « le
+    transporteur Transpole-Keolis » is the member « Keolis-Transpole », its words the other
+    way round; « Police municipale et nationale » stays an actor of its own."""
+    data = _markdown(
+        tmp_path,
+        (
+            f"{TITLE}Lille\n\n"
+            "A Lille, il réunit les acteurs suivants : Ville de Lille, Keolis-Transpole, "
+            "Police municipale et nationale.\n\n"
+            "Ses signataires sont : la Ville de Lille et ses communes associées, le transporteur "
+            "Transpole-Keolis.\n"
+        ),
+    ).data
+    names = {a["id"]: a["nom"] for a in data["acteurs"]}
+    signed = [(names[s["acteur"]], s["libelle"]) for s in data["gouvernance"]["signataires"]]
+    assert signed == [
+        ("Ville de Lille", "la Ville de Lille et ses communes associées"),
+        ("Keolis-Transpole", "le transporteur Transpole-Keolis"),
+    ]
+    assert sorted(names.values()) == [
+        "Keolis-Transpole",
+        "Police municipale et nationale",
+        "Ville de Lille",
+    ]

@@ -46,27 +46,40 @@ def finish(walker: Walker, text: str, fallback_title: str) -> Draft:
 
 
 def _same_actors(draft: Draft, walker: Walker) -> None:
-    """« le bailleur Habitat Fictif » (a signatory) and « Habitat Fictif » (a fiche's partner,
-    a bailleur): one actor, when the first is the second's name after a word of its own type
-    (``acteurs`` in data/convertir.yaml); every reference goes to the second."""
-    from stspd_cli.convert.words import folded_table  # noqa: PLC0415
-
+    """One actor for two names of it (every reference goes to the second): « le bailleur
+    Habitat Fictif » (a signatory) and « Habitat Fictif » (a bailleur partner), the first the
+    second's name after a word of its own type (``acteurs`` in data/convertir.yaml), its words
+    in any order (« le transporteur Transpole-Keolis », « Keolis-Transpole »); « la Ville de
+    Lille et ses communes associées » and « Ville de Lille »."""
     entries = walker.actors.entries
-    by_name = {fold(a["nom"]): a for a in entries}
-    words = folded_table("acteurs")
     merged: dict[str, str] = {}
     for actor in entries:
-        name = fold(actor["nom"])
-        for phrase, kind in words:
-            other = by_name.get(name.removeprefix(phrase + " "))
-            same_kind = other is not None and other is not actor and other.get("type") == kind
-            if name.startswith(phrase + " ") and other is not None and same_kind:
-                merged[actor["id"]] = other["id"]
-                break
+        other = _named_within(actor, entries)
+        if other is not None:
+            merged[actor["id"]] = other["id"]
     if not merged:
         return
     walker.actors.entries[:] = [a for a in entries if a["id"] not in merged]
     _replace_refs(draft.data, merged)
+
+
+def _named_within(actor: dict[str, Any], entries: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The other actor ``actor``'s name names, if any (:func:`_same_actors`)."""
+    from stspd_cli.convert.words import folded_table  # noqa: PLC0415
+
+    name = fold(actor["nom"])
+    for other in entries:
+        if other is actor:
+            continue
+        known = fold(other["nom"])
+        if re.match(rf"{re.escape(known)} et (?:ses|son|sa) \w", name):
+            return other  # « Ville de Lille et ses communes associées »
+        for phrase, kind in folded_table("acteurs"):
+            rest = name.removeprefix(phrase + " ")
+            same_words = sorted(rest.split()) == sorted(known.split())
+            if rest != name and same_words and other.get("type") == kind:
+                return other
+    return None
 
 
 _REF_KEYS = {"pilote", "copilotes", "partenaires", "membres", "acteur", "acteurs", "president"}
