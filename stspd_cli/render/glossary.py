@@ -30,10 +30,16 @@ class Sigle(NamedTuple):
 
 def known_acronyms(acteurs: Iterable[Acteur] = ()) -> dict[str, str]:
     """The shipped acronyms, then those the strategy's actors declare (their name expands them)."""
+    return acronym_table((acteur.sigle, acteur.nom) for acteur in acteurs)
+
+
+def acronym_table(declared: Iterable[tuple[str | None, str]]) -> dict[str, str]:
+    """:func:`known_acronyms` from (sigle, name) pairs: also what ``stspd convertir`` checks a
+    document's glossary against (convert/rules/derived.py)."""
     table = {str(k): str(v) for k, v in load_data("sigles.yaml").items()}
-    for acteur in acteurs:
-        if acteur.sigle and acteur.sigle != acteur.nom:
-            table.setdefault(acteur.sigle, acteur.nom)
+    for sigle, name in declared:
+        if sigle and sigle != name:
+            table.setdefault(sigle, name)
     return table
 
 

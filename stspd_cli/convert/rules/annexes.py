@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from stspd_cli.convert.rules.actors import split_sigle
-from stspd_cli.convert.rules.draft import State
+from stspd_cli.convert.rules.draft import State, all_actions
 from stspd_cli.convert.rules.titles import make_id, marker
 from stspd_cli.convert.rules.values import one_date
 from stspd_cli.convert.words import fold, folded, model_words, vocabulary
@@ -252,12 +252,7 @@ class AnnexRules(State):
         Participation… », or the bare title), in order; None when a title is no action's."""
         if not text.strip():
             return []
-        titles = {}
-        for plan in self.draft.data.get("plans", []):
-            for action in plan.get("actions", []):
-                titles[fold(action["titre"])] = action["id"]
-        for action in self.draft.data.get("actions", []):
-            titles[fold(action["titre"])] = action["id"]
+        titles = {fold(a["titre"]): a["id"] for a in all_actions(self.draft.data)}
         found = marker(text, "action")
         wanted = fold(found.rest if found is not None and found.rest else text)
         ident = titles.get(wanted)

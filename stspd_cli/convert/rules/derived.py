@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from stspd_cli.convert.rules.tables import FundingTotal, amount_of_row, total_kind
+from stspd_cli.convert.rules.draft import all_actions
+from stspd_cli.convert.rules.tables import amount_of_row, lines_of_total, total_kind
 from stspd_cli.convert.words import fold, folded, vocabulary
 
 _CENT = 0.005
@@ -25,9 +26,7 @@ def _words(text: str, labels: set[str]) -> Counter[str]:
 
 
 def _funding_lines(data: dict[str, Any]) -> list[dict[str, Any]]:
-    actions = [a for p in data.get("plans", []) for a in p.get("actions", [])]
-    actions += data.get("actions", [])
-    return [line for action in actions for line in action.get("financement", [])]
+    return [line for action in all_actions(data) for line in action.get("financement", [])]
 
 
 def roles_match(rows: list[list[str]], data: dict[str, Any], find: Any) -> bool:
@@ -43,8 +42,7 @@ def roles_match(rows: list[list[str]], data: dict[str, Any], find: Any) -> bool:
     for plan in data.get("plans", []):
         if plan.get("pilote"):
             expected[plan["pilote"], "pilote"] += _words(plan["titre"], labels)
-    actions = [a for p in data.get("plans", []) for a in p.get("actions", [])]
-    for action in actions + data.get("actions", []):
+    for action in all_actions(data):
         title = _words(action["titre"], labels)
         if action.get("pilote"):
             expected[action["pilote"], "pilote"] += title
@@ -88,7 +86,7 @@ def summary_matches(rows: list[list[str]], data: dict[str, Any]) -> bool:
         elif adds is None:
             return False  # « dont FIPD »: a part the model does not name
         else:
-            chosen = FundingTotal(adds, None, ()).chosen(lines)
+            chosen = lines_of_total(adds, lines)
         for year, cell in zip([*years, "tout"], row[1:], strict=False):
             made = sum(float(line.get("montant", 0)) for line in chosen
                        if year == "tout" or line.get("annee") == year)  # fmt: skip
@@ -104,13 +102,10 @@ def stspd_sentence(text: str) -> bool:
 
 
 def _acronyms(actors: list[dict[str, Any]]) -> dict[str, str]:
-    from stspd_cli.resources import load_data  # noqa: PLC0415
+    """The acronyms stspd's glossary expands, for these actors (render/glossary.py)."""
+    from stspd_cli.render.glossary import acronym_table  # noqa: PLC0415
 
-    known = {str(k): str(v) for k, v in load_data("sigles.yaml").items()}
-    for actor in actors:
-        if actor.get("sigle") and actor["sigle"] != actor["nom"]:
-            known.setdefault(actor["sigle"], actor["nom"])
-    return known
+    return acronym_table((actor.get("sigle"), actor["nom"]) for actor in actors)
 
 
 def is_acronym(text: str, actors: list[dict[str, Any]]) -> bool:

@@ -41,6 +41,13 @@ class Draft:
         self.checks.setdefault(id(owner), []).append((key, text))
 
 
+def all_actions(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The actions of the strategy being built: each plan's, in order, then those outside any
+    plan."""
+    found = [a for plan in data.get("plans", []) for a in plan.get("actions", [])]
+    return found + list(data.get("actions", []))
+
+
 class State:
     """Where the walk stands: the part the last heading opened, the objective, plan and action
     being filled, and the containers of the strategy."""

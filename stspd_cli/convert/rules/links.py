@@ -137,16 +137,15 @@ def _propositions(action: dict[str, Any], value: str, data: dict[str, Any]) -> b
 
 def _plan_funding(plan: dict[str, Any], value: str) -> bool:
     """« 48 000,50 € : 38 500 € acquis ; … »: what stspd writes from the plan's fiches."""
-    from stspd_cli.report.compute import FUNDING_STATES  # noqa: PLC0415
+    from stspd_cli.report.compute import FUNDING_STATES, funding_state  # noqa: PLC0415
     from stspd_cli.report.funding import state_phrase  # noqa: PLC0415
 
     amounts: dict[str, float] = {"total": 0.0, **dict.fromkeys(FUNDING_STATES, 0.0)}
-    state_of = {True: "acquis", False: "demande", None: "non_precise"}
     for action in plan.get("actions", []):
         for line in action.get("financement", []):
             money = float(line.get("montant", 0))
             amounts["total"] += money
-            amounts[state_of[line.get("acquis")]] += money
+            amounts[funding_state(line.get("acquis"))] += money
     if not amounts["total"]:
         return False
     return fold(state_phrase(amounts)) == fold(value)

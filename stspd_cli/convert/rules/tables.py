@@ -73,19 +73,20 @@ class FundingTotal:
     written: float | None
     cells: tuple[str, ...]
 
-    def chosen(self, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The lines it adds up (none when it adds up something the model does not name)."""
-        if self.adds is None:
-            return []
-        state = {"acquis": True, "demande": False, "non_precise": None}.get(self.adds)
-        return [line for line in lines if self.adds == "tout" or line.get("acquis") is state]
-
     def sum_of(self, lines: list[dict[str, Any]]) -> float | None:
         """What the lines it adds up make, as stspd will print it; None when it adds up
         something the model does not name."""
         if self.adds is None:
             return None
-        return sum(float(line.get("montant", 0)) for line in self.chosen(lines))
+        return sum(float(line.get("montant", 0)) for line in lines_of_total(self.adds, lines))
+
+
+def lines_of_total(adds: str, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The funding lines a total adds up: all of them (``tout``), or those of one state
+    (``acquis``, ``demande``, ``non_precise``, as the report counts them)."""
+    from stspd_cli.report.compute import funding_state  # noqa: PLC0415
+
+    return [line for line in lines if adds in ("tout", funding_state(line.get("acquis")))]
 
 
 def _funding_columns(rows: list[list[str]]) -> dict[int, str] | None:
