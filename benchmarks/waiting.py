@@ -102,6 +102,7 @@ def pdf(rounds: int, cached_env: dict[str, str], work: Path) -> None:
     separate: list[float] = []
     together: list[float] = []
     ours_one: list[float] = []
+    one_again: list[float] = []
     weasy: list[float] = []
     for _ in range(rounds):
         shutil.rmtree(out, ignore_errors=True)
@@ -113,6 +114,9 @@ def pdf(rounds: int, cached_env: dict[str, str], work: Path) -> None:
             )
         )
         ours_one.append(run([STSPD, "render", str(ONE), "-o", str(work / "une.pdf")], env=env))
+        one_again.append(
+            run([STSPD, "render", str(ONE), "-o", str(work / "une.pdf")], env=cached_env)
+        )
         again.append(
             run([STSPD, "render", str(folder), "-f", "pdf", "-o", f"{out}/"], env=cached_env)
         )
@@ -133,6 +137,7 @@ def pdf(rounds: int, cached_env: dict[str, str], work: Path) -> None:
     ratio("dossier / 8 rendus séparés", together, separate, 0.45)
     show("le même dossier à nouveau, PDF repris du cache (après le 1er tour)", again)
     show("stspd render FICHIER -o x.pdf (une stratégie)", ours_one)
+    show("la même stratégie à nouveau, PDF repris du cache", one_again)
     show("weasyprint --pdf-variant pdf/ua-1 (même HTML)", weasy)
     ratio("stspd / WeasyPrint seul", ours_one, weasy, 1.1)
 

@@ -15,7 +15,15 @@ changed.
 
 Entries are signed (:mod:`stspd_cli.signing`): a file put in the cache folder by anyone else is
 never given as a document. Only public documents are kept: a restricted version (``--interne``)
-exists only where the user writes it. The folder keeps the entries used last, within
+exists only where the user writes it.
+
+A strategy file whose public document was kept leaves a mark (:func:`mark_kept`): an empty
+file named after the file's bytes and the options of the rendering. Before a PDF is made,
+WeasyPrint is loaded ahead on another core (:func:`stspd_cli.render.pdf.printer_ahead`); when
+every strategy to render bears its mark, the document will come from here and nothing is
+loaded (:func:`kept_before`). A mark only says what to prepare: a wrong one (the templates
+changed, a mark planted by someone else) costs that preparation, never a wrong document, whose
+key stays its page. The folder keeps the entries used last, within
 :data:`MAX_ENTRIES` and :data:`MAX_BYTES`; ``STSPD_NO_CACHE=1`` prints everything again and
 keeps nothing.
 """
@@ -148,6 +156,8 @@ FINGERPRINTS: dict[str, Callable[[], str]] = {
     "odt": office_fingerprint,
 }
 SIGNATURES = {"pdf": b"%PDF-", "docx": b"PK\x03\x04", "odt": b"PK\x03\x04"}
+# The suffix of the marks of strategy files whose document was kept.
+MARK = "vu"
 
 
 def _folder() -> Path | None:
@@ -215,19 +225,58 @@ def kept_or_made(kind: str, parts: Sequence[bytes], make: Callable[[], bytes]) -
     return data
 
 
+def _mark_name(kind: str, source: Path, options: Sequence[str]) -> str | None:
+    """The name of the mark of the strategy file ``source`` rendered as a public ``kind``
+    document with ``options``; None when caches are off or the file cannot be read."""
+    if _folder() is None:
+        return None
+    from stspd_cli.cache import tool_fingerprint  # noqa: PLC0415
+
+    try:
+        data = source.read_bytes()
+    except OSError:
+        return None
+    digest = hashlib.sha256("\0".join([kind, *options, tool_fingerprint(), ""]).encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def kept_before(kind: str, sources: Sequence[Path], options: Sequence[str]) -> bool:
+    """Whether the public ``kind`` document of every strategy file of ``sources``, rendered
+    with ``options``, was kept the last time it was rendered (the strategy unchanged since)."""
+    folder = _folder()
+    if folder is None or not sources:
+        return False
+    names = (_mark_name(kind, source, options) for source in sources)
+    return all(name is not None and (folder / f"{name}.{MARK}").is_file() for name in names)
+
+
+def mark_kept(kind: str, source: Path, options: Sequence[str]) -> None:
+    """Leave the mark that the public ``kind`` document of ``source`` (with ``options``) was
+    just kept; a mark that cannot be written is only a preparation made next time."""
+    folder = _folder()
+    name = _mark_name(kind, source, options)
+    if folder is None or name is None:
+        return
+    with contextlib.suppress(OSError):
+        (folder / f"{name}.{MARK}").touch()
+
+
 def _prune(folder: Path) -> None:
-    kept: list[tuple[int, int, str]] = []
+    kept: dict[str, list[tuple[int, int, str]]] = {"document": [], MARK: []}
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
             with contextlib.suppress(OSError):
                 kind = entry.name.rpartition(".")[2]
-                if kind in FINGERPRINTS and entry.is_file(follow_symlinks=False):
+                if (kind in FINGERPRINTS or kind == MARK) and entry.is_file(follow_symlinks=False):
                     info = entry.stat(follow_symlinks=False)
-                    kept.append((info.st_mtime_ns, info.st_size, entry.path))
-    kept.sort(reverse=True)  # used last first
-    total = 0
-    for n, (_used, size, path) in enumerate(kept):
-        total += size
-        if n >= MAX_ENTRIES or total > MAX_BYTES:
-            with contextlib.suppress(OSError):  # another run may have taken it already
-                Path(path).unlink()
+                    group = kept[MARK if kind == MARK else "document"]
+                    group.append((info.st_mtime_ns, info.st_size, entry.path))
+    for group in kept.values():
+        group.sort(reverse=True)  # used last first
+        total = 0
+        for n, (_used, size, path) in enumerate(group):
+            total += size
+            if n >= MAX_ENTRIES or total > MAX_BYTES:
+                with contextlib.suppress(OSError):  # another run may have taken it already
+                    Path(path).unlink()

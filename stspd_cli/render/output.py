@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from stspd_cli.discovery import Selection
+from stspd_cli.discovery import STDIN, Selection
 from stspd_cli.errors import InvalidStrategyError, StspdError, UnreadableInputError
 from stspd_cli.outcome import Outcome
 from stspd_cli.target import Target, audience, refuse_sources, wrote
@@ -56,7 +56,7 @@ def render_paths(
     binary format renders in worker processes, one per available core. With ``brouillon``, a
     strategy with errors is rendered as a draft (:mod:`stspd_cli.render.draft`) and still counts
     as invalid."""
-    from stspd_cli.discovery import STDIN, select  # noqa: PLC0415
+    from stspd_cli.discovery import select  # noqa: PLC0415
     from stspd_cli.formats.registries import target_for  # noqa: PLC0415
     from stspd_cli.target import write  # noqa: PLC0415
 
@@ -66,6 +66,7 @@ def render_paths(
     )
     jobs = plan_jobs(selection, target, interne=interne)
     work = [_Work(job, target.spec.name, interne, templates, today, brouillon) for job in jobs]
+    to_print = target.spec.name == "pdf" and not _kept_before(work)
     if target.spec.binary and STDIN not in selection.files and len(work) >= PARALLEL_FROM:
         from stspd_cli.workers import in_order  # noqa: PLC0415
 
@@ -73,9 +74,9 @@ def render_paths(
             _render_one,
             work,
             at_least=PARALLEL_FROM,
-            preload=lambda: _preload(target.spec.name),
+            preload=lambda: _preload(target.spec.name) if to_print else None,
         )
-    elif target.spec.name == "pdf" and len(work) == 1:
+    elif to_print and len(work) == 1:
         from stspd_cli.render.pdf import printer_ahead  # noqa: PLC0415
 
         with printer_ahead():  # WeasyPrint loads on the other core meanwhile
@@ -164,6 +165,24 @@ class _Work(NamedTuple):
     today: date | None
     brouillon: bool
 
+    def mark_options(self) -> list[str]:
+        """What the mark of a kept document says besides the strategy's bytes
+        (:func:`stspd_cli.render.document_cache.kept_before`)."""
+        day = self.today or date.today()
+        return [str(self.templates or ""), "brouillon" * self.brouillon, day.isoformat()]
+
+
+def _kept_before(work: list[_Work]) -> bool:
+    """Every document of ``work`` is a public PDF kept when its strategy, unchanged since,
+    was last rendered: it will be given again, and WeasyPrint need not be loaded ahead."""
+    from stspd_cli.render import document_cache  # noqa: PLC0415
+
+    if not work or any(w.interne or w.job.source == STDIN for w in work):
+        return False
+    return all(
+        document_cache.kept_before(w.format_name, [w.job.source], w.mark_options()) for w in work
+    )
+
 
 def _render_one(work: _Work) -> tuple[Job, bytes | None, StspdError | None, int, int]:
     """One strategy rendered: its bytes (and, for a draft, its number of errors; the number
@@ -196,4 +215,8 @@ def _render_one(work: _Work) -> tuple[Job, bytes | None, StspdError | None, int,
         left = sum(1 for _ in left_to_complete(doc, restricted=work.interne))
     except (InvalidStrategyError, UnreadableInputError) as error:
         return job, None, error, 0, 0
+    if work.format_name == "pdf" and not work.interne and job.source != STDIN:
+        from stspd_cli.render import document_cache  # noqa: PLC0415
+
+        document_cache.mark_kept("pdf", job.source, work.mark_options())
     return job, data, None, errors, left

@@ -7,21 +7,26 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from stspd_cli import office, pandoc, signing
+from stspd_cli import office, pandoc, signing, workers
 from stspd_cli.diff import diff_documents
 from stspd_cli.diff.formats import FORMATS as DIFF_FORMATS
 from stspd_cli.diff.formats import DiffOutput
 from stspd_cli.diff.present import present
-from stspd_cli.render import document_cache, load_strategy, pdf, render_document
+from stspd_cli.render import document_cache, load_strategy, output, pdf, render_document
+from stspd_cli.render.output import render_paths
 from stspd_cli.report.compute import territory_report
 from stspd_cli.report.formats import FORMATS as REPORT_FORMATS
 
-from .support import LOOS
+from .support import LILLE, LOOS
 
 PAGE = "<html lang='fr'><body><p>Feuille de route</p></body></html>"
 
@@ -296,3 +301,130 @@ def test_no_home_folder_still_prints(
         document_cache.printing_fingerprint.cache_clear()
     assert printed == [PAGE]
     assert len(_entries(tmp_path)) == 1
+
+
+def _loaded_ahead(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each time ``stspd render`` loads WeasyPrint ahead: on another core for one PDF
+    (``printer_ahead``), before the workers fork for a folder (the ``preload`` of
+    ``in_order``, whose work is then done here, one after the other)."""
+    loads: list[str] = []
+
+    @contextmanager
+    def ahead() -> Iterator[None]:
+        loads.append("un")
+        yield
+
+    def in_order(work: Any, items: Any, *, preload: Any = None, **_: Any) -> list[Any]:
+        if preload is not None:
+            preload()
+        return [work(item) for item in items]
+
+    monkeypatch.setattr(pdf, "printer_ahead", ahead)
+    monkeypatch.setattr(output, "_preload", lambda name: loads.append("dossier"))
+    monkeypatch.setattr(workers, "in_order", in_order)
+    return loads
+
+
+def _strategies(tmp_path: Path, *sources: Path) -> Path:
+    folder = tmp_path / "strategies"
+    folder.mkdir()
+    for source in sources:
+        shutil.copyfile(source, folder / source.name)
+    return folder
+
+
+def _marks(tmp_path: Path) -> list[Path]:
+    return _entries(tmp_path, document_cache.MARK)
+
+
+def test_an_unchanged_strategy_kept_before_loads_nothing_ahead(
+    printed: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads = _loaded_ahead(monkeypatch)
+    source = _strategies(tmp_path, LOOS) / LOOS.name
+    target = tmp_path / "loos.pdf"
+    assert render_paths([source], output=str(target)).errors == []
+    first = target.read_bytes()
+    assert render_paths([source], output=str(target)).errors == []
+    assert target.read_bytes() == first
+    assert loads == ["un"]  # the second time, the document came from the cache
+    assert len(printed) == 1
+    assert len(_marks(tmp_path)) == 1
+    # A comment added: the page is the same (given from the cache), but the file is another.
+    source.write_text(source.read_text(encoding="utf-8") + "# relu\n", encoding="utf-8")
+    render_paths([source], output=str(target))
+    assert target.read_bytes() == first
+    assert loads == ["un", "un"]
+    assert len(printed) == 1
+
+
+def test_a_folder_kept_before_loads_nothing_ahead_until_one_strategy_changes(
+    printed: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads = _loaded_ahead(monkeypatch)
+    folder = _strategies(tmp_path, LOOS, LILLE)
+    build = tmp_path / "build"
+    for _ in range(2):
+        assert render_paths([folder], output=str(build), format_name="pdf").errors == []
+    assert loads == ["dossier"]
+    assert len(printed) == 2
+    lille = folder / LILLE.name
+    lille.write_text(lille.read_text(encoding="utf-8") + "# relu\n", encoding="utf-8")
+    render_paths([folder], output=str(build), format_name="pdf")
+    assert loads == ["dossier", "dossier"]
+
+
+def test_a_wrong_mark_only_costs_the_preparation(
+    printed: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mark whose document is not there (planted, or the templates changed since): nothing
+    is loaded ahead, and the document is printed all the same, from its page."""
+    loads = _loaded_ahead(monkeypatch)
+    source = _strategies(tmp_path, LOOS) / LOOS.name
+    target = tmp_path / "loos.pdf"
+    render_paths([source], output=str(target))
+    for entry in _entries(tmp_path):
+        entry.unlink()
+    render_paths([source], output=str(target))
+    assert loads == ["un"]
+    assert len(printed) == 2
+    assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_restricted_versions_and_caches_off_leave_no_mark(
+    printed: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads = _loaded_ahead(monkeypatch)
+    source = _strategies(tmp_path, LOOS) / LOOS.name
+    for _ in range(2):
+        render_paths([source], output=str(tmp_path / "interne.pdf"), interne=True)
+    monkeypatch.setenv("STSPD_NO_CACHE", "1")
+    for _ in range(2):
+        render_paths([source], output=str(tmp_path / "loos.pdf"))
+    assert _marks(tmp_path) == []
+    assert loads == ["un"] * 4
+    assert len(printed) == 4
+
+
+def test_the_folder_keeps_the_marks_used_last(
+    printed: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(document_cache, "MAX_ENTRIES", 3)
+    options = ["", "", "2026-12-01"]
+    sources = []
+    for n in range(5):
+        source = tmp_path / f"s{n}.yaml"
+        source.write_text(f"n: {n}\n", encoding="utf-8")
+        sources.append(source)
+        document_cache.mark_kept("pdf", source, options)
+        [mark] = [m for m in _marks(tmp_path) if m.stat().st_mtime_ns > n * 10**9]
+        os.utime(mark, ns=(n * 10**9, n * 10**9))  # dates one second apart, oldest first
+    pdf.html_to_pdf(PAGE, public=True)  # a document kept: the folder is pruned
+    assert len(_marks(tmp_path)) == 3
+    assert [document_cache.kept_before("pdf", [s], options) for s in sources] == [
+        False,
+        False,
+        True,
+        True,
+        True,
+    ]
