@@ -6,6 +6,9 @@ paragraph above its value, the title a plain paragraph), when LibreOffice is ins
 
 from __future__ import annotations
 
+import copy
+import hashlib
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -49,7 +52,25 @@ def read(path: Path) -> Document:
     return read_document(path, path.name)
 
 
+# Conversions made in this test process, by document name and bytes (in a test run only).
+_CONVERTED: dict[tuple[str, str], Conversion] = {}
+
+
 def convert(path: Path) -> Conversion:
+    """The conversion of the document ``path``. In a test run (``STSPD_TEST_RENDERS``, as for
+    :func:`shared_renders.shared_render`), a document converted before in this process is not
+    read again: conversion is deterministic (the same bytes give the same YAML, whatever the
+    process: tests/convert/test_pdf_pages.py), and each test gets its own copy to change. A
+    benchmark, which times each conversion, converts each time."""
+    if not os.environ.get("STSPD_TEST_RENDERS"):
+        return _converted(path)
+    key = (path.name, hashlib.sha256(path.read_bytes()).hexdigest())
+    if key not in _CONVERTED:
+        _CONVERTED[key] = _converted(path)
+    return copy.deepcopy(_CONVERTED[key])
+
+
+def _converted(path: Path) -> Conversion:
     return convert_document(read(path), shown_as=f"{path.stem}.yaml", today=TODAY)
 
 
