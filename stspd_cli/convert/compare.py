@@ -149,9 +149,10 @@ def _governance(gouvernance: dict[str, Any], names: dict[str, str]) -> set[Fact]
 def _cover(data: dict[str, Any]) -> set[Fact]:
     found: set[Fact] = set()
     territoire = data.get("territoire", {})
-    for key in ("departement", "epci"):
+    for key in ("nom", "instance", "departement", "epci"):
         if key in territoire:
             found.add((key, fold(territoire[key])))
+    found.update(("commune", fold(c)) for c in territoire.get("communes", []))
     strategie = data.get("strategie", {})
     if "sous_titre" in strategie:
         found.add(("sous_titre", fold(strategie["sous_titre"])))

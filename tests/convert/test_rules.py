@@ -347,6 +347,11 @@ def test_council_and_territory() -> None:
     assert (parts.council(text), parts.territory(text)) == ("CISPD", "Loos, Haubourdin et Emmerin")
     assert parts.territory("La Ville de Lille s’engage avec les partenaires") == "Lille"
     assert parts.council("le CLSPD-R de Tourcoing") == "CLSPDR"
+    # A glossary row read as one line of a PDF spells the acronym out: no territory there.
+    glossary = "Glossaire des sigles\nCLSPD Conseil local de sécurité et de prévention"
+    assert parts.territory(glossary) is None
+    assert parts.territory(f"{glossary}\nSignataires\nla Ville de Lille") == "Lille"
+    assert parts.territory(f"{glossary}\nle CLSPD de Roubaix") == "Roubaix"
 
 
 @pytest.mark.parametrize(

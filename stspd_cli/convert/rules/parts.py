@@ -22,6 +22,9 @@ _BEFORE_COUNCIL = re.compile(
     r"Conseil (?:local|intercommunal|métropolitain)",
     re.MULTILINE,
 )
+# What follows an acronym where a glossary spells it out (« CLSPD Conseil local de sécurité… »
+# on one line of a PDF): not a territory's name.
+_EXPANSION = re.compile(r"Conseil[ \t]+(?:local|intercommunal|métropolitain)\b")
 _TOWN = re.compile(
     r"\b[Vv]ille[ \t]+(?:de[ \t]+|d['’])(?P<name>[A-ZÉÈ][\w\-’']+(?:-[A-ZÉÈ][\w\-’']+)*)"
 )
@@ -102,8 +105,12 @@ def council(text: str) -> str | None:
 
 def territory(text: str) -> str | None:
     """« du CISPD Loos, Haubourdin et Emmerin » -> « Loos, Haubourdin et Emmerin »;
-    « La Ville de Lille » -> « Lille »."""
-    match = _BEFORE_COUNCIL.search(text) or _AFTER_COUNCIL.search(text)
+    « La Ville de Lille » -> « Lille ». A glossary's « CLSPD Conseil local de sécurité… » names
+    no territory."""
+    match = _BEFORE_COUNCIL.search(text) or next(
+        (m for m in _AFTER_COUNCIL.finditer(text) if not _EXPANSION.match(text, m.start("name"))),
+        None,
+    )
     if match:
         return match["name"].strip()
     match = _TOWN.search(text)
