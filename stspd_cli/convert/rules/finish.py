@@ -231,11 +231,15 @@ def _numbering(draft: Draft, walker: Walker) -> None:
 
 
 def _labels(draft: Draft, walker: Walker) -> None:
+    """The words the document names its levels with, where they are not stspd's own. The word
+    of the actions is written even when it is « Action »: a strategy that gives it says it in
+    running text too (« reprises dans une action »), one that does not says « fiche-action »
+    (:func:`stspd_cli.labels.labels_of`)."""
     strategie = draft.data["strategie"]
     libelles: dict[str, str] = {}
     for level, counts in walker.words.items():
         word = _main_word(counts)
-        if word and fold(word) != fold(DEFAULTS[level]):
+        if word and (level == "action" or fold(word) != fold(DEFAULTS[level])):
             if level == "plan" and all("type" in p for p in draft.data.get("plans", [])):
                 continue
             libelles[level] = word
