@@ -9,6 +9,7 @@ from pathlib import Path
 
 from stspd_cli.convert.pipeline import Conversion, convert_document
 from stspd_cli.convert.readers import read_document
+from stspd_cli.convert.rules.finish import _one_signature_each
 
 TITLE = "# Stratégie territoriale de sécurité et de prévention de la délinquance de "
 DOCUMENT = """# Stratégie territoriale de sécurité et de prévention de la délinquance de Val-Fictif
@@ -196,4 +197,48 @@ def test_two_more_names_of_one_actor(tmp_path: Path) -> None:
         "Keolis-Transpole",
         "Police municipale et nationale",
         "Ville de Lille",
+    ]
+
+
+def test_an_actor_named_twice_among_the_signatories_signs_once(tmp_path: Path) -> None:
+    """The cover's list says « LMH », a sentence « les bailleurs LMH »: one actor, one
+    signature, the first as written. A chapter met after the presentation stays there."""
+    done = _markdown(
+        tmp_path,
+        (
+            f"{TITLE}Lille\n\n"
+            "La Ville de Lille s'engage avec ses partenaires.\n\n"
+            "Signataires :\n\n- la Ville de Lille\n- LMH\n- Vilogia\n\n"
+            "## STSPD et CLSPD : vous connaissez ?\n\n"
+            "Ses signataires sont : la Ville de Lille, les bailleurs LMH, Vilogia.\n\n"
+            "## Les objectifs\n\n### Objectif 1 : Protéger les victimes\n"
+        ),
+    )
+    data = done.data
+    names = {a["id"]: a["nom"] for a in data["acteurs"]}
+    signatures = data["gouvernance"]["signataires"]
+    assert [(names[s["acteur"]], s.get("libelle")) for s in signatures] == [
+        ("Ville de Lille", "la Ville de Lille"),
+        ("LMH", "LMH"),
+        ("Vilogia", "Vilogia"),
+    ]
+    [chapter] = data["chapitres"]
+    assert (chapter["titre"], chapter.get("apres")) == (
+        "STSPD et CLSPD : vous connaissez ?",
+        "presentation",
+    )
+
+
+def test_a_second_signature_gives_what_the_first_does_not_say() -> None:
+    gouvernance = {
+        "signataires": [
+            {"acteur": "lmh", "libelle": "LMH"},
+            {"acteur": "ville", "libelle": "la Ville"},
+            {"acteur": "lmh", "libelle": "les bailleurs LMH", "date": "2024-07-03"},
+        ]
+    }
+    _one_signature_each(gouvernance)
+    assert gouvernance["signataires"] == [
+        {"acteur": "lmh", "libelle": "LMH", "date": "2024-07-03"},
+        {"acteur": "ville", "libelle": "la Ville"},
     ]

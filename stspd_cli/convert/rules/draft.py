@@ -15,6 +15,8 @@ _END = " ,;."
 ACTION_TEXT = {"constat", "description", "moyens", "commentaire"}
 _PART_BEFORE = {"cadre": "cadre", "principes": "principes", "objectifs": "objectifs",
                 "plans": "plans", "actions": "plans"}  # fmt: skip
+# The parts of the cover: a chapter met there, once the presentation is read, follows it.
+_COVER_PARTS = {None, "presentation", "signataires"}
 
 
 def trim(text: str) -> str:
@@ -166,7 +168,11 @@ class State:
         chapter: dict[str, Any] = {"id": make_id(title, self.ids, "chapitre-"), "titre": title}
         has_governance = after == "gouvernance" and "gouvernance" in self.draft.data
         place = "gouvernance" if has_governance else _PART_BEFORE.get(self.part or "")
-        if place is None and self.part is None and "presentation" in self.section("strategie"):
+        if (
+            place is None
+            and self.part in _COVER_PARTS
+            and "presentation" in self.section("strategie")
+        ):
             place = "presentation"
         if place:
             chapter["apres"] = place

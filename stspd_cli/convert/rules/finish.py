@@ -61,6 +61,28 @@ def _same_actors(draft: Draft, walker: Walker) -> None:
         return
     walker.actors.entries[:] = [a for a in entries if a["id"] not in merged]
     _replace_refs(draft.data, merged)
+    _one_signature_each(draft.data.get("gouvernance", {}))
+
+
+def _one_signature_each(gouvernance: dict[str, Any]) -> None:
+    """An actor signs once: two of the signatories the document names twice (« LMH » on the
+    cover, « les bailleurs LMH » in a sentence) become the first, which takes what only the
+    second says (who signs, when)."""
+    signatures = gouvernance.get("signataires")
+    if not signatures:
+        return
+    first: dict[str, dict[str, Any]] = {}
+    kept: list[dict[str, Any]] = []
+    for signature in signatures:
+        actor = signature.get("acteur")
+        if actor not in first:
+            first[actor] = signature
+            kept.append(signature)
+            continue
+        for key, value in signature.items():
+            if key != "libelle":
+                first[actor].setdefault(key, value)
+    signatures[:] = kept
 
 
 def _named_within(actor: dict[str, Any], entries: list[dict[str, Any]]) -> dict[str, Any] | None:
