@@ -242,3 +242,19 @@ def test_a_second_signature_gives_what_the_first_does_not_say() -> None:
         {"acteur": "lmh", "libelle": "LMH", "date": "2024-07-03"},
         {"acteur": "ville", "libelle": "la Ville"},
     ]
+
+
+def test_a_law_dated_in_its_title_unless_a_table_prints_none(tmp_path: Path) -> None:
+    """« Loi n° 2007-297 du 5 mars 2007 » listed alone: its date is its title's. The same law
+    in a table of the texts whose date cell is empty: the document prints none, nor does
+    the strategy."""
+    listed = _converted(tmp_path).data["cadre"]["references"]
+    assert [str(r.get("date")) for r in listed] == ["2007-03-05"]
+    table = (
+        "\n\n## Annexes\n\n### Textes de référence\n\n"
+        "| Intitulé | Type | Date |\n| --- | --- | --- |\n"
+        "| Loi n° 2007-297 du 5 mars 2007 relative à la prévention de la délinquance | loi | |\n"
+    )
+    text = DOCUMENT.format(serving="Mis en œuvre par : Jeunesse", funding="12 000 €") + table
+    tabled = _markdown(tmp_path, text).data["cadre"]["references"]
+    assert [r.get("date") for r in tabled] == [None]

@@ -180,6 +180,9 @@ def test_two_tables_of_a_page_stay_two_tables(folder: Path) -> None:
     assert town["url"] == "https://www.val-fictif.example/contrat-de-ville"
     diagnosis = texts["Diagnostic local de sécurité de Val-Fictif"]
     assert (diagnosis["type"], str(diagnosis["date"])) == ("autre", "2023-11")
+    # The table leaves the law's date cell empty: no date read in its title either.
+    law = texts["Loi n° 2007-297 du 5 mars 2007 relative à la prévention de la délinquance"]
+    assert (law["type"], law.get("date")) == ("loi", None)
 
 
 @pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])

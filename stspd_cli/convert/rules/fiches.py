@@ -124,6 +124,10 @@ class FicheRules(FrameRules):
         for title, fields in read:
             reference = listed[fold(title)]
             kind = fields.pop("type", None)
+            if "date" in fields and fields["date"] is None:
+                # The table prints no date for it: none read in its title (« du 5 mars 2007 »).
+                del fields["date"]
+                reference.pop("date", None)
             reference.update(fields)
             if kind and "type" not in reference:
                 reference["type"] = kind

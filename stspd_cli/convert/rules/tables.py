@@ -33,7 +33,8 @@ def column_label(text: str) -> bool:
 
 def reference_rows(rows: list[list[str]]) -> list[tuple[str, dict[str, Any]]] | None:
     """« Intitulé | Type | Date | Adresse web » -> each text's title, with the date, web
-    address and kind its row gives; None for any other table."""
+    address and kind its row gives (a date cell left empty: ``date`` None, the table says the
+    text has none to print); None for any other table."""
     from stspd_cli.vocabulary import fold as vocabulary_word  # noqa: PLC0415
 
     header = [fold(cell) for cell in rows[0]] if rows else []
@@ -46,7 +47,7 @@ def reference_rows(rows: list[list[str]]) -> list[tuple[str, dict[str, Any]]] | 
         cell = {name: row[i].strip() for name, i in column.items() if i < len(row)}
         fields: dict[str, Any] = {}
         when = one_date(cell.get("date", ""))
-        if when is not None:
+        if when is not None or ("date" in cell and not cell["date"]):
             fields["date"] = when
         address = "".join(cell.get("adresse web", "").split())  # a PDF breaks it at a space
         if address.startswith(("http://", "https://")):
