@@ -52,6 +52,10 @@ def _office(kind: str) -> Callable[[Path, bytes, str], Document]:
 
         facts = check_archive(data, name, kind)
         doc = read_pandoc(pandoc_tree(kind, name, path=path), name, kind)
+        if kind == "docx":
+            from stspd_cli.convert.docx_lists import continued_texts, rejoin  # noqa: PLC0415
+
+            rejoin(doc.blocks, continued_texts(data))
         _tell(doc, facts)
         return doc
 
