@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import itertools
 import zipfile
-from typing import Any
+from typing import IO, Any
 
 from stspd_cli.convert.blocks import ITEM, PARA, Block
 
@@ -21,8 +21,9 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def continued_texts(data: bytes) -> set[str]:
     """The texts of the paragraphs of the docx ``data`` numbered with a bullet that prints
-    nothing (spaces folded). Numbering that cannot be read (damaged, or declaring entities)
-    leaves the lists as pandoc read them."""
+    nothing (spaces folded). The document is read as a stream, one paragraph held at a time.
+    Numbering that cannot be read (damaged, or declaring entities) leaves the lists as pandoc
+    read them."""
     from xml.etree.ElementTree import ParseError  # noqa: PLC0415
 
     from defusedxml import DefusedXmlException  # noqa: PLC0415
@@ -35,18 +36,32 @@ def continued_texts(data: bytes) -> set[str]:
             blank = _blank_levels(fromstring(archive.read("word/numbering.xml")))
             if not blank:
                 return set()
-            document = fromstring(archive.read("word/document.xml"))
+            with archive.open("word/document.xml") as document:
+                return _numbered_with(document, blank)
     except (ParseError, DefusedXmlException, zipfile.BadZipFile, KeyError):
         return set()
+
+
+def _numbered_with(document: IO[bytes], blank: set[tuple[str, str]]) -> set[str]:
+    from defusedxml.ElementTree import iterparse  # noqa: PLC0415
+
     found = set()
-    for paragraph in document.iter(f"{_W}p"):
-        number = paragraph.find(f"./{_W}pPr/{_W}numPr")
-        if number is None:
+    open_elements: list[Any] = []
+    for event, element in iterparse(document, events=("start", "end")):
+        if event == "start":
+            open_elements.append(element)
             continue
-        num_id, level = _value(number, "numId"), _value(number, "ilvl") or "0"
-        if (num_id, level) in blank:
-            text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
-            found.add(" ".join(text.split()))
+        open_elements.pop()
+        if element.tag != f"{_W}p":
+            continue
+        number = element.find(f"./{_W}pPr/{_W}numPr")
+        if number is not None:
+            num_id, level = _value(number, "numId"), _value(number, "ilvl") or "0"
+            if (num_id, level) in blank:
+                text = "".join(t.text or "" for t in element.iter(f"{_W}t"))
+                found.add(" ".join(text.split()))
+        if open_elements:  # read: let it go
+            open_elements[-1].remove(element)
     return found
 
 
