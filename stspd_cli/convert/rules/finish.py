@@ -34,6 +34,7 @@ def finish(walker: Walker, text: str, fallback_title: str) -> Draft:
     _plan_objectives(draft)
     _empty_part_chapters(draft)
     _same_actors(draft, walker)
+    _one_signature_each(data.get("gouvernance", {}))
     if walker.actors.entries:
         data["acteurs"] = walker.actors.entries
         for actor in walker.actors.entries:
@@ -61,13 +62,12 @@ def _same_actors(draft: Draft, walker: Walker) -> None:
         return
     walker.actors.entries[:] = [a for a in entries if a["id"] not in merged]
     _replace_refs(draft.data, merged)
-    _one_signature_each(draft.data.get("gouvernance", {}))
 
 
 def _one_signature_each(gouvernance: dict[str, Any]) -> None:
-    """An actor signs once: two of the signatories the document names twice (« LMH » on the
-    cover, « les bailleurs LMH » in a sentence) become the first, which takes what only the
-    second says (who signs, when)."""
+    """An actor signs once: a signatory the document names twice (on its cover, then in a
+    sentence of its presentation; « LMH », then « les bailleurs LMH ») is its first entry,
+    which takes what only the second says (who signs, when)."""
     signatures = gouvernance.get("signataires")
     if not signatures:
         return

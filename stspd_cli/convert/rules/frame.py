@@ -47,8 +47,7 @@ class FrameRules(GovernanceRules):
             gouvernance = self.section("gouvernance")
             entries = gouvernance.setdefault("signataires", [])
             for name in split_names(signatories):
-                if not _already_signed(entries, name):
-                    entries.append({"acteur": self.actors.ref(name), "libelle": name})
+                entries.append({"acteur": self.actors.ref(name), "libelle": name})
             self.draft.check(gouvernance, "signataires", "un signataire par nom de la liste")
 
     def cover(self, text: str) -> bool:
@@ -174,8 +173,6 @@ class FrameRules(GovernanceRules):
     def signatory(self, text: str) -> None:
         name, who, when = parts.signatory(text)
         entries = self.section("gouvernance").setdefault("signataires", [])
-        if _already_signed(entries, name):
-            return
         entry: dict[str, Any] = {"acteur": self.actors.ref(name), "libelle": name}
         if who:
             entry["representant"] = who
@@ -204,10 +201,3 @@ class FrameRules(GovernanceRules):
                     entry["referentiel"] = frame_id
                     self.section("strategie").setdefault("referentiel", frame_id)
         self.section("cadre").setdefault("references", []).append(entry)
-
-
-def _already_signed(entries: list[dict[str, Any]], name: str) -> bool:
-    """The document names this signatory twice (on its cover, then in a sentence of its
-    presentation): one entry."""
-    wanted = fold(name)
-    return any(fold(str(entry.get("libelle", ""))) == wanted for entry in entries)
